@@ -1,0 +1,106 @@
+/**
+ * The `repere` command over a local workbook: start the local mode, set up the registry, print the connection code.
+ * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
+ */
+import { parseArgs } from 'node:util';
+import { ensureBuilt } from './ensure-built';
+import { LocalRegistry } from './registry-host';
+import { startLocalMode } from './start';
+import { UserError } from './user-error';
+
+export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
+export const DEFAULT_PORT = 8787;
+
+const HELP = `Repère — registre d’impact en mode local (sans compte Google, sans réseau)
+
+Utilisation : repere <commande> [options]
+
+Commandes :
+  start          Sert la page locale (classeur + panneau Repère) et le collecteur /exec
+  setup          Crée ou complète les onglets du registre dans le classeur
+  pairing-code   Affiche le code de connexion à coller dans l’extension
+
+Options :
+  --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
+  --port N          Port local (défaut : ${DEFAULT_PORT})
+  --lang fr|en      Langue des onglets à la configuration (défaut : fr)
+  --help            Cette aide
+`;
+
+
+interface Options {
+  workbook: string;
+  port: number;
+  lang: 'fr' | 'en';
+}
+
+function parseOptions(argv: string[]): { command: string | undefined; options: Options; help: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        workbook: { type: 'string' },
+        port: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.replace(/^Unknown option/, 'Option inconnue')}. Voir repere --help.`);
+  }
+  const { values, positionals } = parsed;
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} : indiquez un numéro de port entre 1 et 65535.`);
+  const lang = values.lang ?? 'fr';
+  if (lang !== 'fr' && lang !== 'en') throw new UserError(`--lang ${lang} : langues possibles : fr, en.`);
+  return { command: positionals[0], options: { workbook: values.workbook ?? DEFAULT_WORKBOOK, port, lang }, help: values.help === true };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { command, options, help } = parseOptions(argv);
+  if (help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  switch (command) {
+    case 'start':
+      await startLocalMode(options);
+      return 0;
+    case 'setup': {
+      await ensureBuilt({ extension: false });
+      const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+      const report = (await registry.callOrThrow('configureRegistry', [{ lang: options.lang }])) as { ok: boolean; summary?: string; message?: string };
+      if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
+      console.log(`${options.workbook} : ${report.summary}`);
+      return 0;
+    }
+    case 'pairing-code': {
+      await ensureBuilt({ extension: false });
+      const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+      const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
+      if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
+      console.log(result.code);
+      return 0;
+    }
+    default:
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, pairing-code (voir repere --help).`);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (error) {
+    if (error instanceof UserError) {
+      console.error(`Erreur : ${error.message}`);
+      process.exitCode = 1;
+    } else {
+      console.error('Erreur interne de Repère :', error);
+      process.exitCode = 2;
+    }
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void main(process.argv.slice(2));

@@ -1,0 +1,24 @@
+// google.script.run for the local page: each call is POSTed to /rpc, where the built Code.js runs over the emulated
+// services. Like Google's: runners are chainable, calls are asynchronous, a server exception reaches the failure handler.
+(function () {
+  function runner(onSuccess, onFailure) {
+    return new Proxy({}, {
+      get: function (_target, name) {
+        if (name === 'withSuccessHandler') return function (fn) { return runner(fn, onFailure); };
+        if (name === 'withFailureHandler') return function (fn) { return runner(onSuccess, fn); };
+        if (name === 'withUserObject') return function () { return runner(onSuccess, onFailure); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
+            .then(function (response) { return response.json(); })
+            .then(function (reply) {
+              if (window.parent !== window) window.parent.postMessage('repere:changed', location.origin);
+              if (reply.ok) { if (onSuccess) onSuccess(reply.value); }
+              else if (onFailure) onFailure(new Error(reply.error));
+            }, function (error) { if (onFailure) onFailure(error); });
+        };
+      },
+    });
+  }
+  window.google = { script: { run: runner(null, null) } };
+})();

@@ -1,0 +1,7 @@
+/**
+ * The bundle's entry points, and only them: each export becomes a top-level function of Code.js (the build adds the
+ * stubs). Anything exported here can be called by the sidebar's google.script.run, so export nothing internal.
+ */
+export { onInstall, onOpen, showSidebar } from './menu';
+export { doGet, doPost } from './collector';
+export { configureRegistry, getConnectionCode, getSidebarState, importSurveyChunk, renewConnectionCode } from './sidebar-api';

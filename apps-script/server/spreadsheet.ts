@@ -1,0 +1,40 @@
+/**
+ * The one place that decides which spreadsheet and which lock an execution uses, whether it runs from the sidebar,
+ * a menu or the collector web app (see DESIGN: "the collector goes through one adapter").
+ */
+
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function registrySpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+export class BusyError extends Error {
+  constructor() {
+    super('busy');
+  }
+}
+
+/**
+ * Runs a write under the script lock, shared by the sidebar and the collector: the document lock is null in a web app,
+ * and in a bound script the script lock covers this one spreadsheet.
+ */
+export function withWriteLock<T>(work: () => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) throw new BusyError();
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Who runs this execution, for the Journal; empty in many consumer-account contexts, so a fallback. */
+export function currentUser(fallback: string): string {
+  try {
+    return Session.getActiveUser().getEmail() || fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,31 @@
+/** Typed calls to the server through google.script.run: renaming a server function breaks the sidebar's build. */
+import type * as Api from '../server/sidebar-api';
+
+type ApiName = keyof typeof Api & string;
+type ApiFn<K extends ApiName> = (typeof Api)[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
+
+interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: Error) => void): ScriptRun;
+  [fn: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun } };
+
+export function call<K extends ApiName>(fn: K, ...args: Parameters<ApiFn<K>>): Promise<ReturnType<ApiFn<K>>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as ReturnType<ApiFn<K>>))
+      .withFailureHandler(reject);
+    (runner[fn] as (...a: unknown[]) => void)(...args);
+  });
+}
+
+/** Google's own failure, e.g. several signed-in accounts: a message a person can act on. */
+export function failureMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/PERMISSION_DENIED|reading from storage/i.test(text)) {
+    return 'Google refuse l’accès : vous êtes sans doute connecté à plusieurs comptes Google. Ouvrez le tableur dans une fenêtre privée avec un seul compte.';
+  }
+  return `Le registre n’a pas pu répondre (${text}). Réessayez ; si cela persiste, rechargez la page du tableur.`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Turns the bytes of a survey export into text, without TextDecoder (absent from Apps Script): UTF-8 with or without
+ * BOM, UTF-16 LE/BE with BOM (Excel's « Texte Unicode »), and Windows-1252 (French Excel CSV) when the bytes are not
+ * valid UTF-8.
+ */
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: Encoding;
+}
+
+/** Windows-1252 code points for bytes 0x80–0x9F; the rest of the range maps to itself (Latin-1). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d,
+  0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d,
+  0x017e, 0x0178,
+];
+
+const CHUNK = 8192;
+
+function fromCodes(codes: number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
+function decodeUtf8(bytes: Uint8Array, start: number): string | null {
+  const units: number[] = [];
+  let i = start;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let cp: number;
+    let extra: number;
+    if (b < 0x80) { cp = b; extra = 0; }
+    else if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
+    else if (b >= 0xe0 && b < 0xf0) { cp = b & 0x0f; extra = 2; }
+    else if (b >= 0xf0 && b < 0xf5) { cp = b & 0x07; extra = 3; }
+    else return null;
+    for (let k = 1; k <= extra; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || (next & 0xc0) !== 0x80) return null;
+      cp = (cp << 6) | (next & 0x3f);
+    }
+    if ((extra === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (extra === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+    } else units.push(cp);
+    i += extra + 1;
+  }
+  return fromCodes(units);
+}
+
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
+  const units: number[] = [];
+  for (let i = start; i + 1 < bytes.length; i += 2) {
+    units.push(littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  }
+  return fromCodes(units);
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const codes = new Array<number>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+  }
+  return fromCodes(codes);
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2, true), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, false), encoding: 'utf-16be' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const utf8 = decodeUtf8(bytes, bom);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}

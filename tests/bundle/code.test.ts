@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const code = readFileSync('dist/apps-script/Code.js', 'utf8');
+const manifest = JSON.parse(readFileSync('dist/apps-script/appsscript.json', 'utf8')) as Record<string, unknown>;
+
+/** A context like Apps Script's V8 at load time: no browser or Node globals, no eval, and no services at all. */
+function bareContext(): vm.Context {
+  const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
+  vm.runInContext(code, context);
+  return context;
+}
+
+/** Every function name the sidebar's code asks google.script.run for. */
+function sidebarCalls(): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync('apps-script/ui').filter((f) => f.endsWith('.ts'))) {
+    for (const match of readFileSync(`apps-script/ui/${file}`, 'utf8').matchAll(/\bcall\(\s*'(\w+)'/g)) names.add(match[1]!);
+  }
+  return [...names];
+}
+
+describe('the built Code.js', () => {
+  it('has no module syntax', () => {
+    expect(code.match(/^\s*(import|export)\s.*/m)).toBeNull();
+  });
+
+  it('loads in a bare V8 context without touching any service (the menu must build in AuthMode.NONE)', () => {
+    expect(() => bareContext()).not.toThrow();
+  });
+
+  it('exposes as top-level functions every entry point Google, the menu and the sidebar call', () => {
+    const context = bareContext();
+    const calledBySidebar = sidebarCalls();
+    expect(calledBySidebar.length).toBeGreaterThan(2);
+    const menuTargets = [...code.matchAll(/addItem\([^,]+,\s*["'](\w+)["']\)/g)].map((m) => m[1]!);
+    expect(menuTargets).toContain('showSidebar');
+    for (const fn of ['onOpen', 'onInstall', 'doGet', 'doPost', ...menuTargets, ...calledBySidebar]) {
+      expect(vm.runInContext(`typeof ${fn}`, context), fn).toBe('function');
+    }
+  });
+
+  it('exposes nothing else to google.script.run than its entry points', () => {
+    const topLevel = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]!);
+    expect(topLevel.sort()).toEqual(
+      ['configureRegistry', 'doGet', 'doPost', 'getConnectionCode', 'getSidebarState', 'importSurveyChunk', 'onInstall', 'onOpen', 'renewConnectionCode', 'showSidebar'].sort(),
+    );
+  });
+
+  it('uses none of the services whose scope the manifest does not grant', () => {
+    for (const service of ['DriveApp', 'UrlFetchApp', 'GmailApp', 'Sheets.', 'ScriptApp.newTrigger', 'DocumentApp']) expect(code).not.toContain(service);
+  });
+});
+
+describe('the manifest', () => {
+  it('runs on V8 with the minimal scopes of DESIGN.md', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+  });
+});
+
+describe('the sidebar file', () => {
+  const html = readFileSync('dist/apps-script/Sidebar.html', 'utf8');
+  it('is one HTML file with its script and style inlined, loading nothing from elsewhere', () => {
+    expect(html).not.toContain('/*JS*/');
+    expect(html).not.toContain('/*CSS*/');
+    expect(html.match(/<script[^>]+src=|<link[^>]+href=|@import|url\(\s*['"]?https?:/gi)).toBeNull();
+  });
+});
