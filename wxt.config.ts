@@ -1,10 +1,42 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+
+/**
+ * zod 4 probes `new Function("")` and compiles fast parsers with it. MV3 pages forbid eval (the probe only logs a CSP
+ * violation) and `web-ext lint` flags it (DANGEROUS_EVAL): the extension bundle gets zod's eval-free path only. The
+ * build fails if a zod upgrade changes the patched code, rather than shipping the eval silently.
+ */
+function zodWithoutEval(): Plugin {
+  const patches: { file: RegExp; from: RegExp; to: string }[] = [
+    {
+      file: /[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/,
+      from: /const F = Function;\s*new F\(""\);\s*return true;/,
+      to: 'return false;',
+    },
+    {
+      file: /[\\/]zod[\\/]v4[\\/]core[\\/]doc\.js$/,
+      from: /const F = Function;[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);/,
+      to: 'throw new Error("zod JIT is disabled in the extension");',
+    },
+  ];
+  return {
+    name: 'repere:zod-without-eval',
+    enforce: 'pre',
+    transform(code, id) {
+      const patch = patches.find((p) => p.file.test(id));
+      if (!patch) return null;
+      if (!patch.from.test(code)) throw new Error(`zod-without-eval: pattern not found in ${id} (zod changed?)`);
+      return { code: code.replace(patch.from, patch.to), map: null };
+    },
+  };
+}
 
 // The extension's build. Permissions are the least the capture and sync need: no host permission at install,
 // the collector's origin is requested at pairing time (optional_host_permissions).
 export default defineConfig({
   srcDir: 'extension',
   manifestVersion: 3,
+  vite: () => ({ plugins: [zodWithoutEval()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Repère',
     description: 'Garder une citation ou une observation depuis n’importe quelle page, pseudonymisée, pour votre registre d’impact.',

@@ -2,7 +2,7 @@
  * Builds dist/apps-script/ (the clasp rootDir): one Code.js whose entry points are top-level functions, the manifest,
  * and Sidebar.html with its JS and CSS inlined (Apps Script serves no separate files).
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 
@@ -10,7 +10,7 @@ import vm from 'node:vm';
 const NAMESPACE = 'RepereBundle_';
 const OUT = 'dist/apps-script';
 
-const common = {
+const common: BuildOptions & { write: false } = {
   bundle: true,
   write: false,
   format: 'iife',
@@ -19,7 +19,7 @@ const common = {
   charset: 'utf8',
   // papaparse's Node-stream branch is never used here.
   external: ['stream'],
-} as const;
+};
 
 async function buildServer(): Promise<string> {
   const { outputFiles } = await build({
@@ -30,7 +30,7 @@ async function buildServer(): Promise<string> {
     mainFields: ['browser', 'module', 'main'],
     minify: false,
   });
-  const code = outputFiles[0]!.text;
+  const code = outputFiles![0]!.text;
   // Evaluating in a bare context lists the entry points, and proves that loading touches no service.
   const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
   vm.runInContext(code, context);
@@ -47,7 +47,7 @@ async function buildSidebar(): Promise<string> {
     platform: 'browser',
     minify: true,
   });
-  const js = outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  const js = outputFiles![0]!.text.replace(/<\/script/gi, '<\\/script');
   const css = readFileSync('apps-script/ui/sidebar.css', 'utf8');
   // Function replacers: `$&` or `$'` inside the code must not be expanded.
   return readFileSync('apps-script/ui/Sidebar.template.html', 'utf8')

@@ -3,6 +3,8 @@
  * developer metadata (keys below), never by name or position; labels are only what a person reads.
  */
 
+import type { VocabularyKey } from '../registry/vocabulary';
+
 export type Lang = 'fr' | 'en';
 
 export interface ColumnSpec {
@@ -12,6 +14,8 @@ export interface ColumnSpec {
   note: Record<Lang, string>;
   /** Text columns are formatted as text so Sheets never coerces what is typed into them. */
   text?: boolean;
+  /** A dropdown: the words of a vocabulary, or the ids of another tab's rows. */
+  choices?: VocabularyKey | { tab: TabKey; column: string };
 }
 
 export interface TabSpec {
@@ -27,6 +31,7 @@ export type TabKey =
   | 'outcomes'
   | 'indicators'
   | 'surveys'
+  | 'questions'
   | 'responses'
   | 'values'
   | 'observations'
@@ -39,11 +44,12 @@ export const COLUMN_METADATA_KEY = 'repere:col';
 export const SURVEY_METADATA_KEY = 'repere:survey';
 export const QUESTION_METADATA_KEY = 'repere:question';
 
-const col = (key: string, fr: string, en: string, noteFr: string, noteEn: string, text = true): ColumnSpec => ({
+const col = (key: string, fr: string, en: string, noteFr: string, noteEn: string, text = true, choices?: ColumnSpec['choices']): ColumnSpec => ({
   key,
   label: { fr, en },
   note: { fr: noteFr, en: noteEn },
   text,
+  ...(choices && { choices }),
 });
 
 export const TABS: readonly TabSpec[] = [
@@ -61,11 +67,16 @@ export const TABS: readonly TabSpec[] = [
     label: { fr: 'Changements', en: 'Outcomes' },
     kind: 'input',
     columns: [
-      col('id', 'Identifiant', 'Id', 'Code court et unique du changement visé (ex. C1).', 'Short unique code of the outcome (e.g. C1).'),
-      col('stakeholder', 'Partie prenante', 'Stakeholder', 'Le groupe concerné : bénéficiaires, aidants, salariés, bénévoles, partenaires…', 'The group concerned: beneficiaries, carers, staff, volunteers, partners…'),
-      col('change', 'Changement visé', 'Change aimed for', 'Le changement que vous cherchez à produire, formulé pour la personne.', 'The change you aim for, phrased for the person.'),
-      col('level', 'Niveau', 'Level', 'réalisation, résultat ou impact.', 'output, outcome or impact.'),
+      col('id', 'Identifiant', 'Id', 'Code court et unique du changement visé (ex. C1). Les indicateurs s’y réfèrent.', 'Short unique code of the outcome (e.g. C1). Indicators refer to it.'),
+      col('stakeholder', 'Partie prenante', 'Stakeholder', 'Le groupe concerné : bénéficiaires, aidants, salariés, bénévoles, partenaires…', 'The group concerned: beneficiaries, carers, staff, volunteers, partners…', true, 'stakeholder'),
+      col('change', 'Changement visé', 'Change aimed for', 'Le changement que vous cherchez à produire, formulé du point de vue de la personne.', 'The change you aim for, phrased from the person’s point of view.'),
+      col('level', 'Niveau', 'Level', 'réalisation (ce que vous faites), résultat (ce qui change pour les personnes) ou impact (le changement durable).', 'output (what you do), outcome (what changes for people) or impact (lasting change).', true, 'level'),
       col('activities', 'Activités', 'Activities', 'Les activités qui mènent à ce changement.', 'The activities that lead to this change.'),
+      col('what', 'Quoi', 'What', 'Facultatif. Dimension « quoi » : en quoi ce changement compte pour la personne.', 'Optional. “What” dimension: why this change matters to the person.'),
+      col('who', 'Qui', 'Who', 'Facultatif. Dimension « qui » : qui en bénéficie, et sa situation au départ.', 'Optional. “Who” dimension: who benefits, and their starting point.'),
+      col('howMuch', 'Combien', 'How much', 'Facultatif. Dimension « combien » : nombre de personnes, intensité, durée.', 'Optional. “How much” dimension: reach, depth, duration.'),
+      col('contribution', 'Contribution', 'Contribution', 'Facultatif. Ce qui serait arrivé sans vous ; les autres acteurs qui y contribuent.', 'Optional. What would have happened anyway; who else contributes.'),
+      col('risk', 'Risque', 'Risk', 'Facultatif. Ce qui pourrait empêcher le changement, ou des effets non voulus.', 'Optional. What could prevent the change, or unintended effects.'),
     ],
   },
   {
@@ -75,8 +86,25 @@ export const TABS: readonly TabSpec[] = [
     columns: [
       col('code', 'Code', 'Code', 'Code court et unique de l’indicateur (ex. I1).', 'Short unique code of the indicator (e.g. I1).'),
       col('name', 'Nom', 'Name', 'Ce que mesure l’indicateur, en clair.', 'What the indicator measures, in plain words.'),
-      col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé (onglet Changements).', 'Id of the outcome (Outcomes tab).'),
-      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif…', 'How to compute it: proportion, mean, median, count…'),
+      col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé auquel il se rapporte (onglet Changements).', 'Id of the outcome it measures (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
+      col('kind', 'Nature', 'Kind', 'quantitatif (un chiffre) ou qualitatif (des citations, des observations).', 'quantitative (a figure) or qualitative (quotes, observations).', true, 'kind'),
+      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, manual entry.', true, 'method'),
+      col('sourceType', 'Source', 'Source', 'D’où viennent les données : enquête, observations ou manuel (valeurs saisies dans l’onglet Valeurs).', 'Where the data comes from: survey, observations or manual (values entered in the Values tab).', true, 'sourceType'),
+      col('survey', 'Enquête', 'Survey', 'Pour une source enquête : identifiant de l’enquête (onglet Enquêtes).', 'For a survey source: the survey id (Surveys tab).', true, { tab: 'surveys', column: 'id' }),
+      col('questions', 'Questions', 'Questions', 'Pour une source enquête : clés des questions utilisées, séparées par des virgules (onglet Questions).', 'For a survey source: keys of the questions used, comma-separated (Questions tab).'),
+      col('tags', 'Thèmes', 'Tags', 'Pour une source observations : thèmes comptés, séparés par des virgules.', 'For an observations source: tags counted, comma-separated.'),
+      col('condition', 'Condition', 'Condition', 'Pour une proportion : la réponse comptée, ex. « ≥ 4 », « entre 3 et 5 » ou « in [« Oui », « Plutôt oui »] ».', 'For a proportion: which answer counts, e.g. “≥ 4”, “between 3 and 5” or “in [« Yes », « Rather yes »]”.'),
+      col('unit', 'Unité', 'Unit', 'Unité de la valeur : %, personnes, heures, score…', 'Unit of the value: %, people, hours, score…'),
+      col('direction', 'Sens souhaité', 'Desired direction', 'hausse, baisse ou stabilité : ce qui serait un progrès.', 'increase, decrease or stability: what progress looks like.', true, 'direction'),
+      col('baselineValue', 'Valeur de référence', 'Baseline value', 'La valeur au départ, pour mesurer l’évolution.', 'The starting value, to measure change.', false),
+      col('baselinePeriod', 'Période de référence', 'Baseline period', 'La période de la valeur de référence (ex. 2025, 2025-T4).', 'The period of the baseline (e.g. 2025, 2025-Q4).'),
+      col('targets', 'Cibles', 'Targets', 'Cibles par période, ex. « 2026 : 60 ; 2027 : 70 ».', 'Targets per period, e.g. “2026: 60; 2027: 70”.'),
+      col('granularity', 'Périodicité', 'Granularity', 'Rythme de calcul : mois, trimestre, semestre, année ou vague d’enquête.', 'How often it is computed: month, quarter, half-year, year or survey wave.', true, 'granularity'),
+      col('disaggregation', 'Ventilation', 'Disaggregation', 'Colonnes par lesquelles détailler (ex. tranche d’âge, site), séparées par des virgules.', 'Columns to break the value down by (e.g. age band, site), comma-separated.'),
+      col('minN', 'n minimum', 'Minimum n', 'En dessous de ce nombre de réponses, la valeur est signalée comme fragile (au moins 5 ; 11 pour ce qui sort de la structure).', 'Below this number of answers the value is flagged as fragile (at least 5; 11 for anything leaving the structure).', false),
+      col('respondentRule', 'Répondants', 'Respondents', 'auto-déclaration seulement (la personne elle-même) ou réponse pour autrui admise (un aidant répond pour elle).', 'self-report only, or proxy answers allowed (a carer answers for the person).', true, 'respondentRule'),
+      col('cohortCode', 'Code cohorte', 'Cohort code', 'Facultatif. Code partagé avec le programme d’accompagnement, pour les agrégats de cohorte.', 'Optional. Code shared with the accompaniment programme, for cohort aggregates.'),
+      col('irisPlus', 'IRIS+', 'IRIS+', 'Facultatif. Identifiant IRIS+ correspondant (ex. PI4060).', 'Optional. Matching IRIS+ id (e.g. PI4060).'),
     ],
   },
   {
@@ -84,9 +112,29 @@ export const TABS: readonly TabSpec[] = [
     label: { fr: 'Enquêtes', en: 'Surveys' },
     kind: 'input',
     columns: [
-      col('id', 'Identifiant', 'Id', 'Code court et unique de l’enquête (ex. E1).', 'Short unique code of the survey (e.g. S1).'),
+      col('id', 'Identifiant', 'Id', 'Code court et unique de l’enquête (ex. E1). Une nouvelle vague garde le même identifiant.', 'Short unique code of the survey (e.g. S1). A new wave keeps the same id.'),
       col('name', 'Nom', 'Name', 'Nom de l’enquête.', 'Name of the survey.'),
-      col('wave', 'Vague', 'Wave', 'Vague ou passation (ex. 2026-T1).', 'Wave (e.g. 2026-Q1).'),
+      col('tool', 'Outil', 'Tool', 'Outil de collecte : Google Forms, KoboToolbox, LimeSurvey, papier…', 'Collection tool: Google Forms, KoboToolbox, LimeSurvey, paper…'),
+      col('wave', 'Vague', 'Wave', 'Vague en cours (ex. 2026-T1, « entrée », « 6 mois »).', 'Current wave (e.g. 2026-Q1, “entry”, “6 months”).'),
+      col('periodStart', 'Début', 'Start', 'Premier jour de collecte (jj/mm/aaaa).', 'First day of collection.', false),
+      col('periodEnd', 'Fin', 'End', 'Dernier jour de collecte (jj/mm/aaaa).', 'Last day of collection.', false),
+      col('invited', 'Personnes sollicitées', 'People invited', 'Combien de personnes ont été invitées à répondre : sert au taux de réponse.', 'How many people were invited: used for the response rate.', false),
+      col('mode', 'Mode', 'Mode', 'auto-administré, entretien, téléphone ou mixte.', 'self-administered, interview, phone or mixed.', true, 'surveyMode'),
+      col('sampling', 'Échantillonnage', 'Sampling', 'Qui a été sollicité : toutes les personnes accompagnées, un tirage au sort, les volontaires…', 'Who was invited: everyone supported, a random draw, volunteers…'),
+    ],
+  },
+  {
+    key: 'questions',
+    label: { fr: 'Questions', en: 'Questions' },
+    kind: 'input',
+    columns: [
+      col('survey', 'Enquête', 'Survey', 'Identifiant de l’enquête (onglet Enquêtes).', 'Survey id (Surveys tab).', true, { tab: 'surveys', column: 'id' }),
+      col('key', 'Clé', 'Key', 'Clé courte et unique de la question dans l’enquête ; les indicateurs s’y réfèrent.', 'Short key of the question, unique within the survey; indicators refer to it.'),
+      col('label', 'Intitulé', 'Label', 'La question telle qu’elle est posée.', 'The question as asked.'),
+      col('type', 'Type', 'Type', 'nombre, choix unique, choix multiple, échelle, texte libre, date…', 'number, single choice, multiple choice, scale, free text, date…', true, 'questionType'),
+      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | ».', 'Possible answers, lowest to highest for a scale, separated by “|”.'),
+      col('scale', 'Échelle validée', 'Validated scale', 'Facultatif. Échelle validée dont la question fait partie (who5, ucla3).', 'Optional. Validated scale the item belongs to (who5, ucla3).'),
+      col('reversed', 'Inversée', 'Reversed', 'Facultatif. « oui » si l’item est formulé à l’envers (score inversé).', 'Optional. “yes” if the item is reverse-worded.'),
     ],
   },
   {
@@ -103,14 +151,25 @@ export const TABS: readonly TabSpec[] = [
     ],
   },
   {
+    // Computed rows are replaced at each computation; rows whose origin is « saisi » are typed by people and kept.
     key: 'values',
     label: { fr: 'Valeurs', en: 'Values' },
-    kind: 'computed',
+    kind: 'input',
     columns: [
-      col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur.', 'Indicator code.'),
-      col('period', 'Période', 'Period', 'Période couverte.', 'Period covered.'),
-      col('value', 'Valeur', 'Value', 'Valeur calculée ou saisie.', 'Computed or entered value.', false),
+      col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur (onglet Indicateurs).', 'Indicator code (Indicators tab).', true, { tab: 'indicators', column: 'code' }),
+      col('period', 'Période', 'Period', 'Période couverte : 2026, 2026-T1, 2026-S1, 2026-03 ou une vague.', 'Period covered: 2026, 2026-Q1, 2026-H1, 2026-03 or a wave.'),
+      col('segment', 'Segment', 'Segment', 'Sous-groupe (ex. « tranche d’âge = 80 ans et + ») ou vide pour l’ensemble.', 'Subgroup (e.g. “age band = 80+”) or empty for everyone.'),
+      col('value', 'Valeur', 'Value', 'Valeur calculée, ou saisie pour un indicateur en saisie manuelle.', 'Computed value, or entered for a manual indicator.', false),
       col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la valeur.', 'Number of people or answers behind the value.', false),
+      col('low', 'Borne basse', 'Lower bound', 'Bas de l’intervalle de confiance à 95 %.', 'Lower end of the 95% confidence interval.', false),
+      col('high', 'Borne haute', 'Upper bound', 'Haut de l’intervalle de confiance à 95 %.', 'Upper end of the 95% confidence interval.', false),
+      col('baseline', 'Référence', 'Baseline', 'Valeur de référence de l’indicateur.', 'Baseline of the indicator.', false),
+      col('target', 'Cible', 'Target', 'Cible de la période.', 'Target for the period.', false),
+      col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
+      col('flags', 'Alertes', 'Flags', 'Points à vérifier avant d’utiliser la valeur (petit effectif, réponses pour autrui…).', 'Points to check before using the value (small n, proxy answers…).'),
+      col('methodText', 'Calcul', 'Computation', 'Le calcul, en clair.', 'The computation, in plain words.'),
+      col('origin', 'Origine', 'Origin', 'calculé (par Repère, remplacé à chaque calcul) ou saisi (par vous, jamais modifié).', 'computed (by Repère, replaced at each computation) or entered (by you, never changed).', true, 'valueOrigin'),
+      col('computedAt', 'Calculé le', 'Computed at', 'Date du calcul.', 'When it was computed.', false),
     ],
   },
   {

@@ -1,0 +1,141 @@
+/**
+ * Runs the built Code.js in node:vm over the emulated Apps Script services and a local .xlsx workbook: one call at a
+ * time (like the script lock), each call that changed the workbook followed by an atomic save.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import vm from 'node:vm';
+import { createAppsScriptServices, type AppsScriptServices, type WorkbookModel } from './emulator';
+import { displayValue } from './emulator/coercion';
+import { DIST_APPS_SCRIPT } from './ensure-built';
+import { toWire } from './script-run-wire';
+import { loadWorkbook, saveWorkbook } from './workbook-file';
+
+export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string };
+
+export interface WorkbookView {
+  path: string;
+  sheets: Array<{ name: string; hidden: boolean; rows: string[][] }>;
+}
+
+export interface OpenOptions {
+  workbookPath: string;
+  /** What ScriptApp.getService().getUrl() answers: the local collector's /exec. */
+  webAppUrl: string;
+  /** Folder holding Code.js and Sidebar.html (default: dist/apps-script). */
+  distDir?: string;
+}
+
+export class LocalRegistry {
+  private services!: AppsScriptServices;
+  private context!: vm.Context;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly workbookPath: string,
+    readonly model: WorkbookModel,
+    private readonly distDir: string,
+    private readonly code: string,
+    webAppUrl: string,
+  ) {
+    this.boot(webAppUrl);
+  }
+
+  static async open(options: OpenOptions): Promise<LocalRegistry> {
+    const distDir = options.distDir ?? DIST_APPS_SCRIPT;
+    const path = resolve(options.workbookPath);
+    const code = readFileSync(`${distDir}/Code.js`, 'utf8');
+    return new LocalRegistry(path, await loadWorkbook(path), distDir, code, options.webAppUrl);
+  }
+
+  /** A fresh context, as each Apps Script execution gets: no state survives between boots but the workbook's. */
+  private boot(webAppUrl: string): void {
+    this.context = vm.createContext({ console }, { codeGeneration: { strings: false, wasm: false } });
+    const realm = vm.runInContext('({ Date, Array, Error })', this.context) as { Date: DateConstructor; Array: ArrayConstructor; Error: ErrorConstructor };
+    this.services = createAppsScriptServices({ model: this.model, htmlDir: this.distDir, webAppUrl, realm });
+    Object.assign(this.context, this.services.globals);
+    vm.runInContext(this.code, this.context, { filename: 'Code.js' });
+  }
+
+  /** The collector's URL is known once the server listens (port 0 in tests). */
+  setWebAppUrl(url: string): void {
+    this.boot(url);
+  }
+
+  get calls() {
+    return this.services.calls;
+  }
+
+  /** Runs `work` after every earlier call has finished and been saved. */
+  private serialised<T>(work: () => T): Promise<T> {
+    const run = this.queue.then(async () => {
+      const result = work();
+      if (this.model.dirty) await saveWorkbook(this.model, this.workbookPath);
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private entry(name: string): (...args: unknown[]) => unknown {
+    const fn = (this.context as Record<string, unknown>)[name];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    return fn as (...args: unknown[]) => unknown;
+  }
+
+  /** A google.script.run call: arguments and result cross as plain data, failures come back as messages. */
+  call(fn: string, args: unknown[]): Promise<RpcReply> {
+    return this.serialised((): RpcReply => {
+      try {
+        if (fn.endsWith('_')) throw new Error(`Script function not found: ${fn}`);
+        const input = toWire(args) as unknown[];
+        return { ok: true, value: toWire(this.entry(fn)(...input)) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    });
+  }
+
+  /** Like call, but for the CLI: a failure is an internal error. */
+  async callOrThrow(fn: string, args: unknown[]): Promise<unknown> {
+    const reply = await this.call(fn, args);
+    if (!reply.ok) throw new Error(`${fn} : ${reply.error}`);
+    return reply.value;
+  }
+
+  /** The web app's doPost: what Google would serve, or its HTML error page when the script throws. */
+  doPost(body: string, contentType: string): Promise<string> {
+    return this.serialised(() => this.serve('doPost', { postData: { contents: body, type: contentType, length: body.length, name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: body.length, queryString: '' }));
+  }
+
+  doGet(): Promise<string> {
+    return this.serialised(() => this.serve('doGet', { parameter: {}, parameters: {}, contextPath: '', contentLength: -1, queryString: '' }));
+  }
+
+  private serve(fn: 'doGet' | 'doPost', event: unknown): string {
+    try {
+      const output = this.services.describeOutput(this.entry(fn)(event));
+      return output ? output.content : '<!DOCTYPE html><html><body>The script completed but did not return anything.</body></html>';
+    } catch (error) {
+      return `<!DOCTYPE html><html><body>Error: ${String(error instanceof Error ? error.message : error).replace(/[<&]/g, '')} (line ?, file "Code")</body></html>`;
+    }
+  }
+
+  sidebarHtml(): string {
+    return readFileSync(`${this.distDir}/Sidebar.html`, 'utf8');
+  }
+
+  /** Every tab as displayed text, for the local page. */
+  workbookView(): WorkbookView {
+    return {
+      path: this.workbookPath,
+      sheets: this.model.sheets.map((sheet) => ({
+        name: sheet.name,
+        hidden: sheet.hidden,
+        rows: Array.from(sheet.cells, (row) =>
+          Array.from(row ?? [], (cell) => (cell ? displayValue(cell.v, cell.fmt, this.model.locale, this.model.timeZone) : '')),
+        ),
+      })),
+    };
+  }
+}

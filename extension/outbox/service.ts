@@ -1,0 +1,58 @@
+// The background's sync service: one serialised run at a time over the real store, network, alarm and badge.
+import { localStore, type KeyValueStore } from '../platform/local-storage';
+import { scheduleSyncAlarm, showWaitingCount } from '../platform/scheduler';
+import { coalescing, webLock, type LockRunner } from './serialise';
+import { outboxSummary, runSync, type SyncReport } from './sync';
+import { postRequest, putObservationsRequest } from './transport';
+import type { SendResult } from './state';
+import type { Pairing } from '../pairing/pairing';
+import type { Observation } from '../../shared/observation/schema';
+
+/** If the worker dies mid-send, this alarm wakes it to put the interrupted records back in the queue. */
+const WATCHDOG_MS = 60_000;
+
+export interface SyncServiceDeps {
+  store: KeyValueStore;
+  send: (pairing: Pairing, records: Observation[]) => Promise<SendResult>;
+  now: () => number;
+  random: () => number;
+  lock: LockRunner;
+  schedule: (due: number | null, now: number) => Promise<void>;
+  badge: (waiting: number) => Promise<void>;
+}
+
+export const defaultSyncDeps: SyncServiceDeps = {
+  store: localStore,
+  send: (pairing, records) => postRequest(pairing.endpoint, putObservationsRequest(pairing.secret, records)),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  lock: webLock,
+  schedule: scheduleSyncAlarm,
+  badge: showWaitingCount,
+};
+
+export function createSyncService(deps: SyncServiceDeps = defaultSyncDeps) {
+  const runOnce = coalescing(
+    (): Promise<SyncReport> =>
+      deps.lock('repere-sync', async () => {
+        await deps.schedule(deps.now() + WATCHDOG_MS, deps.now());
+        const report = await runSync(deps);
+        await deps.schedule(report.nextDue, deps.now());
+        await deps.badge(report.waiting);
+        return report;
+      }),
+  );
+  /** One run, then another at once while records are still due (a run sends a bounded number of batches). */
+  const syncNow = async (): Promise<SyncReport> => {
+    const report = await runOnce();
+    if (report.nextDue !== null && report.nextDue <= deps.now() && report.sent > 0) void syncNow().catch(() => undefined);
+    return report;
+  };
+  /** Rebuilds the alarm and the badge from storage without sending (each time the worker starts). */
+  const refresh = async (): Promise<void> => {
+    const summary = await outboxSummary(deps.store);
+    await deps.schedule(summary.nextDue, deps.now());
+    await deps.badge(summary.waiting);
+  };
+  return { syncNow, refresh };
+}

@@ -1,0 +1,20 @@
+// The overall sync status (`sync:status`), written by the background after each run, read by the popup and options.
+import { z } from 'zod';
+import { SYNC_STATUS_KEY } from '../store/keys';
+
+export const SyncStatus = z.object({
+  code: z.enum(['ok', 'unpaired', 'unauthorized', 'retrying']),
+  /** The pairing the status applies to: an `unauthorized` for an old pairing does not block a new one. */
+  pairingId: z.string().nullable(),
+  message: z.string().nullable(),
+  at: z.number(),
+  lastSuccessAt: z.number().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export function syncStatusFrom(items: Record<string, unknown>): SyncStatus | null {
+  const parsed = SyncStatus.safeParse(items[SYNC_STATUS_KEY]);
+  return parsed.success ? parsed.data : null;
+}
+
+export const syncStatusItem = (status: SyncStatus): Record<string, unknown> => ({ [SYNC_STATUS_KEY]: status });

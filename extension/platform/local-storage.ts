@@ -1,0 +1,16 @@
+// Thin adapter over browser.storage.local: the only way extension modules read and write persistent data.
+import { browser } from 'wxt/browser';
+
+export interface KeyValueStore {
+  getAll(): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+export const localStore: KeyValueStore = {
+  getAll: () => browser.storage.local.get(null),
+  get: (keys) => (keys.length === 0 ? Promise.resolve({}) : browser.storage.local.get(keys)),
+  set: (items) => browser.storage.local.set(items),
+  remove: (keys) => (keys.length === 0 ? Promise.resolve() : browser.storage.local.remove(keys)),
+};

@@ -1,0 +1,308 @@
+/**
+ * Checks every row of the registry's definition tabs and reports each problem with its cell and a fix, in French.
+ * Invalid rows are left out of the result; valid rows still work, so a registry with errors still opens.
+ */
+import type { Lang, TabKey } from '../contract/tabs';
+import { parseCondition } from './condition';
+import type { Indicator, IndicatorSource, ManualValue, Outcome, Question, Registry, Survey } from './model';
+import { parseTargets, PERIOD } from './targets';
+import { termId, termLabel, termLabels, type VocabularyKey } from './vocabulary';
+
+/** The rows of one tab as read from the sheet, with where each known column sits. */
+export interface TabRows {
+  /** The tab's current name, as people see it. */
+  tab: string;
+  sheetId: number;
+  /** Column key → column letter (A, B, …). */
+  columns: Record<string, string>;
+  rows: Array<{ row: number; cells: Record<string, unknown> }>;
+}
+
+export type RegistrySnapshot = Partial<Record<Extract<TabKey, 'outcomes' | 'indicators' | 'surveys' | 'questions' | 'values'>, TabRows>> & { lang: Lang };
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  tab: string;
+  sheetId: number;
+  /** A1 address of the cell, e.g. F7. */
+  cell: string;
+  /** « Indicateurs!F7 : … » */
+  message: string;
+}
+
+export interface Validation {
+  registry: Registry;
+  problems: Problem[];
+}
+
+const text = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? '' : String(value).trim());
+
+function numberOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const t = text(value).replace(/\s/g, '').replace(',', '.').replace(/%$/, '');
+  return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+const list = (value: unknown, separator = ','): string[] => text(value).split(separator).map((s) => s.trim()).filter(Boolean);
+
+class Checker {
+  readonly problems: Problem[] = [];
+  private rowHasError = false;
+  constructor(private readonly rows: TabRows, private readonly lang: Lang) {}
+
+  startRow(): void {
+    this.rowHasError = false;
+  }
+  get ok(): boolean {
+    return !this.rowHasError;
+  }
+  address(key: string, row: number): string {
+    return `${this.rows.columns[key] ?? 'A'}${row}`;
+  }
+  report(severity: Problem['severity'], key: string, row: number, message: string): void {
+    if (severity === 'error') this.rowHasError = true;
+    const cell = this.address(key, row);
+    this.problems.push({ severity, tab: this.rows.tab, sheetId: this.rows.sheetId, cell, message: `${this.rows.tab}!${cell} : ${message}` });
+  }
+  required(key: string, row: number, value: unknown, what: string): string {
+    const t = text(value);
+    if (t === '') this.report('error', key, row, `${what} manquant(e). Remplissez cette cellule ou supprimez la ligne.`);
+    return t;
+  }
+  term<T extends string>(vocabulary: VocabularyKey, key: string, row: number, value: unknown, what: string, fallback: T | null): T | null {
+    const t = text(value);
+    if (t === '') {
+      if (fallback === null) this.report('error', key, row, `${what} manquant(e). Valeurs possibles : ${termLabels(vocabulary, this.lang).join(', ')}.`);
+      return fallback;
+    }
+    const id = termId(vocabulary, t);
+    if (id === null) this.report('error', key, row, `${what} « ${t} » inconnu(e). Valeurs possibles : ${termLabels(vocabulary, this.lang).join(', ')}.`);
+    return id as T | null;
+  }
+}
+
+function nonEmptyRows(rows: TabRows | undefined): TabRows['rows'] {
+  return (rows?.rows ?? []).filter((r) => Object.values(r.cells).some((v) => text(v) !== ''));
+}
+
+/** Flags repeated ids: the second and later occurrences, pointing at the first. */
+function uniqueIds<T>(checker: Checker, items: Array<{ id: string; row: number; item: T }>, key: string, what: string): T[] {
+  const first = new Map<string, number>();
+  const kept: T[] = [];
+  for (const { id, row, item } of items) {
+    const seen = first.get(id.toLowerCase());
+    if (seen !== undefined) {
+      checker.report('error', key, row, `${what} « ${id} » en double (déjà utilisé ligne ${seen}). Donnez un ${what.toLowerCase()} unique à chaque ligne.`);
+    } else {
+      first.set(id.toLowerCase(), row);
+      kept.push(item);
+    }
+  }
+  return kept;
+}
+
+function readOutcomes(snapshot: RegistrySnapshot, problems: Problem[]): Outcome[] {
+  const tab = snapshot.outcomes;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const read: Array<{ id: string; row: number; item: Outcome }> = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    c.startRow();
+    const id = c.required('id', row, cells.id, 'Identifiant');
+    const change = text(cells.change);
+    if (change === '') c.report('warning', 'change', row, 'changement visé non décrit : écrivez ce qui doit changer pour les personnes.');
+    const level = c.term<string>('level', 'level', row, cells.level, 'Niveau', '');
+    if (c.ok) read.push({ id, row, item: { id, stakeholder: text(cells.stakeholder), change, level: level || null, row } });
+  }
+  const kept = uniqueIds(c, read, 'id', 'Identifiant');
+  problems.push(...c.problems);
+  return kept;
+}
+
+function readSurveys(snapshot: RegistrySnapshot, problems: Problem[]): Survey[] {
+  const tab = snapshot.surveys;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const read: Array<{ id: string; row: number; item: Survey }> = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    c.startRow();
+    const id = c.required('id', row, cells.id, 'Identifiant');
+    if (id && !/^[A-Za-z0-9_-]{1,40}$/.test(id)) c.report('error', 'id', row, `identifiant « ${id} » : lettres, chiffres, « - » et « _ » seulement (40 au plus).`);
+    let invited: number | null = null;
+    if (text(cells.invited) !== '') {
+      invited = numberOf(cells.invited);
+      if (invited === null || invited <= 0 || !Number.isInteger(invited)) {
+        c.report('error', 'invited', row, `« ${text(cells.invited)} » n’est pas un nombre de personnes. Écrivez un nombre entier, ex. 120.`);
+        invited = null;
+      }
+    }
+    const mode = c.term<string>('surveyMode', 'mode', row, cells.mode, 'Mode', '');
+    if (c.ok) read.push({ id, row, item: { id, name: text(cells.name), wave: text(cells.wave), invited, mode: mode || null, row } });
+  }
+  const kept = uniqueIds(c, read, 'id', 'Identifiant');
+  problems.push(...c.problems);
+  return kept;
+}
+
+function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: Problem[]): Question[] {
+  const tab = snapshot.questions;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const surveyIds = new Set(surveys.map((s) => s.id.toLowerCase()));
+  const read: Array<{ id: string; row: number; item: Question }> = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    c.startRow();
+    const survey = c.required('survey', row, cells.survey, 'Enquête');
+    if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
+    const key = c.required('key', row, cells.key, 'Clé');
+    const type = c.term<Question['type']>('questionType', 'type', row, cells.type, 'Type', null);
+    const levels = list(cells.levels, '|');
+    if (type === 'likert' && levels.length < 2) c.report('error', 'levels', row, 'une échelle a besoin de ses modalités, de la plus basse à la plus haute, séparées par « | ».');
+    if (c.ok && type) {
+      read.push({
+        id: `${survey} / ${key}`,
+        row,
+        item: { survey, key, label: text(cells.label), type, levels, scale: text(cells.scale).toLowerCase(), reversed: /^(oui|yes|vrai|true|x)$/i.test(text(cells.reversed)), row },
+      });
+    }
+  }
+  const kept = uniqueIds(c, read, 'key', 'Clé');
+  problems.push(...c.problems);
+  return kept;
+}
+
+type Method = Indicator['method'];
+const SURVEY_METHODS: readonly Method[] = ['proportion', 'mean', 'median', 'count', 'sum', 'scale', 'change'];
+/** Which question types each survey-based method can work from. */
+const FITTING_TYPES: Record<string, ReadonlyArray<Question['type']>> = {
+  proportion: ['number', 'single', 'multiple', 'likert', 'date'],
+  mean: ['number', 'likert'],
+  median: ['number', 'likert'],
+  sum: ['number'],
+  scale: ['likert', 'number'],
+  change: ['number', 'likert', 'single'],
+  count: ['identifier', 'timestamp', 'date', 'number', 'single', 'multiple', 'likert', 'text'],
+};
+
+function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys: Survey[], questions: Question[], problems: Problem[]): Indicator[] {
+  const tab = snapshot.indicators;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const outcomeIds = new Set(outcomes.map((o) => o.id.toLowerCase()));
+  const surveyIds = new Set(surveys.map((s) => s.id.toLowerCase()));
+  const read: Array<{ id: string; row: number; item: Indicator }> = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    c.startRow();
+    const code = c.required('code', row, cells.code, 'Code');
+    const name = text(cells.name);
+    if (name === '') c.report('warning', 'name', row, 'indicateur sans nom : écrivez en clair ce qu’il mesure.');
+    const outcome = c.required('outcome', row, cells.outcome, 'Changement');
+    if (outcome && !outcomeIds.has(outcome.toLowerCase())) {
+      c.report('error', 'outcome', row, `changement « ${outcome} » absent de l’onglet Changements. Choisissez un identifiant existant dans la liste.`);
+    }
+    const kind = c.term<Indicator['kind']>('kind', 'kind', row, cells.kind, 'Nature', 'quantitative');
+    const method = c.term<Method>('method', 'method', row, cells.method, 'Méthode', null);
+    const defaultSource = method === 'observations' ? 'observations' : method === 'manual' ? 'manual' : 'survey';
+    const sourceType = c.term<IndicatorSource['type']>('sourceType', 'sourceType', row, cells.sourceType, 'Source', defaultSource);
+    let source: IndicatorSource = { type: 'manual' };
+    if (method && sourceType) {
+      if (method === 'observations' && sourceType !== 'observations') c.report('error', 'sourceType', row, 'un nombre d’observations se calcule sur la source « observations ».');
+      if (method === 'manual' && sourceType !== 'manual') c.report('error', 'sourceType', row, 'une saisie manuelle a pour source « manuel ».');
+      if (SURVEY_METHODS.includes(method) && sourceType !== 'survey') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur une enquête : choisissez la source « enquête ».`);
+    }
+    if (sourceType === 'survey') {
+      const survey = c.required('survey', row, cells.survey, 'Enquête');
+      if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
+      const keys = list(cells.questions);
+      if (keys.length === 0) c.report('error', 'questions', row, 'indiquez la ou les clés des questions utilisées (onglet Questions), séparées par des virgules.');
+      const known = questions.filter((q) => q.survey.toLowerCase() === survey.toLowerCase());
+      for (const key of keys) {
+        const question = known.find((q) => q.key.toLowerCase() === key.toLowerCase());
+        if (!question) {
+          if (surveyIds.has(survey.toLowerCase())) c.report('error', 'questions', row, `question « ${key} » absente de l’enquête ${survey} (onglet Questions).`);
+        } else if (method && FITTING_TYPES[method] && !FITTING_TYPES[method]!.includes(question.type)) {
+          c.report('error', 'method', row, `la méthode « ${text(cells.method)} » ne convient pas à la question « ${key} » (${termLabel('questionType', question.type, snapshot.lang)}). Choisissez une proportion ou un effectif, ou une autre question.`);
+        }
+      }
+      if (method === 'scale' && keys.length < 2) c.report('error', 'questions', row, 'un score d’échelle additionne plusieurs items : indiquez toutes les questions de l’échelle.');
+      source = { type: 'survey', survey, questions: keys };
+    } else if (sourceType === 'observations') {
+      source = { type: 'observations', tags: list(cells.tags) };
+    }
+    let condition = null;
+    if (text(cells.condition) !== '') {
+      const parsed = parseCondition(text(cells.condition));
+      if (parsed.ok) condition = parsed.condition;
+      else c.report('error', 'condition', row, parsed.message);
+    } else if (method === 'proportion') {
+      c.report('error', 'condition', row, 'une proportion a besoin d’une condition : quelle réponse compte ? Ex. « ≥ 4 » ou « in [« Oui », « Plutôt oui »] ».');
+    }
+    const direction = c.term<Indicator['direction']>('direction', 'direction', row, cells.direction, 'Sens souhaité', 'up');
+    const granularity = c.term<Indicator['granularity']>('granularity', 'granularity', row, cells.granularity, 'Périodicité', 'year');
+    const respondentRule = c.term<Indicator['respondentRule']>('respondentRule', 'respondentRule', row, cells.respondentRule, 'Règle de répondants', 'self');
+    let baseline: Indicator['baseline'] = null;
+    const baselineValue = text(cells.baselineValue);
+    const baselinePeriod = text(cells.baselinePeriod);
+    if (baselineValue !== '') {
+      const value = numberOf(cells.baselineValue);
+      if (value === null) c.report('error', 'baselineValue', row, `valeur de référence « ${baselineValue} » : écrivez un nombre (ex. 62,5).`);
+      else if (baselinePeriod === '') c.report('error', 'baselinePeriod', row, 'valeur de référence sans période : indiquez de quand elle date (ex. 2025).');
+      else baseline = { value, period: baselinePeriod };
+    }
+    if (baselinePeriod !== '' && !PERIOD.test(baselinePeriod)) c.report('error', 'baselinePeriod', row, `période « ${baselinePeriod} » illisible. Exemples : 2025, 2025-T4, 2025-S2, 2025-03.`);
+    const targets = parseTargets(text(cells.targets));
+    if (!targets.ok) c.report('error', 'targets', row, targets.message);
+    let minN = 5;
+    if (text(cells.minN) !== '') {
+      const n = numberOf(cells.minN);
+      if (n === null || !Number.isInteger(n) || n < 5) c.report('error', 'minN', row, `n minimum « ${text(cells.minN)} » : écrivez un nombre entier d’au moins 5 (une valeur sur moins de 5 personnes n’est jamais affichée).`);
+      else minN = n;
+    }
+    if (c.ok && method && kind && direction && granularity && respondentRule) {
+      read.push({
+        id: code,
+        row,
+        item: {
+          code, name, outcome, kind, method, source, condition, unit: text(cells.unit), direction, baseline,
+          targets: targets.ok ? targets.targets : [], granularity, disaggregation: list(cells.disaggregation), minN, respondentRule,
+          cohortCode: text(cells.cohortCode), irisPlus: text(cells.irisPlus), row,
+        },
+      });
+    }
+  }
+  const kept = uniqueIds(c, read, 'code', 'Code');
+  problems.push(...c.problems);
+  return kept;
+}
+
+function readManualValues(snapshot: RegistrySnapshot, indicators: Indicator[], problems: Problem[]): ManualValue[] {
+  const tab = snapshot.values;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const codes = new Set(indicators.map((i) => i.code.toLowerCase()));
+  const values: ManualValue[] = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    if (termId('valueOrigin', text(cells.origin)) !== 'manual') continue;
+    c.startRow();
+    const indicator = c.required('indicator', row, cells.indicator, 'Indicateur');
+    if (indicator && !codes.has(indicator.toLowerCase())) c.report('error', 'indicator', row, `indicateur « ${indicator} » absent de l’onglet Indicateurs (ou invalide).`);
+    const period = c.required('period', row, cells.period, 'Période');
+    const value = numberOf(cells.value);
+    if (value === null) c.report('error', 'value', row, `valeur « ${text(cells.value)} » : écrivez un nombre.`);
+    const n = text(cells.n) === '' ? null : numberOf(cells.n);
+    if (text(cells.n) !== '' && (n === null || n < 0)) c.report('error', 'n', row, `n « ${text(cells.n)} » : écrivez un nombre de personnes.`);
+    if (c.ok && value !== null) values.push({ indicator, period, segment: text(cells.segment), value, n, row });
+  }
+  problems.push(...c.problems);
+  return values;
+}
+
+export function validateRegistry(snapshot: RegistrySnapshot): Validation {
+  const problems: Problem[] = [];
+  const outcomes = readOutcomes(snapshot, problems);
+  const surveys = readSurveys(snapshot, problems);
+  const questions = readQuestions(snapshot, surveys, problems);
+  const indicators = readIndicators(snapshot, outcomes, surveys, questions, problems);
+  const manualValues = readManualValues(snapshot, indicators, problems);
+  return { registry: { outcomes, indicators, surveys, questions, manualValues }, problems };
+}

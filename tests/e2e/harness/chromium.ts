@@ -1,0 +1,44 @@
+// Launches Debian's Chromium through playwright-core, optionally with the built extension loaded (fresh profile).
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export interface LaunchedChromium {
+  context: BrowserContext;
+  /** Set when an extension was loaded. */
+  extensionId?: string;
+  /** The extension's service worker (re-read it after stopping workers: the old handle may hang). */
+  worker?: Worker;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+
+export async function launchChromium(opts: { extensionDir?: string } = {}): Promise<LaunchedChromium> {
+  const ext = opts.extensionDir ? path.resolve(opts.extensionDir) : undefined;
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: [
+      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+    ],
+  });
+  let worker: Worker | undefined;
+  let extensionId: string | undefined;
+  if (ext) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, extensionId, worker, close: () => context.close() };
+}
+
+/** The extension's live service worker (after a restart, the newest one). */
+export async function extensionWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  return live.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+}
