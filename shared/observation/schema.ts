@@ -1,43 +1,58 @@
-/** The observation record: what the extension captures, stores, exports and sends to the collector. */
-import * as z from 'zod';
+/**
+ * The observation record: what the extension captures, stores, exports and sends to the collector. Written with
+ * zod/mini (same types, same `parse`/`safeParse`) so the extension's background stays small.
+ */
+import * as z from 'zod/mini';
 
 export const OBSERVATION_KINDS = ['citation', 'observation', 'anecdote', 'chiffre'] as const;
 export const CONSENTS = ['obtenu', 'non obtenu', 'non requis'] as const;
 export const SCOPES = ['interne', 'financeurs', 'public'] as const;
 
+export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
+export type Consent = (typeof CONSENTS)[number];
+export type Scope = (typeof SCOPES)[number];
+
 export const MAX_OBSERVATION_TEXT = 10_000;
 
 /** http(s) only; a regex because z.url() needs URL, which Apps Script lacks. */
-const httpUrl = z.string().max(2048).regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i);
+const httpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i));
 const isoDateTime = z.iso.datetime({ offset: true });
+const short = (max: number) => z.string().check(z.maxLength(max));
 
 /** W3C Web Annotation TextQuoteSelector: the exact quote with 32 characters of context on each side. */
-export const TextQuoteSelector = z
-  .object({
-    type: z.literal('TextQuoteSelector'),
-    exact: z.string().max(MAX_OBSERVATION_TEXT),
-    prefix: z.string().max(64),
-    suffix: z.string().max(64),
-  })
-  .strict();
+export const TextQuoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: short(MAX_OBSERVATION_TEXT),
+  prefix: short(64),
+  suffix: short(64),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
-export const Observation = z
-  .object({
-    id: z.uuid(),
-    createdAt: isoDateTime,
-    updatedAt: isoDateTime,
-    kind: z.enum(OBSERVATION_KINDS),
-    text: z.string().trim().min(1).max(MAX_OBSERVATION_TEXT),
-    quote: TextQuoteSelector.optional(),
-    stakeholder: z.string().max(100).optional(),
-    tags: z.array(z.string().min(1).max(100)).max(30),
-    /** No default: null means nobody said, and such a quote never leaves the structure. */
-    consent: z.enum(CONSENTS).nullable(),
-    scope: z.enum(SCOPES),
-    sourceTitle: z.string().max(500).optional(),
-    sourceUrl: httpUrl.optional(),
-    author: z.string().max(100).optional(),
-  })
-  .strict();
+export const Observation = z.strictObject({
+  id: z.uuid(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  kind: z.enum(OBSERVATION_KINDS),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_OBSERVATION_TEXT)),
+  quote: z.optional(TextQuoteSelector),
+  stakeholder: z.optional(short(100)),
+  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(30)),
+  /** No default: null means nobody said, and such a quote never leaves the structure. */
+  consent: z.nullable(z.enum(CONSENTS)),
+  scope: z.enum(SCOPES),
+  sourceTitle: z.optional(short(500)),
+  sourceUrl: z.optional(httpUrl),
+  author: z.optional(short(100)),
+  /** The day the fact happened (YYYY-MM-DD), when it differs from the day it was written down. */
+  factDate: z.optional(z.iso.date()),
+});
 
 export type Observation = z.infer<typeof Observation>;
+
+/**
+ * A quote or observation may leave the structure (funders, public) only with consent obtained or not required;
+ * otherwise its usage is internal whatever was asked.
+ */
+export function allowedScope(consent: Consent | null, scope: Scope): Scope {
+  return consent === 'obtenu' || consent === 'non requis' ? scope : 'interne';
+}
