@@ -1,0 +1,129 @@
+#!/usr/bin/python3
+"""Reference values for Repère's statistics, from SciPy and statsmodels (an implementation independent of ours).
+
+Run with Debian's python3 (python3-scipy, python3-statsmodels):  /usr/bin/python3 scripts/reference-stats.py
+Writes tests/fixtures/stats/reference.json: every input beside the values computed from it. Tests read that file, so
+they never need Python.
+"""
+import itertools
+import json
+import os
+
+import numpy as np
+import scipy
+import statsmodels
+from scipy import stats
+from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.proportion import proportion_confint
+
+OUT = os.path.join(os.path.dirname(__file__), '..', 'tests', 'fixtures', 'stats', 'reference.json')
+
+rng = np.random.default_rng(20260301)
+
+
+def wilson(k, n):
+    low, high = proportion_confint(k, n, alpha=0.05, method='wilson')
+    return {'k': k, 'n': n, 'low': float(low), 'high': float(high)}
+
+
+def t_interval(xs):
+    xs = np.asarray(xs, dtype=float)
+    n = len(xs)
+    mean = float(xs.mean())
+    sd = float(xs.std(ddof=1))
+    low, high = stats.t.interval(0.95, n - 1, loc=mean, scale=sd / np.sqrt(n))
+    return {'values': xs.tolist(), 'mean': mean, 'sd': sd, 'low': float(low), 'high': float(high)}
+
+
+def median_interval(xs):
+    """Order-statistic interval: the largest l with P(Binomial(n, 1/2) <= l - 1) <= 0.025; ranks l and n + 1 - l."""
+    xs = sorted(xs)
+    n = len(xs)
+    l = 0
+    for cand in range(1, (n + 1) // 2 + 1):
+        if stats.binom.cdf(cand - 1, n, 0.5) <= 0.025:
+            l = cand
+        else:
+            break
+    out = {'values': xs, 'median': float(np.median(xs))}
+    if l == 0:
+        out.update({'low': None, 'high': None})
+    else:
+        out.update({'low': xs[l - 1], 'high': xs[n - l], 'lowRank': l, 'coverage': float(1 - 2 * stats.binom.cdf(l - 1, n, 0.5))})
+    return out
+
+
+def wilcoxon_case(diffs):
+    diffs = [float(d) for d in diffs]
+    kept = [d for d in diffs if d != 0]
+    n = len(kept)
+    ranks = stats.rankdata(np.abs(kept))
+    w_plus = float(sum(r for r, d in zip(ranks, kept) if d > 0))
+    ties = len(set(np.abs(kept))) < n
+    case = {'differences': diffs, 'n': n, 'wPlus': w_plus}
+    if n > 25:
+        res = stats.wilcoxon(diffs, zero_method='wilcox', correction=True, method='approx')
+        case.update({'method': 'normal', 'p': float(res.pvalue), 'source': 'scipy.stats.wilcoxon approx, correction=True'})
+    elif not ties:
+        res = stats.wilcoxon(diffs, zero_method='wilcox', method='exact')
+        case.update({'method': 'exact', 'p': float(res.pvalue), 'source': 'scipy.stats.wilcoxon exact'})
+    else:
+        # SciPy has no exact test with tied ranks: enumerate every sign pattern (2^n, n <= 20 here).
+        mean = ranks.sum() / 2
+        gap = abs(w_plus - mean)
+        hits = 0
+        for signs in itertools.product((0, 1), repeat=n):
+            w = sum(r for r, s in zip(ranks, signs) if s)
+            if abs(w - mean) >= gap - 1e-9:
+                hits += 1
+        case.update({'method': 'exact', 'p': hits / 2 ** n, 'source': 'enumeration of all 2^n sign patterns (mid-ranks)'})
+    return case
+
+
+def mcnemar_case(b, c):
+    exact = float(mcnemar([[10, b], [c, 10]], exact=True).pvalue)
+    n = b + c
+    # mid-p = uncapped exact p minus the probability of the observed table (capped at 1 only afterwards).
+    m = min(b, c)
+    mid = float(min(1.0, 2 * stats.binom.cdf(m, n, 0.5) - stats.binom.pmf(m, n, 0.5))) if n else 1.0
+    return {'b': b, 'c': c, 'exact': exact, 'midP': mid, 'binomtest': float(stats.binomtest(b, n, 0.5).pvalue) if n else 1.0}
+
+
+ref = {
+    'generator': 'scripts/reference-stats.py',
+    'versions': {'scipy': scipy.__version__, 'statsmodels': statsmodels.__version__, 'numpy': np.__version__},
+    'wilson': [wilson(k, n) for k, n in [(8, 10), (0, 10), (10, 10), (12, 20), (15, 30), (3, 5), (31, 43), (1, 1), (0, 1), (50, 100), (999, 1000), (7, 4000)]],
+    'tQuantile': [{'p': p, 'df': df, 'q': float(stats.t.ppf(p, df))} for p in (0.975, 0.995, 0.9, 0.6) for df in (1, 2, 3, 5, 9, 29, 120, 4000)],
+    'normalQuantile': [{'p': p, 'q': float(stats.norm.ppf(p))} for p in (0.5, 0.6, 0.9, 0.975, 0.995, 0.9999, 0.001)],
+    'normalCdf': [{'z': z, 'p': float(stats.norm.cdf(z))} for z in (-6, -3.2, -1.96, -0.5, 0, 0.3, 1, 1.644854, 2.5, 4, 8)],
+    'tInterval': [
+        t_interval([3, 5, 4, 6, 2]),
+        t_interval([7.5, 8, 6, 9, 10, 5.5, 7, 8, 6.5, 9]),
+        t_interval([2, 4]),
+        t_interval(rng.normal(60, 15, 40).round(1).tolist()),
+        t_interval(rng.integers(0, 11, 300).tolist()),
+    ],
+    'medianInterval': [median_interval(xs) for xs in (
+        [1, 2, 3, 4, 5],
+        [4, 1, 8, 2, 6, 3],
+        [5, 3, 9, 1, 7, 2, 8, 4, 6, 10, 12],
+        rng.integers(0, 40, 30).tolist(),
+        rng.integers(0, 200, 2001).tolist(),
+    )],
+    'wilcoxon': [wilcoxon_case(d) for d in (
+        [1, 2, 3, 4, 5, 6],
+        [-1, 2, 3, -4, 5, 6, 7, 8],
+        [3, -1, 4, -1.5, 5, 9, -2.6, 5.3, 5.8, 9.7, -0.2, 12],
+        [4, 4, -4, 8, 8, 0, 12, -8, 4, 12, 0, 16],
+        [1, 1, 1, -1, 2, 2, 0, 3, -2, 1],
+        rng.integers(-3, 6, 40).tolist(),
+        rng.normal(2, 8, 120).round(0).tolist(),
+    )],
+    'mcnemar': [mcnemar_case(b, c) for b, c in [(2, 9), (0, 5), (4, 4), (1, 6), (3, 14), (10, 25), (0, 0)]],
+}
+
+os.makedirs(os.path.dirname(OUT), exist_ok=True)
+with open(OUT, 'w', encoding='utf-8') as f:
+    json.dump(ref, f, indent=1)
+    f.write('\n')
+print('wrote', os.path.normpath(OUT))

@@ -1,0 +1,66 @@
+// Our statistics against SciPy / statsmodels values committed by scripts/reference-stats.py (tolerance 1e-6).
+import { describe, expect, it } from 'vitest';
+import reference from '../../fixtures/stats/reference.json';
+import { normalCdf, normalQuantile, tQuantile } from '../../../shared/stats/distributions';
+import { meanFromSums, meanInterval, medianInterval, wilsonInterval } from '../../../shared/stats/intervals';
+import { mcnemar, signedRanks, wilcoxonExactP, wilcoxonNormalP } from '../../../shared/stats/paired';
+
+const TOL = 1e-6;
+
+describe('reference values from SciPy and statsmodels', () => {
+  it('Wilson intervals match statsmodels proportion_confint(method="wilson")', () => {
+    for (const r of reference.wilson) {
+      const w = wilsonInterval(r.k, r.n)!;
+      expect(Math.abs(w.low - r.low), `${r.k}/${r.n}`).toBeLessThan(TOL);
+      expect(Math.abs(w.high - r.high), `${r.k}/${r.n}`).toBeLessThan(TOL);
+    }
+  });
+
+  it('normal and t quantiles match scipy.stats', () => {
+    for (const r of reference.normalCdf) expect(Math.abs(normalCdf(r.z) - r.p)).toBeLessThan(1e-12);
+    for (const r of reference.normalQuantile) expect(Math.abs(normalQuantile(r.p) - r.q)).toBeLessThan(1e-9);
+    for (const r of reference.tQuantile) expect(Math.abs(tQuantile(r.p, r.df) - r.q), `p ${r.p} df ${r.df}`).toBeLessThan(TOL);
+  });
+
+  it('t intervals for means match scipy.stats.t.interval', () => {
+    for (const r of reference.tInterval) {
+      const xs = r.values;
+      const summary = meanFromSums(xs.length, xs.reduce((s, x) => s + x, 0), xs.reduce((s, x) => s + x * x, 0))!;
+      const ci = meanInterval(summary)!;
+      expect(Math.abs(summary.mean - r.mean)).toBeLessThan(TOL);
+      expect(Math.abs(summary.sd! - r.sd)).toBeLessThan(TOL);
+      expect(Math.abs(ci.low - r.low)).toBeLessThan(TOL);
+      expect(Math.abs(ci.high - r.high)).toBeLessThan(TOL);
+    }
+  });
+
+  it('median intervals use the same order statistics as the binomial computation in SciPy', () => {
+    for (const r of reference.medianInterval) {
+      const ci = medianInterval(r.values);
+      if (r.low === null) expect(ci).toBeNull();
+      else {
+        expect(ci).toMatchObject({ low: r.low, high: r.high, lowRank: r.lowRank });
+        expect(Math.abs(ci!.coverage - r.coverage!)).toBeLessThan(TOL);
+      }
+    }
+  });
+
+  it('Wilcoxon signed-rank p-values match scipy.stats.wilcoxon (exact, or normal with corrections) and full enumeration with ties', () => {
+    for (const r of reference.wilcoxon) {
+      const { ranks, wPlus, n } = signedRanks(r.differences);
+      expect(n).toBe(r.n);
+      expect(wPlus).toBeCloseTo(r.wPlus, 9);
+      const p = r.method === 'exact' ? wilcoxonExactP(ranks, wPlus) : wilcoxonNormalP(ranks, wPlus).p;
+      expect(Math.abs(p - r.p), r.source).toBeLessThan(TOL);
+    }
+  });
+
+  it('McNemar exact and mid-p match statsmodels mcnemar(exact=True) and scipy binomtest', () => {
+    for (const r of reference.mcnemar) {
+      const m = mcnemar(r.b, r.c);
+      expect(Math.abs(m.exact - r.exact)).toBeLessThan(TOL);
+      expect(Math.abs(m.exact - r.binomtest)).toBeLessThan(TOL);
+      expect(Math.abs(m.midP - r.midP)).toBeLessThan(TOL);
+    }
+  });
+});
