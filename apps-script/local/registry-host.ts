@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import vm from 'node:vm';
-import { createAppsScriptServices, type AppsScriptServices, type WorkbookModel } from './emulator';
+import { loadBundle, type BundleRuntime } from './bundle-runtime';
+import type { WorkbookModel } from './emulator';
 import { displayValue } from './emulator/coercion';
+import { lastColumn, lastRow } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './ensure-built';
 import { toWire } from './script-run-wire';
 import { loadWorkbook, saveWorkbook } from './workbook-file';
@@ -27,8 +28,7 @@ export interface OpenOptions {
 }
 
 export class LocalRegistry {
-  private services!: AppsScriptServices;
-  private context!: vm.Context;
+  private runtime!: BundleRuntime;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -50,11 +50,7 @@ export class LocalRegistry {
 
   /** A fresh context, as each Apps Script execution gets: no state survives between boots but the workbook's. */
   private boot(webAppUrl: string): void {
-    this.context = vm.createContext({ console }, { codeGeneration: { strings: false, wasm: false } });
-    const realm = vm.runInContext('({ Date, Array, Error })', this.context) as { Date: DateConstructor; Array: ArrayConstructor; Error: ErrorConstructor };
-    this.services = createAppsScriptServices({ model: this.model, htmlDir: this.distDir, webAppUrl, realm });
-    Object.assign(this.context, this.services.globals);
-    vm.runInContext(this.code, this.context, { filename: 'Code.js' });
+    this.runtime = loadBundle({ model: this.model, code: this.code, htmlDir: this.distDir, webAppUrl });
   }
 
   /** The collector's URL is known once the server listens (port 0 in tests). */
@@ -63,7 +59,7 @@ export class LocalRegistry {
   }
 
   get calls() {
-    return this.services.calls;
+    return this.runtime.services.calls;
   }
 
   /** Runs `work` after every earlier call has finished and been saved. */
@@ -77,19 +73,13 @@ export class LocalRegistry {
     return run;
   }
 
-  private entry(name: string): (...args: unknown[]) => unknown {
-    const fn = (this.context as Record<string, unknown>)[name];
-    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-    return fn as (...args: unknown[]) => unknown;
-  }
-
   /** A google.script.run call: arguments and result cross as plain data, failures come back as messages. */
   call(fn: string, args: unknown[]): Promise<RpcReply> {
     return this.serialised((): RpcReply => {
       try {
         if (fn.endsWith('_')) throw new Error(`Script function not found: ${fn}`);
         const input = toWire(args) as unknown[];
-        return { ok: true, value: toWire(this.entry(fn)(...input)) };
+        return { ok: true, value: toWire(this.runtime.entry(fn)(...input)) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
@@ -114,7 +104,7 @@ export class LocalRegistry {
 
   private serve(fn: 'doGet' | 'doPost', event: unknown): string {
     try {
-      const output = this.services.describeOutput(this.entry(fn)(event));
+      const output = this.runtime.services.describeOutput(this.runtime.entry(fn)(event));
       return output ? output.content : '<!DOCTYPE html><html><body>The script completed but did not return anything.</body></html>';
     } catch (error) {
       return `<!DOCTYPE html><html><body>Error: ${String(error instanceof Error ? error.message : error).replace(/[<&]/g, '')} (line ?, file "Code")</body></html>`;
@@ -129,13 +119,17 @@ export class LocalRegistry {
   workbookView(): WorkbookView {
     return {
       path: this.workbookPath,
-      sheets: this.model.sheets.map((sheet) => ({
-        name: sheet.name,
-        hidden: sheet.hidden,
-        rows: Array.from(sheet.cells, (row) =>
-          Array.from(row ?? [], (cell) => (cell ? displayValue(cell.v, cell.fmt, this.model.locale, this.model.timeZone) : '')),
-        ),
-      })),
+      sheets: this.model.sheets.map((sheet) => {
+        // Up to the last cell with content: formatting alone (a text format down a column) is not worth a row.
+        const width = lastColumn(sheet);
+        return {
+          name: sheet.name,
+          hidden: sheet.hidden,
+          rows: sheet.cells.slice(0, lastRow(sheet)).map((row) =>
+            Array.from((row ?? []).slice(0, width), (cell) => (cell ? displayValue(cell.v, cell.fmt, this.model.locale, this.model.timeZone) : '')),
+          ),
+        };
+      }),
     };
   }
 }

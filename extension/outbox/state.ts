@@ -1,6 +1,8 @@
 // The outbox state machine: plain functions over plain data (no browser.*, no clock, no randomness of their own).
 import type { EndpointAnswer } from '../../shared/protocol/endpoint';
-import { outboxText } from './messages.fr';
+import { t } from '../i18n';
+
+const outboxText = t.outbox;
 
 export type OutboxState = 'pending' | 'inflight' | 'synced' | 'failed';
 
@@ -18,6 +20,8 @@ export interface OutboxEntry {
   lastError: OutboxError | null;
   updatedAt: number;
   syncedAt?: number;
+  /** The record's updatedAt last sent (set when inflight, kept when confirmed): an edit makes it differ. */
+  version?: string;
 }
 
 /** What a send can end with: a protocol answer, or a failure before any answer was read. */
@@ -46,8 +50,23 @@ export function selectBatch(entries: readonly OutboxEntry[], now: number, max: n
   return entries.filter((e) => e.state === 'pending' && e.nextAttemptAt <= now).slice(0, max);
 }
 
-export function markInflight(batch: readonly OutboxEntry[], now: number): OutboxEntry[] {
-  return batch.map((e) => ({ ...e, state: 'inflight' as const, updatedAt: now }));
+export function markInflight(
+  batch: readonly OutboxEntry[],
+  now: number,
+  versionOf: (id: string) => string | undefined = () => undefined,
+): OutboxEntry[] {
+  return batch.map((e) => ({ ...e, state: 'inflight' as const, updatedAt: now, version: versionOf(e.id) ?? e.version }));
+}
+
+/**
+ * An entry as it stands for the record's current version: a record edited after it was confirmed (or refused) is
+ * queued again from scratch, so the collector updates its row.
+ */
+export function entryForVersion(entry: OutboxEntry, recordVersion: string): OutboxEntry {
+  if ((entry.state === 'synced' || entry.state === 'failed') && entry.version !== undefined && entry.version !== recordVersion) {
+    return { id: entry.id, state: 'pending', attempts: 0, nextAttemptAt: 0, lastError: null, updatedAt: entry.updatedAt, version: entry.version };
+  }
+  return entry;
 }
 
 export type BatchOutcome = 'sent' | 'retry' | 'unauthorized';

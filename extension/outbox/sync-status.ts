@@ -1,14 +1,14 @@
 // The overall sync status (`sync:status`), written by the background after each run, read by the popup and options.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SYNC_STATUS_KEY } from '../store/keys';
 
 export const SyncStatus = z.object({
-  code: z.enum(['ok', 'unpaired', 'unauthorized', 'retrying']),
+  code: z.enum(['ok', 'unpaired', 'unauthorized', 'retrying', 'no_permission']),
   /** The pairing the status applies to: an `unauthorized` for an old pairing does not block a new one. */
-  pairingId: z.string().nullable(),
-  message: z.string().nullable(),
+  pairingId: z.nullable(z.string()),
+  message: z.nullable(z.string()),
   at: z.number(),
-  lastSuccessAt: z.number().nullable(),
+  lastSuccessAt: z.nullable(z.number()),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

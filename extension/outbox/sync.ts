@@ -1,10 +1,10 @@
 // One sync run: recovers interrupted sends, then sends due records in batches and records what the collector said.
-import { MAX_BATCH } from '../../shared/protocol/endpoint';
+import { MAX_BATCH } from './protocol-constants';
 import type { Observation } from '../../shared/observation/schema';
 import type { KeyValueStore } from '../platform/local-storage';
 import { observationsFrom } from '../store/observations';
 import { pairingFrom, type Pairing } from '../pairing/pairing';
-import { entriesFor, writeEntries } from './entries';
+import { entriesFor, orphanEntryKeys, writeEntries } from './entries';
 import {
   applyResult,
   earliestDue,
@@ -17,13 +17,17 @@ import {
   type SendResult,
 } from './state';
 import { syncStatusFrom, syncStatusItem, type SyncStatus } from './sync-status';
-import { outboxText } from './messages.fr';
+import { t } from '../i18n';
+
+const outboxText = t.outbox;
 
 export interface SyncDeps {
   store: KeyValueStore;
   send: (pairing: Pairing, records: Observation[]) => Promise<SendResult>;
   now: () => number;
   random: () => number;
+  /** Whether the browser still grants the host permission for the pairing's endpoint (absent: assumed granted). */
+  hasPermission?: (pairing: Pairing) => Promise<boolean>;
   /** Batches per run, so that one run stays well under the worker's time limits; the rest waits for the alarm. */
   maxBatches?: number;
   batchSize?: number;
@@ -53,13 +57,14 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     await writeEntries(store, changed);
   };
   await put(recoverInflight([...entries.values()], now()));
+  await store.remove(orphanEntryKeys(observations, items));
 
   const pairing = pairingFrom(items);
   const previous = syncStatusFrom(items);
   const lastSuccessAt = previous?.lastSuccessAt ?? null;
   const report = (status: SyncStatus, counts = { sent: 0, synced: 0, failed: 0 }): SyncReport => {
     const all = [...entries.values()];
-    const stopped = status.code === 'unpaired' || status.code === 'unauthorized';
+    const stopped = status.code === 'unpaired' || status.code === 'unauthorized' || status.code === 'no_permission';
     return { status, ...counts, waiting: waitingCount(all), nextDue: stopped ? null : earliestDue(all) };
   };
   const finish = async (status: SyncStatus, counts?: { sent: number; synced: number; failed: number }) => {
@@ -71,19 +76,22 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     return finish({ code: 'unpaired', pairingId: null, message: outboxText.notPaired, at: now(), lastSuccessAt });
   }
   if (previous?.code === 'unauthorized' && previous.pairingId === pairing.id) return report(previous);
+  if (deps.hasPermission && !(await deps.hasPermission(pairing))) {
+    return finish({ code: 'no_permission', pairingId: pairing.id, message: outboxText.noPermission, at: now(), lastSuccessAt });
+  }
   // A new pairing (or the first one): every record not yet in the registry is due at once, old errors forgotten.
   if (previous?.pairingId !== pairing.id) await put(resetForNewPairing([...entries.values()], now()));
 
   const counts = { sent: 0, synced: 0, failed: 0 };
   // Nothing sent this run: the last word on this pairing (e.g. a retry message) still stands.
   let status: SyncStatus =
-    previous && previous.pairingId === pairing.id
+    previous && previous.pairingId === pairing.id && previous.code !== 'no_permission'
       ? previous
       : { code: 'ok', pairingId: pairing.id, message: null, at: now(), lastSuccessAt };
   for (let i = 0; i < maxBatches; i++) {
     const batch = selectBatch([...entries.values()], now(), batchSize);
     if (batch.length === 0) break;
-    await put(markInflight(batch, now()));
+    await put(markInflight(batch, now(), (id) => byId.get(id)?.updatedAt));
     const records = batch.map((e) => byId.get(e.id)).filter((o): o is Observation => o !== undefined);
     const result = await deps.send(pairing, records);
     const applied = applyResult(batch, result, now(), random);
@@ -109,6 +117,7 @@ export async function outboxSummary(store: KeyValueStore): Promise<{ waiting: nu
   const entries = entriesFor(observationsFrom(items), items);
   const pairing = pairingFrom(items);
   const status = syncStatusFrom(items);
-  const stopped = !pairing || (status?.code === 'unauthorized' && status.pairingId === pairing.id);
+  const stopped =
+    !pairing || ((status?.code === 'unauthorized' || status?.code === 'no_permission') && status.pairingId === pairing.id);
   return { waiting: waitingCount(entries), nextDue: stopped ? null : earliestDue(entries), stopped };
 }

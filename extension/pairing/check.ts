@@ -3,7 +3,9 @@ import { pingRequest } from '../outbox/transport';
 import type { SendResult } from '../outbox/state';
 import type { EndpointRequest } from '../../shared/protocol/endpoint';
 import type { Connection } from '../../shared/protocol/connection-code';
-import { pairingText } from './messages.fr';
+import { t } from '../i18n';
+
+const pairingText = t.pairing;
 
 export type CheckResult = { ok: true; message: string } | { ok: false; code: string; message: string };
 

@@ -1,14 +1,14 @@
 // The pairing with a collector ({endpoint, secret}), kept in storage.local only (never sync storage, never logged).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Connection } from '../../shared/protocol/connection-code';
 import { PAIRING_KEY } from '../store/keys';
 import { localStore, type KeyValueStore } from '../platform/local-storage';
 
 export const Pairing = z.object({
   /** Changes at every (re)connection, so a refusal recorded for an old pairing never blocks a new one. */
-  id: z.string().min(1),
-  endpoint: z.string().min(1),
-  secret: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  endpoint: z.string().check(z.minLength(1)),
+  secret: z.string().check(z.minLength(1)),
   pairedAt: z.string(),
 });
 export type Pairing = z.infer<typeof Pairing>;

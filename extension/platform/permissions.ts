@@ -17,3 +17,11 @@ export async function releaseOrigins(origins: string[]): Promise<void> {
     // Required (install-time) hosts cannot be removed: nothing to do.
   }
 }
+
+export async function hasOrigins(origins: string[]): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins });
+  } catch {
+    return false;
+  }
+}

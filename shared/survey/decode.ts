@@ -20,22 +20,31 @@ const CP1252_HIGH = [
 
 const CHUNK = 8192;
 
-function fromCodes(codes: number[]): string {
-  let out = '';
-  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.slice(i, i + CHUNK));
-  return out;
+/** Turns UTF-16 code units into a string a slice at a time (apply has an argument limit). */
+function fromUnits(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(i + CHUNK, length)) as unknown as number[]));
+  }
+  return parts.join('');
 }
 
-/** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. */
+/** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. One code unit per byte at most, so one buffer. */
 function decodeUtf8(bytes: Uint8Array, start: number): string | null {
-  const units: number[] = [];
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
   let i = start;
-  while (i < bytes.length) {
+  const end = bytes.length;
+  while (i < end) {
     const b = bytes[i]!;
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
+      continue;
+    }
     let cp: number;
     let extra: number;
-    if (b < 0x80) { cp = b; extra = 0; }
-    else if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
+    if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
     else if (b >= 0xe0 && b < 0xf0) { cp = b & 0x0f; extra = 2; }
     else if (b >= 0xf0 && b < 0xf5) { cp = b & 0x07; extra = 3; }
     else return null;
@@ -47,33 +56,38 @@ function decodeUtf8(bytes: Uint8Array, start: number): string | null {
     if ((extra === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (extra === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
     if (cp >= 0x10000) {
       cp -= 0x10000;
-      units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
-    } else units.push(cp);
+      units[n++] = 0xd800 + (cp >> 10);
+      units[n++] = 0xdc00 + (cp & 0x3ff);
+    } else units[n++] = cp;
     i += extra + 1;
   }
-  return fromCodes(units);
+  return fromUnits(units, n);
 }
 
 function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
-  const units: number[] = [];
-  for (let i = start; i + 1 < bytes.length; i += 2) {
-    units.push(littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  const length = (bytes.length - start) >> 1;
+  const units = new Uint16Array(length);
+  for (let u = 0, i = start; u < length; u++, i += 2) {
+    units[u] = littleEndian ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
   }
-  return fromCodes(units);
+  return fromUnits(units, length);
 }
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  const codes = new Array<number>(bytes.length);
+  const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
   }
-  return fromCodes(codes);
+  return fromUnits(units, bytes.length);
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2, true), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, false), encoding: 'utf-16be' };
+  // « Texte Unicode » always carries a BOM; without one, NULs every other byte still give UTF-16 away.
+  if (bytes.length >= 4 && bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return { text: decodeUtf16(bytes, 0, true), encoding: 'utf-16le' };
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return { text: decodeUtf16(bytes, 0, false), encoding: 'utf-16be' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const utf8 = decodeUtf8(bytes, bom);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };

@@ -1,6 +1,6 @@
 /**
- * Reads a survey export (bytes) into a table of headers and rows: decoding, delimiter detection, quoted fields with
- * line breaks, blank trailing lines. The source-specific understanding of the columns comes on top of this.
+ * Reads a survey export (bytes) into a table of headers and rows: decoding, delimiter sniffing, quoted fields with
+ * line breaks, blank lines, trailing empty columns. The source-specific understanding of the columns comes on top.
  */
 import Papa from 'papaparse';
 import { decodeBytes, type Encoding } from './decode';
@@ -16,29 +16,113 @@ export interface SurveyTable {
   rows: string[][];
 }
 
-export type TableRead = { ok: true; table: SurveyTable } | { ok: false; message: string };
+/** Every record of the file, with the row number a spreadsheet program would show for it. */
+export interface SurveyRecords {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** The first record as written (blank cells kept blank), trailing empty columns removed. */
+  rawHeaders: string[];
+  /** rawHeaders made non-empty and unique. */
+  headers: string[];
+  /** Every non-blank record after the first, padded or cut to the header width. */
+  rows: string[][];
+  /** rowNumbers[i] is the spreadsheet row of rows[i] (the header is row 1; a blank line still counts as a row). */
+  rowNumbers: number[];
+}
 
-export function readSurveyTable(bytes: Uint8Array): TableRead {
-  const { text, encoding } = decodeBytes(bytes);
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimitersToGuess: [...DELIMITERS],
-    skipEmptyLines: 'greedy',
-  });
-  const data = parsed.data;
+export type TableRead = { ok: true; table: SurveyTable } | { ok: false; message: string };
+export type RecordsRead = { ok: true; records: SurveyRecords } | { ok: false; message: string };
+
+const SAMPLE_CHARS = 65_536;
+const SAMPLE_ROWS = 50;
+
+/**
+ * Picks the delimiter that gives the header row several columns and the most rows of that same width. Quoted fields
+ * are parsed as such for each candidate, so « Oui, souvent » inside quotes in a `;` file cannot pass for a comma split.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  let sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  if (text.length > SAMPLE_CHARS) {
+    const lastBreak = sample.lastIndexOf('\n');
+    if (lastBreak > 0) sample = sample.slice(0, lastBreak);
+  }
+  let best: Delimiter = ',';
+  let bestScore = -Infinity;
+  for (const delimiter of DELIMITERS) {
+    const parsed = Papa.parse<string[]>(sample, { delimiter, preview: SAMPLE_ROWS, skipEmptyLines: 'greedy' });
+    const records = parsed.data;
+    const width = records[0]?.length ?? 0;
+    if (width < 2) continue;
+    const body = records.slice(1);
+    const same = body.filter((r) => r.length === width).length;
+    const consistency = body.length === 0 ? 1 : same / body.length;
+    const score = consistency * 1_000 + Math.min(width, 500) / 1_000 - parsed.errors.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
+  const { text: decoded, encoding } = decodeBytes(bytes);
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const delimiter = sniffDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
     return { ok: false, message: `Ligne ${(fatal.row ?? 0) + 1} : guillemet non fermé. Vérifiez le fichier exporté, puis réessayez.` };
   }
-  const headerRow = data[0];
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) {
+  const data = parsed.data;
+  let first = 0;
+  while (first < data.length && isBlank(data[first]!)) first++;
+  const headerRow = data[first];
+  if (!headerRow) {
     return { ok: false, message: 'Le fichier est vide : la première ligne doit contenir les intitulés des questions.' };
   }
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  let usedWidth = 0;
+  for (let i = first + 1; i < data.length; i++) {
+    const record = data[i]!;
+    if (isBlank(record)) continue;
+    rows.push(record);
+    rowNumbers.push(i + 1);
+    for (let c = record.length - 1; c >= usedWidth; c--) {
+      if (record[c] !== '' && record[c]!.trim() !== '') {
+        usedWidth = c + 1;
+        break;
+      }
+    }
+  }
   let width = headerRow.length;
-  while (width > 0 && headerRow[width - 1]!.trim() === '' && data.every((r) => (r[width - 1] ?? '').trim() === '')) width--;
-  const headers = uniqueHeaders(headerRow.slice(0, width));
-  const rows = data.slice(1).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-  const delimiter = (DELIMITERS as readonly string[]).includes(parsed.meta.delimiter) ? (parsed.meta.delimiter as Delimiter) : ',';
+  while (width > usedWidth && width > 0 && headerRow[width - 1]!.trim() === '') width--;
+  for (let i = 0; i < rows.length; i++) {
+    const record = rows[i]!;
+    if (record.length === width) continue;
+    if (record.length > width) rows[i] = record.slice(0, width);
+    else {
+      const padded = record.slice();
+      while (padded.length < width) padded.push('');
+      rows[i] = padded;
+    }
+  }
+  const rawHeaders = headerRow.slice(0, width);
+  while (rawHeaders.length < width) rawHeaders.push('');
+  return { ok: true, records: { encoding, delimiter, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers } };
+}
+
+export function readSurveyTable(bytes: Uint8Array): TableRead {
+  const read = readSurveyRecords(bytes);
+  if (!read.ok) return read;
+  const { encoding, delimiter, headers, rows } = read.records;
   return { ok: true, table: { encoding, delimiter, headers, rows } };
+}
+
+function isBlank(record: readonly string[]): boolean {
+  for (const cell of record) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
 
 /** Every column gets a non-empty, unique name: « Colonne 3 » for a blank header, « Âge (2) » for a repeated one. */

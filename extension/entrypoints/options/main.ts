@@ -4,7 +4,9 @@ import { clearPairing, originsFor, readPairing, savePairing } from '../../pairin
 import { checkConnection } from '../../pairing/check';
 import { postRequest } from '../../outbox/transport';
 import { releaseOrigins, requestOrigins } from '../../platform/permissions';
-import { optionsText } from './messages.fr';
+import { t } from '../../i18n';
+
+const optionsText = t.options;
 
 const form = document.querySelector<HTMLFormElement>('#pair')!;
 const codeField = document.querySelector<HTMLInputElement>('#code')!;

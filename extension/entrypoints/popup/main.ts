@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { newObservation, saveObservation } from '../../store/observations';
 import { localStore } from '../../platform/local-storage';
 import { SYNC_NOW } from '../../outbox/messages';
-import { outboxText } from '../../outbox/messages.fr';
+import { t } from '../../i18n';
 import { outboxView, type OutboxView } from '../../ui/outbox-view';
 import { describeEntry } from '../../ui/record-state';
-import { popupText } from './messages.fr';
+
+const popupText = t.popup;
+const outboxText = t.outbox;
 
 const form = document.querySelector<HTMLFormElement>('#capture')!;
 const field = document.querySelector<HTMLTextAreaElement>('#text')!;

@@ -1,0 +1,45 @@
+/** The built Code.js over the emulated services on an in-memory workbook, called the way Google calls it. */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { loadBundle, type BundleRuntime } from '../../apps-script/local/bundle-runtime';
+import { createEmptyWorkbook, type WorkbookModel } from '../../apps-script/local/emulator';
+import { toWire } from '../../apps-script/local/script-run-wire';
+
+export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');
+export const WEB_APP_URL = 'https://script.google.com/macros/s/AKfycbTEST/exec';
+
+export interface TestRegistry extends BundleRuntime {
+  model: WorkbookModel;
+  /** A google.script.run call: plain data in and out. */
+  run<T = any>(fn: string, ...args: unknown[]): T;
+  /** A web-app POST, answered as JSON. */
+  post(body: unknown): any;
+  /** The values of a tab found by its metadata, header row first. */
+  tab(key: string): unknown[][];
+}
+
+export function testRegistry(model: WorkbookModel = createEmptyWorkbook({ name: 'Registre test' }), webAppUrl = WEB_APP_URL): TestRegistry {
+  const runtime = loadBundle({ model, code: CODE, htmlDir: 'dist/apps-script', webAppUrl });
+  const registry: TestRegistry = {
+    ...runtime,
+    model,
+    run: (fn, ...args) => toWire(runtime.entry(fn)(...(toWire(args) as unknown[]))) as any,
+    post(body) {
+      const contents = typeof body === 'string' ? body : JSON.stringify(body);
+      const output = runtime.services.describeOutput(runtime.entry('doPost')({ postData: { contents, type: 'text/plain', length: contents.length, name: 'postData' }, parameter: {} }));
+      expect(output?.kind).toBe('text');
+      return JSON.parse(output!.content);
+    },
+    tab(key) {
+      const meta = model.metadata.find((m) => m.key === 'repere:tab' && m.value === key && m.location.type === 'SHEET');
+      const sheet = model.sheets.find((s) => meta?.location.type === 'SHEET' && s.sheetId === meta.location.sheetId);
+      if (!sheet) return [];
+      const ss = runtime.services.globals.SpreadsheetApp.getActiveSpreadsheet();
+      const live = ss.getSheetByName(sheet.name)!;
+      const rows = live.getLastRow();
+      const cols = live.getLastColumn();
+      return rows === 0 ? [] : (live.getRange(1, 1, rows, cols).getValues() as unknown[][]);
+    },
+  };
+  return registry;
+}

@@ -1,0 +1,64 @@
+// End to end: the real sidebar (built Sidebar.html) on the local page, in Chromium, calling the built Code.js through
+// the google.script.run bridge: set up the registry, show the connection code, import a 3-row CSV once.
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import { startLocalRepere, type LocalRepere } from './harness/local-repere';
+
+const CSV = path.resolve('tests/fixtures/local/trois-reponses.csv');
+
+describe('the sidebar on the local page', () => {
+  let registry: LocalRepere;
+  let browser: LaunchedChromium;
+  let page: Page;
+  let sidebar: FrameLocator;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    registry = await startLocalRepere({ setup: false });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(registry.pageUrl);
+    sidebar = page.frameLocator('#sidebar');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await registry?.stop();
+  });
+
+  it('sets up the registry from « Configurer », and the tabs appear next to it', async () => {
+    await expect.poll(() => sidebar.locator('#registry-name').textContent()).toContain('pas encore configuré');
+    await sidebar.getByRole('button', { name: 'Configurer' }).click();
+    await expect.poll(() => sidebar.locator('#setup-result').textContent()).toMatch(/Registre configuré : \d+ onglet\(s\) créé\(s\)/);
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Démarche', 'Indicateurs', 'Observations', 'Journal']));
+    await sidebar.getByRole('button', { name: 'Configurer' }).click();
+    await expect.poll(() => sidebar.locator('#setup-result').textContent()).toContain('déjà complet');
+  });
+
+  it('shows the connection code the extension needs', async () => {
+    await expect.poll(() => sidebar.getByLabel('Code de connexion').inputValue()).toBe(registry.connectionCode);
+    expect(registry.connectionCode).toMatch(/^repere1:[0-9a-f]{64}@http:\/\/127\.0\.0\.1:\d+\/exec$/);
+  });
+
+  it('imports a 3-row CSV into a responses tab, once', async () => {
+    await sidebar.getByLabel('Fichier de réponses (CSV)').setInputFiles(CSV);
+    await sidebar.getByRole('button', { name: 'Importer' }).click();
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('3 réponse(s) lue(s) — 3 ajoutée(s), 0 déjà présente(s)');
+    const [header = [], ...rows] = await registry.readTab('responses');
+    expect(header.slice(-3)).toEqual(['Horodateur', 'Vous sentez-vous moins seul(e) depuis les visites ?', 'Commentaire']);
+    expect(rows.map((r) => r.at(-1))).toEqual([
+      'Ma fille vient aussi, "enfin" le dimanche',
+      '=HYPERLINK("http://exemple.org";"clic")',
+      'Seule depuis\nle départ de mon voisin',
+    ]);
+
+    await sidebar.getByRole('button', { name: 'Importer' }).click();
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 ajoutée(s), 3 déjà présente(s)');
+    expect(await registry.readTab('responses')).toHaveLength(4);
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toContain('Réponses E1');
+    expect(errors).toEqual([]);
+  });
+});
