@@ -1,0 +1,188 @@
+/**
+ * Turns raw answers into what an indicator counts: a level's rank, a number, a validated or generic scale score,
+ * or a non-answer (missing, « ne sait pas », invalid). Codings are cached per distinct raw answer, so a column of
+ * 10,000 cells costs 10,000 map look-ups, not 10,000 label normalisations.
+ */
+import type { Condition } from '../registry/condition';
+import type { Question } from '../registry/model';
+import { scaleById } from '../scales/index';
+import { normaliseLabel, scoreScale } from '../scales/score';
+import type { AnswerValue } from './model';
+
+export type Coded =
+  | { kind: 'value'; value: number; labels: readonly string[] | null }
+  | { kind: 'missing' }
+  | { kind: 'dontKnow' }
+  | { kind: 'invalid'; raw: string };
+
+const MISSING: Coded = { kind: 'missing' };
+const DONT_KNOW: Coded = { kind: 'dontKnow' };
+
+/** « Ne sait pas » and other answers that leave the base and are reported apart, never coded as a midpoint. */
+const NON_ANSWERS = new Set(
+  [
+    'ne sait pas', 'nsp', 'je ne sais pas', 'non concerne', 'non concernee', 'sans objet', 'prefere ne pas repondre',
+    'je prefere ne pas repondre', 'refus', "don't know", 'dont know', 'not applicable', 'n/a', 'prefer not to say',
+  ].map(normaliseLabel),
+);
+
+/** Numbers typed in French or English (« 3,5 », « 3.5 », « 12 h » is not a number). */
+export function parseNumber(raw: AnswerValue): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (raw === null) return null;
+  const text = raw.trim().replace(/\s/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * Codes one question's answers. Choice and Likert answers become their 1-based rank among the levels (lowest →
+ * highest); a multiple-choice cell (« A ; B ») becomes the ranks it holds; numbers stay numbers.
+ */
+export class QuestionCoder {
+  readonly question: Question;
+  private readonly cache = new Map<string | number, Coded>();
+  private readonly ranks = new Map<string, number>();
+
+  constructor(question: Question) {
+    this.question = question;
+    question.levels.forEach((label, i) => this.ranks.set(normaliseLabel(label), i + 1));
+  }
+
+  get isChoice(): boolean {
+    return this.question.type === 'likert' || this.question.type === 'single' || this.question.type === 'multiple';
+  }
+
+  code(raw: AnswerValue | undefined): Coded {
+    if (raw === null || raw === undefined || raw === '') return MISSING;
+    const cached = this.cache.get(raw);
+    if (cached) return cached;
+    const coded = this.codeUncached(raw);
+    this.cache.set(raw, coded);
+    return coded;
+  }
+
+  private codeUncached(raw: string | number): Coded {
+    const text = String(raw);
+    const normal = normaliseLabel(text);
+    if (normal === '') return MISSING;
+    if (NON_ANSWERS.has(normal)) return DONT_KNOW;
+    if (this.isChoice) {
+      const rank = this.ranks.get(normal);
+      if (rank !== undefined) return { kind: 'value', value: rank, labels: [this.question.levels[rank - 1]!] };
+      if (this.question.type === 'multiple') {
+        const parts = text.split(/\s*[;|\n]\s*/).filter(Boolean);
+        const found = parts.map((p) => this.ranks.get(normaliseLabel(p)));
+        if (found.length > 0 && found.every((r) => r !== undefined)) {
+          return { kind: 'value', value: found.length, labels: found.map((r) => this.question.levels[r! - 1]!) };
+        }
+      }
+      // A rank typed as a number (1 = lowest level) is accepted for Likert and single choices.
+      const n = parseNumber(raw);
+      if (n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length && this.question.type !== 'multiple') {
+        return { kind: 'value', value: n, labels: [this.question.levels[n - 1]!] };
+      }
+      return { kind: 'invalid', raw: text };
+    }
+    const n = parseNumber(raw);
+    return n === null ? { kind: 'invalid', raw: text } : { kind: 'value', value: n, labels: null };
+  }
+}
+
+/** Whether a coded answer meets a condition: label lists on labels, numeric conditions on ranks or numbers. */
+export function meets(condition: Condition, coded: Extract<Coded, { kind: 'value' }>, normalisedValues?: ReadonlySet<string>): boolean {
+  switch (condition.op) {
+    case 'in': {
+      const wanted = normalisedValues ?? new Set(condition.values.map(normaliseLabel));
+      return coded.labels !== null && coded.labels.some((l) => wanted.has(normaliseLabel(l)));
+    }
+    case 'between':
+      return coded.value >= condition.min && coded.value <= condition.max;
+    case 'gte':
+      return coded.value >= condition.value;
+    case 'gt':
+      return coded.value > condition.value;
+    case 'lte':
+      return coded.value <= condition.value;
+    case 'lt':
+      return coded.value < condition.value;
+    case 'eq':
+      return coded.value === condition.value;
+  }
+}
+
+/** Generic scales: a score is given only when at least this share of the items is answered (prorated). */
+export const GENERIC_SCALE_MIN_ANSWERED = 0.8;
+
+export interface ScaleScorer {
+  /** 'who5', 'ucla3', or 'generic'. */
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  score(answers: Readonly<Record<string, AnswerValue>>): Coded;
+}
+
+/**
+ * The scorer for an indicator's items. Items of one validated scale (WHO-5, UCLA-3) are scored by `scoreScale`, the
+ * scale's own rule (no score when an item is missing). Other items form a generic scale: each item's rank (or number),
+ * reversed items counted from the other end (k + 1 − rank), and a prorated sum (mean of answered items × number of
+ * items) when at least 80 % of the items are answered: for 5 items one may be missing, for 3 or 4 none.
+ */
+export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
+  const scaleId = coders[0]?.question.scale ?? '';
+  const scale = scaleId ? scaleById(scaleId) : undefined;
+  const itemKeys = scale?.items.map((i) => i.key) ?? [];
+  const validated =
+    scale !== undefined &&
+    coders.every((c) => c.question.scale === scaleId) &&
+    itemKeys.length === coders.length &&
+    itemKeys.every((k) => coders.some((c) => c.question.key === k));
+  if (scale && validated) {
+    const cache = new Map<string, Coded>();
+    return {
+      id: scale.id,
+      label: scale.name.fr,
+      min: scale.scoring.score.min,
+      max: scale.scoring.score.max,
+      score(answers) {
+        let key = '';
+        for (const k of itemKeys) key += `${answers[k] ?? ''}\u0001`;
+        let coded = cache.get(key);
+        if (!coded) {
+          const r = scoreScale(scale.id, answers);
+          coded = r.ok
+            ? { kind: 'value', value: r.score, labels: null }
+            : r.reason === 'invalid_answers'
+              ? { kind: 'invalid', raw: r.invalid.map((i) => i.value).join(', ') }
+              : MISSING;
+          cache.set(key, coded);
+        }
+        return coded;
+      },
+    };
+  }
+  const widths = coders.map((c) => (c.isChoice ? c.question.levels.length : 0));
+  const numeric = widths.some((w) => w === 0);
+  return {
+    id: 'generic',
+    label: 'score',
+    min: numeric ? -Infinity : coders.length,
+    max: numeric ? Infinity : widths.reduce((s, w) => s + w, 0),
+    score(answers) {
+      let sum = 0;
+      let answered = 0;
+      let dontKnow = false;
+      for (let i = 0; i < coders.length; i++) {
+        const coder = coders[i]!;
+        const c = coder.code(answers[coder.question.key]);
+        if (c.kind === 'invalid') return c;
+        if (c.kind === 'dontKnow') dontKnow = true;
+        if (c.kind !== 'value') continue;
+        sum += coder.question.reversed && widths[i]! > 0 ? widths[i]! + 1 - c.value : c.value;
+        answered++;
+      }
+      if (answered === 0 || answered < GENERIC_SCALE_MIN_ANSWERED * coders.length - 1e-9) return dontKnow && answered === 0 ? DONT_KNOW : MISSING;
+      return { kind: 'value', value: (sum / answered) * coders.length, labels: null };
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Quality checks per survey wave: response rate against the people invited, margin of error, share of answers given
+ * for someone else, and careless-answering patterns (straight-lining on a grid that holds a reversed item, agreeing
+ * with an item and with its reverse). Patterns raise person-level flags that stay inside the structure; the wave
+ * only gets counts. Nothing is ever deleted.
+ */
+import type { Question } from '../registry/model';
+import { marginOfError } from '../stats/intervals';
+import { QuestionCoder } from './answers';
+import { PROXY_SHARE, RESPONSE_RATE_LOW, flag, share } from './flags';
+import type { AnswerRow, ComputeInput, Flag, PersonFlag, SurveyCheck } from './model';
+import { comparePeriods } from './periods';
+import { frNumber, frPercent } from './text';
+
+/** A grid needs at least this many answered Likert items before identical answers mean anything. */
+export const STRAIGHT_LINE_MIN_ITEMS = 5;
+/** Double agreement: agreeing with a reversed item and a plain one in at least this share of such pairs … */
+export const ACQUIESCENCE_SHARE = 0.5;
+/** … over at least this many pairs. */
+export const ACQUIESCENCE_MIN_PAIRS = 2;
+
+interface GridItem {
+  coder: QuestionCoder;
+  width: number;
+  reversed: boolean;
+}
+
+/** Agreement = one of the two top levels on a scale of 4 or more, the top level on shorter ones. */
+function agrees(rank: number, width: number): boolean {
+  return width >= 4 ? rank >= width - 1 : rank === width;
+}
+
+export function personFlagsOf(survey: string, wave: string, row: AnswerRow, grid: readonly GridItem[]): PersonFlag[] {
+  const flags: PersonFlag[] = [];
+  let answered = 0;
+  let position = -1;
+  let same = true;
+  let reversedAnswered = false;
+  const agreedReversed: boolean[] = [];
+  const agreedPlain: boolean[] = [];
+  for (const item of grid) {
+    const c = item.coder.code(row.answers[item.coder.question.key]);
+    if (c.kind !== 'value') continue;
+    answered++;
+    const relative = (c.value - 1) / (item.width - 1);
+    if (position < 0) position = relative;
+    else if (Math.abs(relative - position) > 1e-9) same = false;
+    if (item.reversed) reversedAnswered = true;
+    (item.reversed ? agreedReversed : agreedPlain).push(agrees(c.value, item.width));
+  }
+  const base = { survey, wave, responseId: row.responseId, personId: row.personId };
+  if (answered >= STRAIGHT_LINE_MIN_ITEMS && same && reversedAnswered) {
+    flags.push({ ...base, code: 'straight_lining', message: `Même réponse à toutes les questions de la grille (${answered}), y compris une question formulée à l'envers : réponses à revoir ; envisager une passation assistée.` });
+  }
+  const pairs = agreedReversed.length * agreedPlain.length;
+  if (pairs >= ACQUIESCENCE_MIN_PAIRS) {
+    const double = agreedReversed.filter(Boolean).length * agreedPlain.filter(Boolean).length;
+    if (double / pairs >= ACQUIESCENCE_SHARE) {
+      flags.push({ ...base, code: 'acquiescence', message: `D'accord avec des affirmations opposées (${double} paires sur ${pairs}) : tendance possible à acquiescer ; envisager une passation assistée.` });
+    }
+  }
+  return flags;
+}
+
+export function surveyChecks(input: ComputeInput, waves: readonly string[]): { surveyChecks: SurveyCheck[]; personFlags: PersonFlag[] } {
+  const checks: SurveyCheck[] = [];
+  const personFlags: PersonFlag[] = [];
+  for (const { survey, rows } of input.answers) {
+    const grid: GridItem[] = input.questions
+      .filter((q: Question) => q.survey === survey && q.type === 'likert' && q.levels.length >= 2)
+      .map((q) => ({ coder: new QuestionCoder(q), width: q.levels.length, reversed: q.reversed }));
+    const registered = input.surveys.find((s) => s.id === survey);
+    const byWave = new Map<string, AnswerRow[]>();
+    for (const row of rows) {
+      const wave = row.wave ?? '';
+      let list = byWave.get(wave);
+      if (!list) byWave.set(wave, (list = []));
+      list.push(row);
+    }
+    const ordered = [...byWave.keys()].sort((a, b) => comparePeriods(a, b, waves));
+    for (const wave of ordered) {
+      const waveRows = byWave.get(wave)!;
+      const flags: Flag[] = [];
+      const n = waveRows.length;
+      const invited = registered && registered.invited !== null && (registered.wave === '' || registered.wave === wave || byWave.size === 1) ? registered.invited : null;
+      const responseRate = invited ? n / invited : null;
+      if (responseRate === null) {
+        flags.push(flag('response_rate', 'info', "Nombre de personnes invitées non renseigné (onglet Enquêtes) : taux de réponse non calculable."));
+      } else {
+        flags.push(flag('response_rate', responseRate < RESPONSE_RATE_LOW ? 'alerte' : 'info', `Taux de réponse ${frPercent(responseRate)} (${n} sur ${invited} invités)${responseRate < RESPONSE_RATE_LOW ? ' : comparez les répondants aux personnes invitées (âge, site…) avant de généraliser.' : '.'}`));
+      }
+      const margin = marginOfError(n);
+      if (margin !== null) flags.push(flag('wide_margin', margin > 10 ? 'alerte' : 'info', `Avec ${n} réponses, une proportion est connue à ± ${frNumber(margin, 0)} points près au mieux.`));
+      let proxies = 0;
+      let known = 0;
+      let unknown = 0;
+      let straight = 0;
+      let acquiescent = 0;
+      for (const row of waveRows) {
+        if (row.respondentType === null) unknown++;
+        else {
+          known++;
+          if (row.respondentType === 'proxy') proxies++;
+        }
+        for (const f of personFlagsOf(survey, wave, row, grid)) {
+          personFlags.push(f);
+          if (f.code === 'straight_lining') straight++;
+          else acquiescent++;
+        }
+      }
+      const proxyShare = known > 0 ? proxies / known : null;
+      if (proxyShare !== null && proxyShare > PROXY_SHARE) {
+        flags.push(flag('proxy_share', 'alerte', `${frPercent(proxyShare)} des questionnaires remplis pour autrui (${proxies} sur ${known}) : ne mélangez pas ces réponses avec celles des personnes elles-mêmes.`));
+      }
+      if (unknown > 0) flags.push(flag('respondent_type_unknown', 'info', `Type de répondant non renseigné pour ${unknown} questionnaire${unknown > 1 ? 's' : ''}.`));
+      if (straight > 0) flags.push(flag('straight_lining', 'alerte', `${straight} questionnaire${straight > 1 ? 's' : ''} (${frPercent(share(straight, n))}) avec la même réponse partout, question inversée comprise : à revoir (liste interne).`));
+      if (acquiescent > 0) flags.push(flag('acquiescence', 'alerte', `${acquiescent} questionnaire${acquiescent > 1 ? 's' : ''} (${frPercent(share(acquiescent, n))}) d'accord avec des affirmations opposées : à revoir (liste interne).`));
+      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, flags });
+    }
+  }
+  return { surveyChecks: checks, personFlags };
+}

@@ -1,0 +1,156 @@
+/**
+ * What the indicator engine reads (plain data the server builds from the sheet) and what it returns (rows for
+ * « Valeurs », checks per survey wave, and person-level flags that never leave the structure).
+ */
+import type { Indicator, ManualValue, Outcome, Question, Survey } from '../registry/model';
+
+/** lui-même / aidé (assisted self-report, not a proxy) / pour autrui. */
+export type RespondentType = 'self' | 'aided' | 'proxy';
+
+export type AnswerValue = string | number | null;
+
+export interface AnswerRow {
+  responseId: string;
+  /** Survey wave (T0, T1…) or null when the survey has a single wave. */
+  wave: string | null;
+  /** ISO date (YYYY-MM-DD or a full ISO date-time) the answer was given, used for month/quarter/half/year periods. */
+  date: string | null;
+  respondentType: RespondentType | null;
+  mode: string | null;
+  interviewer: string | null;
+  /** Pseudonymous person id that links a person's answers across waves (before/after pairs). */
+  personId: string | null;
+  /** Keyed by question key; labels as exported, numbers as numbers or numeric text. */
+  answers: Readonly<Record<string, AnswerValue>>;
+  /** Paradata and breakdown columns (site, tranche d'âge…) by column key; question answers are looked up as well. */
+  segments: Readonly<Record<string, string>>;
+}
+
+export interface SurveyAnswers {
+  survey: string;
+  rows: readonly AnswerRow[];
+}
+
+export interface ObservationRow {
+  id: string;
+  /** ISO date or date-time of the observation. */
+  date: string;
+  tags: readonly string[];
+  consent: 'obtenu' | 'non obtenu' | 'non requis' | null;
+  scope: 'interne' | 'financeurs' | 'public';
+}
+
+export interface ComputeInput {
+  indicators: readonly Indicator[];
+  questions: readonly Question[];
+  surveys: readonly Survey[];
+  outcomes?: readonly Outcome[];
+  manualValues: readonly ManualValue[];
+  answers: readonly SurveyAnswers[];
+  observations: readonly ObservationRow[];
+  /** Order of the waves, first = before; default: natural order of their labels (T0 < T1 < T2). */
+  waveOrder?: readonly string[];
+}
+
+export type Status = 'atteint' | 'en bonne voie' | 'à surveiller' | 'non atteint' | 'données insuffisantes' | '';
+
+export type FlagCode =
+  | 'small_sample'
+  | 'wide_margin'
+  | 'suppressed'
+  | 'no_period'
+  | 'missing_question'
+  | 'invalid_answers'
+  | 'item_nonresponse'
+  | 'dont_know'
+  | 'response_rate'
+  | 'proxy_share'
+  | 'proxy_excluded'
+  | 'respondent_type_unknown'
+  | 'attrition'
+  | 'pairs_type_changed'
+  | 'test_not_informative'
+  | 'ceiling'
+  | 'floor'
+  | 'interviewer_gap'
+  | 'mode_gap'
+  | 'straight_lining'
+  | 'acquiescence';
+
+export interface Flag {
+  code: FlagCode;
+  /** `alerte`: read the figure with care; `info`: context worth knowing. */
+  level: 'alerte' | 'info';
+  message: string;
+}
+
+/** Counts and extra statistics behind a value, so that figures can be pooled (adding counts) and charted. */
+export interface ValueDetail {
+  /** Numerator of a proportion or of a count. */
+  k?: number;
+  sum?: number;
+  sumSquares?: number;
+  sd?: number | null;
+  median?: number | null;
+  /** Answers per level, lowest → highest, for a single Likert or choice question. */
+  distribution?: Array<{ level: string; count: number }>;
+  /** Non-answers left out of the base. */
+  missing?: number;
+  dontKnow?: number;
+  change?: {
+    pairs: number;
+    improved: number;
+    stable: number;
+    worse: number;
+    test: { name: 'wilcoxon' | 'mcnemar'; p: number | null; method: string | null; message: string | null };
+  };
+}
+
+export interface ValueRow {
+  indicator: string;
+  period: string;
+  /** '' for everyone, else `column = value`. */
+  segment: string;
+  value: number | null;
+  n: number | null;
+  low: number | null;
+  high: number | null;
+  baseline: number | null;
+  target: number | null;
+  status: Status;
+  flags: Flag[];
+  methodText: string;
+  /** Hidden on the internal dashboard (fewer than 5 people, or fewer than the indicator's minimum). */
+  suppressed: boolean;
+  /** Hidden in anything that leaves the structure (fewer than 11 people in the numerator or the denominator). */
+  exportSuppressed: boolean;
+  /** false for manual values echoed with their status: the server never rewrites those rows. */
+  computed: boolean;
+  detail: ValueDetail;
+}
+
+export interface SurveyCheck {
+  survey: string;
+  wave: string;
+  respondents: number;
+  invited: number | null;
+  responseRate: number | null;
+  proxyShare: number | null;
+  flags: Flag[];
+}
+
+/** Flags about one answer sheet: for review inside the structure only, never exported or pushed. */
+export interface PersonFlag {
+  survey: string;
+  wave: string;
+  responseId: string;
+  personId: string | null;
+  code: 'straight_lining' | 'acquiescence';
+  message: string;
+}
+
+export interface ComputeResult {
+  values: ValueRow[];
+  surveyChecks: SurveyCheck[];
+  personFlags: PersonFlag[];
+}
