@@ -18,12 +18,14 @@ Utilisation : repere <commande> [options]
 Commandes :
   start          Sert la page locale (classeur + panneau Repère) et le collecteur /exec
   setup          Crée ou complète les onglets du registre dans le classeur
+  check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension
 
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT})
   --lang fr|en      Langue des onglets à la configuration (défaut : fr)
+  --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
   --help            Cette aide
 `;
 
@@ -32,6 +34,7 @@ interface Options {
   workbook: string;
   port: number;
   lang: 'fr' | 'en';
+  template: string | undefined;
 }
 
 function parseOptions(argv: string[]): { command: string | undefined; options: Options; help: boolean } {
@@ -44,6 +47,7 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
         workbook: { type: 'string' },
         port: { type: 'string' },
         lang: { type: 'string' },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,7 +59,20 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${values.port} : indiquez un numéro de port entre 1 et 65535.`);
   const lang = values.lang ?? 'fr';
   if (lang !== 'fr' && lang !== 'en') throw new UserError(`--lang ${lang} : langues possibles : fr, en.`);
-  return { command: positionals[0], options: { workbook: values.workbook ?? DEFAULT_WORKBOOK, port, lang }, help: values.help === true };
+  return {
+    command: positionals[0],
+    options: { workbook: values.workbook ?? DEFAULT_WORKBOOK, port, lang, template: values.template },
+    help: values.help === true,
+  };
+}
+
+type CheckReply =
+  | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
+  | { ok: false; message: string };
+
+async function openRegistry(options: Options): Promise<LocalRegistry> {
+  await ensureBuilt({ extension: false });
+  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -69,23 +86,30 @@ async function run(argv: string[]): Promise<number> {
       await startLocalMode(options);
       return 0;
     case 'setup': {
-      await ensureBuilt({ extension: false });
-      const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
-      const report = (await registry.callOrThrow('configureRegistry', [{ lang: options.lang }])) as { ok: boolean; summary?: string; message?: string };
+      const registry = await openRegistry(options);
+      const request = { lang: options.lang, ...(options.template !== undefined && { template: options.template }) };
+      const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
       console.log(`${options.workbook} : ${report.summary}`);
       return 0;
     }
+    case 'check': {
+      const registry = await openRegistry(options);
+      const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
+      if (!result.ok) throw new UserError(result.message);
+      for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
+      console.log(result.summary);
+      return result.errors > 0 ? 1 : 0;
+    }
     case 'pairing-code': {
-      await ensureBuilt({ extension: false });
-      const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+      const registry = await openRegistry(options);
       const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
       if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
       console.log(result.code);
       return 0;
     }
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, pairing-code (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code (voir repere --help).`);
   }
 }
 

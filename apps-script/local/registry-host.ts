@@ -16,6 +16,8 @@ export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string
 
 export interface WorkbookView {
   path: string;
+  /** The selection the script made (a problem's « go to cell »), for the page to show. */
+  active: { sheet: string; cell: string } | null;
   sheets: Array<{ name: string; hidden: boolean; rows: string[][] }>;
 }
 
@@ -117,8 +119,10 @@ export class LocalRegistry {
 
   /** Every tab as displayed text, for the local page. */
   workbookView(): WorkbookView {
+    const activeSheet = this.model.sheets.find((s) => s.sheetId === this.model.activeSheetId);
     return {
       path: this.workbookPath,
+      active: activeSheet && this.model.activeA1 ? { sheet: activeSheet.name, cell: this.model.activeA1 } : null,
       sheets: this.model.sheets.map((sheet) => {
         // Up to the last cell with content: formatting alone (a text format down a column) is not worth a row.
         const width = lastColumn(sheet);

@@ -73,10 +73,16 @@ function fromXlsxDate(d: Date, tz: string): Date {
 }
 
 function nativeList(spec: ValidationSpec): string | null {
+  if (spec.criteria === 'VALUE_IN_RANGE') return absoluteRange(String(spec.values[0]));
   if (spec.criteria !== 'VALUE_IN_LIST') return null;
   const joined = spec.values.map(String).join(',');
   if (spec.values.some((v) => String(v).includes(',') || String(v).includes('"')) || joined.length > 255) return null;
   return `"${joined}"`;
+}
+
+/** 'Tab'!A2:A1000 → 'Tab'!$A$2:$A$1000: a list source must not shift from cell to cell. */
+function absoluteRange(a1: string): string {
+  return a1.replace(/!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/, (_m, c1, r1, c2, r2) => `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ''}`);
 }
 
 // ---- save -------------------------------------------------------------------------------------------------------
@@ -340,6 +346,8 @@ function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | null {
   const helpText = dv.prompt ?? null;
   if (dv.type === 'list' && dv.formulae?.[0] && /^".*"$/.test(String(dv.formulae[0])))
     return { criteria: 'VALUE_IN_LIST', values: String(dv.formulae[0]).slice(1, -1).split(','), showDropdown: true, allowInvalid, helpText };
+  if (dv.type === 'list' && dv.formulae?.[0] && String(dv.formulae[0]).includes('!'))
+    return { criteria: 'VALUE_IN_RANGE', values: [String(dv.formulae[0]).replace(/\$/g, '')], showDropdown: true, allowInvalid, helpText };
   if ((dv.type === 'decimal' || dv.type === 'whole') && dv.operator === 'between')
     return { criteria: 'NUMBER_BETWEEN', values: (dv.formulae ?? []).map(Number), showDropdown: true, allowInvalid, helpText };
   return null;

@@ -4,4 +4,15 @@
  */
 export { onInstall, onOpen, showSidebar } from './menu';
 export { doGet, doPost } from './collector';
-export { configureRegistry, getConnectionCode, getSidebarState, importSurveyChunk, renewConnectionCode } from './sidebar-api';
+export {
+  addManualValue,
+  checkRegistry,
+  configureRegistry,
+  getApproach,
+  getConnectionCode,
+  getSidebarState,
+  goToCell,
+  importSurveyChunk,
+  renewConnectionCode,
+  saveApproach,
+} from './sidebar-api';

@@ -1,17 +1,29 @@
 /**
  * Creates the registry's tabs and columns from the sheet contract, idempotently and never destructively: a rerun adds
- * only what is missing, keeps every edit, and reports what it did.
+ * only what is missing, keeps every edit, and reports what it did. Optionally adds a starting framework's rows.
  */
-import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, TABS, type Lang, type TabSpec } from '../../shared/contract/tabs';
+import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, TABS, type ColumnSpec, type Lang, type TabSpec } from '../../shared/contract/tabs';
+import { termLabels } from '../../shared/registry/vocabulary';
+import type { Template } from '../../shared/templates/schema';
 import { logToJournal } from './journal';
-import { bindColumns, ensureColumns, findTab, sheetsWithMetadata, tagColumn, tagSheet } from './registry';
+import { bindColumns, bindTab, ensureColumns, findTab, sheetsWithMetadata, tagColumn, tagSheet } from './registry';
 import type { Sheet, Spreadsheet } from './spreadsheet';
+import { applyTemplate } from './template-apply';
 
 export interface SetupReport {
   createdTabs: string[];
   addedColumns: string[];
+  /** Rows the starting framework added, per tab. */
+  templateRows: number;
   /** Plain-French summary for the sidebar and the CLI. */
   summary: string;
+}
+
+/** A column added during this setup, waiting for its dropdown once every tab it may refer to exists. */
+interface AddedColumn {
+  sheet: Sheet;
+  column: number;
+  spec: ColumnSpec;
 }
 
 const HEADER_BACKGROUND = '#e8eef7';
@@ -20,13 +32,21 @@ const HEADER_PROTECTION = 'Repère : en-têtes du registre';
 /** Tabs set up front; responses tabs are created per survey at import. */
 const SETUP_TABS = TABS.filter((t) => t.key !== 'responses');
 
-export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string): SetupReport {
-  const report: SetupReport = { createdTabs: [], addedColumns: [], summary: '' };
-  for (const spec of SETUP_TABS) ensureTab(ss, spec, lang, report);
-  report.summary =
-    report.createdTabs.length + report.addedColumns.length === 0
-      ? 'Le registre était déjà complet : rien n’a été modifié.'
-      : `Registre configuré : ${report.createdTabs.length} onglet(s) créé(s), ${report.addedColumns.length} colonne(s) ajoutée(s).`;
+export function emptyReport(): SetupReport {
+  return { createdTabs: [], addedColumns: [], templateRows: 0, summary: '' };
+}
+
+export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template?: Template): SetupReport {
+  const report = emptyReport();
+  const added: AddedColumn[] = [];
+  for (const spec of SETUP_TABS) added.push(...ensureTab(ss, spec, lang, report));
+  for (const column of added) addDropdown(ss, column, lang);
+  if (template) report.templateRows = Object.values(applyTemplate(ss, template, lang)).reduce((a, b) => a + b, 0);
+  const changed = report.createdTabs.length + report.addedColumns.length + report.templateRows > 0;
+  report.summary = changed
+    ? `Registre configuré : ${report.createdTabs.length} onglet(s) créé(s), ${report.addedColumns.length} colonne(s) ajoutée(s)` +
+      (template ? `, ${report.templateRows} ligne(s) du modèle « ${template.name[lang]} » ajoutée(s).` : '.')
+    : 'Le registre était déjà complet : rien n’a été modifié.';
   logToJournal(ss, who, 'configuration', `${report.summary}${report.createdTabs.length ? ` Onglets : ${report.createdTabs.join(', ')}.` : ''}`);
   return report;
 }
@@ -36,21 +56,21 @@ function uniqueSheetName(ss: Spreadsheet, wanted: string): string {
   for (let i = 2; ; i++) if (!ss.getSheetByName(`${wanted} (${i})`)) return `${wanted} (${i})`;
 }
 
-function ensureTab(ss: Spreadsheet, spec: TabSpec, lang: Lang, report: SetupReport): void {
+function ensureTab(ss: Spreadsheet, spec: TabSpec, lang: Lang, report: SetupReport): AddedColumn[] {
   let sheet = findTab(ss, spec.key);
   if (!sheet) {
     sheet = ss.insertSheet(uniqueSheetName(ss, spec.label[lang]));
     report.createdTabs.push(sheet.getName());
   }
   if (sheetsWithMetadata(ss, TAB_METADATA_KEY, spec.key).length === 0) tagSheet(sheet, TAB_METADATA_KEY, spec.key);
-  ensureContractColumns(ss, sheet, spec, lang, report);
+  return ensureContractColumns(ss, sheet, spec, lang, report);
 }
 
 /** Tags existing columns found by label and appends the missing ones after the last used column. */
-export function ensureContractColumns(ss: Spreadsheet, sheet: Sheet, spec: Pick<TabSpec, 'columns' | 'label'>, lang: Lang, report: SetupReport): void {
+export function ensureContractColumns(ss: Spreadsheet, sheet: Sheet, spec: Pick<TabSpec, 'columns'>, lang: Lang, report: SetupReport): AddedColumn[] {
   const bound = bindColumns(ss, sheet, spec.columns);
   let next = sheet.getLastColumn() + 1;
-  const added: number[] = [];
+  const added: AddedColumn[] = [];
   for (const column of spec.columns) {
     const at = bound.columns.get(column.key);
     if (at !== undefined) {
@@ -63,13 +83,33 @@ export function ensureContractColumns(ss: Spreadsheet, sheet: Sheet, spec: Pick<
     header.setNote(column.note[lang]);
     if (column.text) sheet.getRange(2, next, sheet.getMaxRows() - 1, 1).setNumberFormat('@');
     tagColumn(sheet, next, COLUMN_METADATA_KEY, column.key);
-    added.push(next);
+    added.push({ sheet, column: next, spec: column });
     report.addedColumns.push(`${sheet.getName()} › ${column.label[lang]}`);
     next++;
   }
-  if (added.length > 0) styleHeader(sheet, Math.min(...added), added.length);
+  if (added.length > 0) styleHeader(sheet, added[0]!.column, added.length);
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   protectHeader(sheet);
+  return added;
+}
+
+/**
+ * A dropdown that suggests without forbidding (allowInvalid): people may paste or type other words, and Repère's
+ * check then says what is wrong and how to fix it, rather than Sheets refusing the paste.
+ */
+function addDropdown(ss: Spreadsheet, added: AddedColumn, lang: Lang): void {
+  const choices = added.spec.choices;
+  if (!choices) return;
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(added.spec.note[lang]);
+  if (typeof choices === 'string') {
+    builder.requireValueInList(termLabels(choices, lang), true);
+  } else {
+    const source = bindTab(ss, choices.tab);
+    const column = source?.columns.get(choices.column);
+    if (!source || column === undefined) return;
+    builder.requireValueInRange(source.sheet.getRange(2, column, source.sheet.getMaxRows() - 1, 1), true);
+  }
+  added.sheet.getRange(2, added.column, added.sheet.getMaxRows() - 1, 1).setDataValidation(builder.build());
 }
 
 function styleHeader(sheet: Sheet, first: number, count: number): void {
@@ -83,3 +123,4 @@ function protectHeader(sheet: Sheet): void {
     .some((p) => p.getDescription() === HEADER_PROTECTION);
   if (!existing) sheet.getRange(1, 1, 1, sheet.getMaxColumns()).protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
 }
+

@@ -3,18 +3,28 @@
  * JSON (no Date: it cannot cross google.script.run) and reports failures as values with a French message.
  */
 import type { Lang } from '../../shared/contract/tabs';
+import type { ApproachFields } from '../../shared/registry/approach';
+import { PERIOD } from '../../shared/registry/targets';
+import type { Problem } from '../../shared/registry/validate';
+import { termLabel } from '../../shared/registry/vocabulary';
 import type { ChunkFailure, ChunkResult } from '../../shared/survey/chunk';
+import { TEMPLATES, templateById } from '../../shared/templates';
+import { readApproach, writeApproach } from './approach';
+import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
-import { findTab } from './registry';
+import { appendRecords, bindTab, findTab } from './registry';
+import { readRegistry } from './registry-read';
 import { setupRegistry, type SetupReport } from './setup';
 import { BusyError, currentUser, registrySpreadsheet, withWriteLock } from './spreadsheet';
 import { importSurveyChunk as writeSurveyChunk } from './survey-import';
 
 const LANG_PROPERTY = 'repere.lang';
+const SIDEBAR = 'panneau Repère';
 
 export type Failure = { ok: false; message: string };
 
 const BUSY: Failure = { ok: false, message: 'Le registre est occupé par une autre opération (import ou synchronisation) : réessayez dans un instant.' };
+const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
 
 function registryLang(): Lang {
   return PropertiesService.getDocumentProperties().getProperty(LANG_PROPERTY) === 'en' ? 'en' : 'fr';
@@ -33,18 +43,108 @@ export interface SidebarState {
   registryName: string;
   configured: boolean;
   lang: Lang;
+  templates: Array<{ id: string; name: string; summary: string }>;
+  /** Indicators whose values are entered by hand, for the manual-value form. */
+  manualIndicators: Array<{ code: string; name: string }>;
 }
 
 export function getSidebarState(): SidebarState {
   const ss = registrySpreadsheet();
-  return { registryName: ss.getName(), configured: findTab(ss, 'observations') !== null, lang: registryLang() };
+  const lang = registryLang();
+  const configured = findTab(ss, 'indicators') !== null;
+  const indicators = configured ? readRegistry(ss, lang).registry.indicators : [];
+  return {
+    registryName: ss.getName(),
+    configured,
+    lang,
+    templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name[lang], summary: t.summary[lang] })),
+    manualIndicators: indicators.filter((i) => i.method === 'manual').map((i) => ({ code: i.code, name: i.name })),
+  };
 }
 
-export function configureRegistry(options?: { lang?: Lang }): (SetupReport & { ok: true }) | Failure {
+export function configureRegistry(options?: { lang?: Lang; template?: string }): (SetupReport & { ok: true }) | Failure {
   const lang: Lang = options?.lang === 'en' ? 'en' : options?.lang === 'fr' ? 'fr' : registryLang();
+  const template = options?.template ? templateById(options.template) : undefined;
+  if (options?.template && !template) {
+    return { ok: false, message: `Modèle « ${options.template} » inconnu. Modèles : ${TEMPLATES.map((t) => t.id).join(', ')}.` };
+  }
   return guarded(() => {
     PropertiesService.getDocumentProperties().setProperty(LANG_PROPERTY, lang);
-    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser('panneau Repère')) };
+    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser(SIDEBAR), template) };
+  });
+}
+
+export interface CheckResult {
+  ok: true;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+  summary: string;
+}
+
+export function checkRegistry(): CheckResult | Failure {
+  const ss = registrySpreadsheet();
+  if (!findTab(ss, 'indicators')) return NOT_SET_UP;
+  const { registry, problems } = readRegistry(ss, registryLang());
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const summary =
+    problems.length === 0
+      ? `Aucun problème : ${registry.outcomes.length} changement(s), ${registry.indicators.length} indicateur(s), ${registry.surveys.length} enquête(s).`
+      : `${errors} erreur(s) et ${warnings} avertissement(s). Les lignes valides restent utilisables ; corrigez les cellules indiquées.`;
+  return { ok: true, errors, warnings, problems, summary };
+}
+
+/** Selects a cell named by a problem, so the person lands where the fix goes. */
+export function goToCell(sheetId: number, cell: string): { ok: true } | Failure {
+  const ss = registrySpreadsheet();
+  const sheet = ss.getSheets().find((s) => s.getSheetId() === sheetId);
+  if (!sheet) return { ok: false, message: 'Cet onglet n’existe plus : relancez la vérification.' };
+  sheet.activate();
+  sheet.setActiveRange(sheet.getRange(cell));
+  return { ok: true };
+}
+
+export function getApproach(): { ok: true; fields: ApproachFields } | Failure {
+  const fields = readApproach(registrySpreadsheet());
+  return fields ? { ok: true, fields } : NOT_SET_UP;
+}
+
+export function saveApproach(fields: ApproachFields): { ok: true; written: number } | Failure {
+  return guarded(() => {
+    const ss = registrySpreadsheet();
+    const written = writeApproach(ss, fields ?? {}, registryLang());
+    if (written === null) return NOT_SET_UP;
+    if (written > 0) logToJournal(ss, currentUser(SIDEBAR), 'démarche', `${written} rubrique(s) de la démarche mise(s) à jour.`);
+    return { ok: true as const, written };
+  });
+}
+
+export interface ManualValueInput {
+  indicator: string;
+  period: string;
+  segment?: string;
+  value: string | number;
+  n?: string | number;
+}
+
+export function addManualValue(input: ManualValueInput): { ok: true } | Failure {
+  const period = String(input?.period ?? '').trim();
+  const value = Number(String(input?.value ?? '').replace(/\s/g, '').replace(',', '.'));
+  const n = input?.n === undefined || String(input.n).trim() === '' ? '' : Number(String(input.n).replace(/\s/g, ''));
+  if (!PERIOD.test(period)) return { ok: false, message: `Période « ${period} » illisible. Exemples : 2026, 2026-T1, 2026-S2, 2026-03.` };
+  if (String(input?.value ?? '').trim() === '' || !Number.isFinite(value)) return { ok: false, message: `Valeur « ${input?.value ?? ''} » : écrivez un nombre (ex. 1 250 ou 12,5).` };
+  if (n !== '' && (!Number.isInteger(n) || n < 0)) return { ok: false, message: `n « ${input.n} » : écrivez un nombre entier de personnes, ou laissez vide.` };
+  return guarded(() => {
+    const ss = registrySpreadsheet();
+    const lang = registryLang();
+    const indicator = readRegistry(ss, lang).registry.indicators.find((i) => i.code === input.indicator && i.method === 'manual');
+    if (!indicator) return { ok: false as const, message: `Indicateur « ${input.indicator} » introuvable parmi les indicateurs en saisie manuelle (onglet Indicateurs).` };
+    const values = bindTab(ss, 'values');
+    if (!values) return NOT_SET_UP;
+    appendRecords(values, [{ indicator: indicator.code, period, segment: input.segment?.trim() ?? '', value, n, origin: termLabel('valueOrigin', 'manual', lang) }]);
+    logToJournal(ss, currentUser(SIDEBAR), 'saisie', `${indicator.code} ${period} : ${value} saisi(e).`);
+    return { ok: true as const };
   });
 }
 
@@ -57,5 +157,5 @@ export function renewConnectionCode(): ConnectionCodeResult {
 }
 
 export function importSurveyChunk(chunk: unknown): ChunkResult | ChunkFailure {
-  return guarded(() => writeSurveyChunk(registrySpreadsheet(), chunk, registryLang(), currentUser('panneau Repère')));
+  return guarded(() => writeSurveyChunk(registrySpreadsheet(), chunk, registryLang(), currentUser(SIDEBAR)));
 }

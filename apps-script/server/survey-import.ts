@@ -19,7 +19,7 @@ import {
   type BoundTab,
   type CellValue,
 } from './registry';
-import { ensureContractColumns } from './setup';
+import { emptyReport, ensureContractColumns } from './setup';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
 const QUESTION_PREFIX = 'q:';
@@ -39,7 +39,7 @@ function responsesTab(ss: Spreadsheet, surveyId: string, lang: Lang): Sheet {
   const sheet = ss.insertSheet(name);
   tagSheet(sheet, TAB_METADATA_KEY, 'responses');
   tagSheet(sheet, SURVEY_METADATA_KEY, surveyId);
-  ensureContractColumns(ss, sheet, spec, lang, { createdTabs: [], addedColumns: [], summary: '' });
+  ensureContractColumns(ss, sheet, spec, lang, emptyReport());
   return sheet;
 }
 

@@ -105,6 +105,7 @@ export const TABS: readonly TabSpec[] = [
       col('respondentRule', 'Répondants', 'Respondents', 'auto-déclaration seulement (la personne elle-même) ou réponse pour autrui admise (un aidant répond pour elle).', 'self-report only, or proxy answers allowed (a carer answers for the person).', true, 'respondentRule'),
       col('cohortCode', 'Code cohorte', 'Cohort code', 'Facultatif. Code partagé avec le programme d’accompagnement, pour les agrégats de cohorte.', 'Optional. Code shared with the accompaniment programme, for cohort aggregates.'),
       col('irisPlus', 'IRIS+', 'IRIS+', 'Facultatif. Identifiant IRIS+ correspondant (ex. PI4060).', 'Optional. Matching IRIS+ id (e.g. PI4060).'),
+      col('note', 'Remarques', 'Notes', 'Ce qu’il faut garder en tête pour collecter ou lire cet indicateur.', 'What to keep in mind when collecting or reading this indicator.'),
     ],
   },
   {

@@ -252,11 +252,16 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     if (baselinePeriod !== '' && !PERIOD.test(baselinePeriod)) c.report('error', 'baselinePeriod', row, `période « ${baselinePeriod} » illisible. Exemples : 2025, 2025-T4, 2025-S2, 2025-03.`);
     const targets = parseTargets(text(cells.targets));
     if (!targets.ok) c.report('error', 'targets', row, targets.message);
-    let minN = 5;
+    // A figure about people needs at least 5 of them; a volume of activity or of quotes is not about people.
+    const floor = method !== null && SURVEY_METHODS.includes(method) ? 5 : 0;
+    let minN = floor;
     if (text(cells.minN) !== '') {
       const n = numberOf(cells.minN);
-      if (n === null || !Number.isInteger(n) || n < 5) c.report('error', 'minN', row, `n minimum « ${text(cells.minN)} » : écrivez un nombre entier d’au moins 5 (une valeur sur moins de 5 personnes n’est jamais affichée).`);
-      else minN = n;
+      if (n === null || !Number.isInteger(n) || n < floor) {
+        c.report('error', 'minN', row, floor > 0
+          ? `n minimum « ${text(cells.minN)} » : écrivez un nombre entier d’au moins 5 (une valeur sur moins de 5 personnes n’est jamais affichée).`
+          : `n minimum « ${text(cells.minN)} » : écrivez un nombre entier (0 si la valeur ne porte pas sur des personnes).`);
+      } else minN = n;
     }
     if (c.ok && method && kind && direction && granularity && respondentRule) {
       read.push({

@@ -4,7 +4,8 @@
 export type CellScalar = number | string | boolean | Date;
 
 export interface ValidationSpec {
-  criteria: 'VALUE_IN_LIST' | 'NUMBER_BETWEEN';
+  /** VALUE_IN_RANGE keeps one value: the source range in A1 notation with its sheet name. */
+  criteria: 'VALUE_IN_LIST' | 'VALUE_IN_RANGE' | 'NUMBER_BETWEEN';
   values: Array<string | number>;
   showDropdown: boolean;
   allowInvalid: boolean;
@@ -95,6 +96,8 @@ export interface WorkbookModel {
   timeZone: string;
   sheets: SheetModel[];
   activeSheetId: number;
+  /** The selected range of the active sheet (A1), as set by setActiveRange; not saved with the file. */
+  activeA1?: string;
   metadata: MetadataEntry[];
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
   nextId: number;

@@ -117,7 +117,8 @@ export class Range {
       formula = typed.formula;
     }
     const dv = existing?.dv;
-    if (dv && !dv.allowInvalid && value !== null && !formula) {
+    // Strict range-based lists are not enforced here: Repère only sets them with allowInvalid (a warning).
+    if (dv && !dv.allowInvalid && dv.criteria !== 'VALUE_IN_RANGE' && value !== null && !formula) {
       const shown = displayValue(value, existing?.fmt, this._ctx.model.locale, this._ctx.model.timeZone);
       const ok =
         dv.criteria === 'VALUE_IN_LIST'

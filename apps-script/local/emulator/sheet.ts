@@ -56,6 +56,11 @@ export class Sheet {
     this._ctx.model.activeSheetId = this._sheetId;
     return this;
   }
+  setActiveRange(range: Range): Range {
+    this._ctx.model.activeSheetId = this._sheetId;
+    this._ctx.model.activeA1 = range.getA1Notation();
+    return range;
+  }
   getLastRow(): number {
     return lastRow(this._s());
   }

@@ -90,7 +90,8 @@ export class Spreadsheet {
     return sheet;
   }
   getActiveRange(): Range {
-    return new Range(this._ctx, activeSheet(this._ctx)._sheetId, 1, 1, 1, 1);
+    const sheet = activeSheet(this._ctx);
+    return this._ctx.model.activeA1 ? sheet.getRange(this._ctx.model.activeA1) : new Range(this._ctx, sheet._sheetId, 1, 1, 1, 1);
   }
   getSpreadsheetLocale(): string {
     return this._ctx.model.locale;

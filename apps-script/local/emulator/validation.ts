@@ -21,6 +21,13 @@ export class DataValidationBuilder {
     this._spec.showDropdown = showDropdown === undefined ? true : !!showDropdown;
     return this;
   }
+  /** A dropdown of the values found in another range (e.g. the outcome ids of another tab). */
+  requireValueInRange(range: { getA1Notation(): string; getSheet(): { getName(): string } }, showDropdown?: boolean): DataValidationBuilder {
+    this._spec.criteria = 'VALUE_IN_RANGE';
+    this._spec.values = [`'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}`];
+    this._spec.showDropdown = showDropdown === undefined ? true : !!showDropdown;
+    return this;
+  }
   requireNumberBetween(start: number, end: number): DataValidationBuilder {
     this._spec.criteria = 'NUMBER_BETWEEN';
     this._spec.values = [Number(start), Number(end)];
@@ -46,10 +53,10 @@ export class DataValidationBuilder {
 }
 
 function criteriaValues(ctx: Ctx, spec: ValidationSpec): unknown[] {
-  // Google returns [values[], showDropdown] for a list, [min, max] for a number range.
-  return spec.criteria === 'VALUE_IN_LIST'
-    ? ctx.realm.array([ctx.realm.array(spec.values), spec.showDropdown])
-    : ctx.realm.array(spec.values);
+  // Google returns [values[], showDropdown] for a list, [range, showDropdown] for a range, [min, max] for a number range.
+  if (spec.criteria === 'VALUE_IN_LIST') return ctx.realm.array([ctx.realm.array(spec.values), spec.showDropdown]);
+  if (spec.criteria === 'VALUE_IN_RANGE') return ctx.realm.array([spec.values[0], spec.showDropdown]);
+  return ctx.realm.array(spec.values);
 }
 
 export class DataValidation {

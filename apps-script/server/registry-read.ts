@@ -1,0 +1,45 @@
+/** Reads the registry's definition tabs, one getValues per tab, into the snapshot the shared validation checks. */
+import { tabSpec, type Lang } from '../../shared/contract/tabs';
+import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation } from '../../shared/registry/validate';
+import { bindTab } from './registry';
+import type { Spreadsheet } from './spreadsheet';
+
+const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
+
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
+  const tab = bindTab(ss, key);
+  if (!tab) return undefined;
+  const lastRow = tab.sheet.getLastRow();
+  const lastColumn = tab.sheet.getLastColumn();
+  const values = lastRow >= 2 && lastColumn > 0 ? tab.sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues() : [];
+  const columns: Record<string, string> = {};
+  for (const column of tabSpec(key).columns) {
+    const at = tab.columns.get(column.key);
+    if (at !== undefined) columns[column.key] = columnLetter(at);
+  }
+  return {
+    tab: tab.sheet.getName(),
+    sheetId: tab.sheet.getSheetId(),
+    columns,
+    rows: values.map((line, i) => {
+      const cells: Record<string, unknown> = {};
+      for (const [columnKey, at] of tab.columns) cells[columnKey] = line[at - 1];
+      return { row: i + 2, cells };
+    }),
+  };
+}
+
+export function readRegistry(ss: Spreadsheet, lang: Lang): Validation {
+  const snapshot: RegistrySnapshot = { lang };
+  for (const key of DEFINITION_TABS) {
+    const rows = readTab(ss, key);
+    if (rows) snapshot[key] = rows;
+  }
+  return validateRegistry(snapshot);
+}
