@@ -36,11 +36,25 @@ function zodWithoutEval(): Plugin {
 export default defineConfig({
   srcDir: 'extension',
   manifestVersion: 3,
+  // One suggested shortcut of our own (Chrome allows four): no dev reload command competing for it.
+  dev: { reloadCommand: false },
   vite: () => ({ plugins: [zodWithoutEval()] }),
   manifest: ({ browser, mode }) => ({
     name: 'Repère',
     description: 'Garder une citation ou une observation depuis n’importe quelle page, pseudonymisée, pour votre registre d’impact.',
+    // WXT adds `sidePanel` on Chrome (there is a side panel entrypoint); Firefox gets a sidebar_action instead.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
+    // sidePanel.open() from a gesture needs Chrome 116.
+    minimum_chrome_version: '116',
+    // Alt+Shift+L is free of the usual clippers' shortcuts (Obsidian Alt+Shift+O/H, Ctrl+Shift+O; Zotero and
+    // Trilium Ctrl+Shift+S, Alt+Shift+S, Ctrl+Shift+E). Chrome may still leave it unbound: the options page says so.
+    commands: {
+      'capture-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Enregistrer la sélection dans Repère',
+      },
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' } } } : {}),
+    },
     optional_host_permissions: [
       'https://script.google.com/*',
       'https://script.googleusercontent.com/*',

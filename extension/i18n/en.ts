@@ -52,7 +52,6 @@ export const en: Messages = {
     waiting: (n: number) => (n === 0 ? 'Everything is sent to the registry.' : n === 1 ? '1 observation waiting to be sent.' : `${n} observations waiting to be sent.`),
     workerUnreachable: 'Sending postponed: it will resume automatically.',
     recent: 'Latest observations',
-    openPanel: 'Open the full panel',
   },
   options: {
     title: 'Repère — options',

@@ -52,7 +52,6 @@ export const fr = {
       n === 0 ? 'Tout est envoyé au registre.' : n === 1 ? '1 observation en attente d’envoi.' : `${n} observations en attente d’envoi.`,
     workerUnreachable: 'Envoi différé : il reprendra automatiquement.',
     recent: 'Dernières observations',
-    openPanel: 'Ouvrir le panneau complet',
   },
   options: {
     title: 'Repère — options',

@@ -13,7 +13,7 @@ export const t: Messages = catalogueFor(globalThis.navigator?.language);
 /** Fills every element marked `data-i18n="section.key"` with its text (pages ship French in their HTML). */
 export function localisePage(doc: Document, messages: Messages = t): void {
   doc.documentElement.lang = messages.lang;
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
+  for (const el of Array.from(doc.querySelectorAll<HTMLElement>('[data-i18n]'))) {
     const [section, key] = (el.dataset.i18n ?? '').split('.');
     const value = (messages as unknown as Record<string, Record<string, unknown>>)[section ?? '']?.[key ?? ''];
     if (typeof value === 'string') el.textContent = value;

@@ -5,7 +5,10 @@ import { coalescing, webLock, type LockRunner } from './serialise';
 import { outboxSummary, runSync, type SyncReport } from './sync';
 import { postRequest, putObservationsRequest } from './transport';
 import type { SendResult } from './state';
-import type { Pairing } from '../pairing/pairing';
+import { originsFor, pairingFrom, type Pairing } from '../pairing/pairing';
+import { hasOrigins } from '../platform/permissions';
+import { PAIRING_KEY, TAGS_CACHE_KEY } from '../store/keys';
+import { refreshTags, tagsAreStale, tagsCacheFrom } from '../tags/tags';
 import type { Observation } from '../../shared/observation/schema';
 
 /** If the worker dies mid-send, this alarm wakes it to put the interrupted records back in the queue. */
@@ -19,6 +22,9 @@ export interface SyncServiceDeps {
   lock: LockRunner;
   schedule: (due: number | null, now: number) => Promise<void>;
   badge: (waiting: number) => Promise<void>;
+  hasPermission?: (pairing: Pairing) => Promise<boolean>;
+  /** After a successful run: fetch the registry's tags if the cache is old or from another pairing. */
+  refreshTags?: () => Promise<void>;
 }
 
 export const defaultSyncDeps: SyncServiceDeps = {
@@ -29,6 +35,14 @@ export const defaultSyncDeps: SyncServiceDeps = {
   lock: webLock,
   schedule: scheduleSyncAlarm,
   badge: showWaitingCount,
+  hasPermission: (pairing) => hasOrigins(originsFor(pairing.endpoint)),
+  refreshTags: async () => {
+    const items = await localStore.get([PAIRING_KEY, TAGS_CACHE_KEY]);
+    const pairing = pairingFrom(items);
+    if (pairing && tagsAreStale(tagsCacheFrom(items), pairing, Date.now())) {
+      await refreshTags(localStore, pairing, postRequest, Date.now());
+    }
+  },
 };
 
 export function createSyncService(deps: SyncServiceDeps = defaultSyncDeps) {
@@ -39,6 +53,7 @@ export function createSyncService(deps: SyncServiceDeps = defaultSyncDeps) {
         const report = await runSync(deps);
         await deps.schedule(report.nextDue, deps.now());
         await deps.badge(report.waiting);
+        if (report.status.code === 'ok') await deps.refreshTags?.().catch(() => undefined);
         return report;
       }),
   );

@@ -91,10 +91,11 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   for (let i = 0; i < maxBatches; i++) {
     const batch = selectBatch([...entries.values()], now(), batchSize);
     if (batch.length === 0) break;
-    await put(markInflight(batch, now(), (id) => byId.get(id)?.updatedAt));
+    const inflight = markInflight(batch, now(), (id) => byId.get(id)?.updatedAt);
+    await put(inflight);
     const records = batch.map((e) => byId.get(e.id)).filter((o): o is Observation => o !== undefined);
     const result = await deps.send(pairing, records);
-    const applied = applyResult(batch, result, now(), random);
+    const applied = applyResult(inflight, result, now(), random);
     await put(applied.updates);
     counts.sent += batch.length;
     counts.synced += applied.updates.filter((e) => e.state === 'synced').length;

@@ -1,5 +1,5 @@
 // The local observation store: builds records valid under the shared schema and keeps each under `obs:<uuid>`.
-import { Observation, MAX_OBSERVATION_TEXT } from '../../shared/observation/schema';
+import { allowedScope, Observation, MAX_OBSERVATION_TEXT } from '../../shared/observation/schema';
 import { OBSERVATION_PREFIX, observationKey } from './keys';
 import { localStore, type KeyValueStore } from '../platform/local-storage';
 
@@ -10,6 +10,8 @@ export type NewObservationResult =
 export interface ObservationFactoryDeps {
   now?: () => Date;
   uuid?: () => string;
+  /** The author setting of this device, if any. */
+  author?: string;
 }
 
 /** Builds a plain observation from what was typed; the record is checked against the shared schema. */
@@ -27,6 +29,7 @@ export function newObservation(text: string, deps: ObservationFactoryDeps = {}):
     tags: [],
     consent: null,
     scope: 'interne' as const,
+    ...(deps.author?.trim() ? { author: deps.author.trim() } : {}),
   };
   const parsed = Observation.safeParse(candidate);
   return parsed.success ? { ok: true, observation: parsed.data } : { ok: false, reason: 'invalid' };
@@ -51,4 +54,72 @@ export function observationsFrom(items: Record<string, unknown>): Observation[] 
 
 export async function listObservations(store: KeyValueStore = localStore): Promise<Observation[]> {
   return observationsFrom(await store.getAll());
+}
+
+/** What the side panel's form holds (already pseudonymised). */
+export interface ObservationInput {
+  text: string;
+  kind: Observation['kind'];
+  stakeholder?: string;
+  tags: string[];
+  factDate?: string;
+  consent: Observation['consent'];
+  scope: Observation['scope'];
+  quote?: Observation['quote'];
+  sourceTitle?: string;
+  sourceUrl?: string;
+  author?: string;
+}
+
+export type ComposeResult = { ok: true; observation: Observation } | { ok: false; reason: 'empty' | 'invalid'; field?: string };
+
+const blankToUndefined = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
+
+/**
+ * Builds the record to store from the form: a new one, or an edit of `existing` (same id and creation time, a newer
+ * updatedAt so the collector updates its row). The usage scope obeys the consent rule whatever the form said.
+ */
+export function composeObservation(
+  input: ObservationInput,
+  existing: Observation | null,
+  deps: ObservationFactoryDeps = {},
+): ComposeResult {
+  if (!input.text.trim()) return { ok: false, reason: 'empty' };
+  const now = (deps.now ?? (() => new Date()))();
+  let at = now.toISOString();
+  // Two edits in the same millisecond must still order: updatedAt only moves forward.
+  if (existing && at <= existing.updatedAt) at = new Date(Date.parse(existing.updatedAt) + 1).toISOString();
+  const candidate: Observation = {
+    id: existing?.id ?? (deps.uuid ?? (() => crypto.randomUUID()))(),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    kind: input.kind,
+    text: input.text.trim(),
+    tags: [...new Set(input.tags.map((tag) => tag.trim()).filter(Boolean))],
+    consent: input.consent,
+    scope: allowedScope(input.consent, input.scope),
+  };
+  const optional = {
+    quote: input.quote,
+    stakeholder: blankToUndefined(input.stakeholder),
+    sourceTitle: blankToUndefined(input.sourceTitle),
+    sourceUrl: blankToUndefined(input.sourceUrl),
+    author: blankToUndefined(input.author),
+    factDate: blankToUndefined(input.factDate),
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(candidate, { [key]: value });
+  const parsed = Observation.safeParse(candidate);
+  if (parsed.success) return { ok: true, observation: parsed.data };
+  return { ok: false, reason: 'invalid', field: String(parsed.error.issues[0]?.path[0] ?? '') };
+}
+
+/** Deletes the record from this device only (the background then drops its outbox entry); the registry keeps its row. */
+export async function deleteObservation(id: string, store: KeyValueStore = localStore): Promise<void> {
+  await store.remove([observationKey(id)]);
+}
+
+/** Stores imported records (each under its own key); they join the outbox like any new record. */
+export async function saveObservations(observations: readonly Observation[], store: KeyValueStore = localStore): Promise<void> {
+  if (observations.length === 0) return;
+  await store.set(Object.fromEntries(observations.map((o) => [observationKey(o.id), Observation.parse(o)])));
 }

@@ -170,3 +170,53 @@ export function pseudonymise(text: string, options: PseudonymiseOptions = {}): s
   const findings = findSensitive(text, options);
   return applyPlaceholders(text, findings, placeholdersFor(findings));
 }
+
+export interface Replacement {
+  key: string;
+  kind: FindingKind;
+  value: string;
+  placeholder: string;
+}
+
+export interface FieldsAnalysis<F extends string> {
+  findings: Record<F, Finding[]>;
+  placeholders: Map<string, string>;
+  /** Each distinct value once, in order of first appearance: what the user accepts or undoes. */
+  replacements: Replacement[];
+}
+
+/**
+ * Analyses several texts of one record together (the note, the quote with its context, the page title), so that a
+ * person keeps the same placeholder in all of them. Fields are numbered in the order given.
+ */
+export function analyseFields<F extends string>(fields: Record<F, string>, options: PseudonymiseOptions = {}): FieldsAnalysis<F> {
+  const findings = {} as Record<F, Finding[]>;
+  const all: Finding[] = [];
+  for (const name of Object.keys(fields) as F[]) {
+    findings[name] = findSensitive(fields[name], options);
+    all.push(...findings[name]);
+  }
+  const placeholders = placeholdersFor(all);
+  const replacements: Replacement[] = [];
+  const seen = new Set<string>();
+  for (const f of all) {
+    const key = valueKey(f.kind, f.value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    replacements.push({ key, kind: f.kind, value: f.value, placeholder: placeholders.get(key)! });
+  }
+  return { findings, placeholders, replacements };
+}
+
+/** The fields with every replacement applied except those whose key the user chose to keep. */
+export function pseudonymiseFields<F extends string>(
+  fields: Record<F, string>,
+  analysis: FieldsAnalysis<F>,
+  kept: ReadonlySet<string> = new Set(),
+): Record<F, string> {
+  const out = {} as Record<F, string>;
+  for (const name of Object.keys(fields) as F[]) {
+    out[name] = applyPlaceholders(fields[name], analysis.findings[name], analysis.placeholders, (key) => !kept.has(key));
+  }
+  return out;
+}

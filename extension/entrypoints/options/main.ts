@@ -4,9 +4,14 @@ import { clearPairing, originsFor, readPairing, savePairing } from '../../pairin
 import { checkConnection } from '../../pairing/check';
 import { postRequest } from '../../outbox/transport';
 import { releaseOrigins, requestOrigins } from '../../platform/permissions';
-import { t } from '../../i18n';
+import { localisePage, t } from '../../i18n';
+import { parseNameList, readSettings, saveSettings } from '../../store/settings';
+import { boundShortcut } from '../../platform/capture-browser';
+import { CAPTURE_COMMAND } from '../../capture/capture';
 
 const optionsText = t.options;
+
+localisePage(document);
 
 const form = document.querySelector<HTMLFormElement>('#pair')!;
 const codeField = document.querySelector<HTMLInputElement>('#code')!;
@@ -71,5 +76,31 @@ disconnectButton.addEventListener('click', () => {
     await showCurrent();
   })();
 });
+
+const settingsForm = document.querySelector<HTMLFormElement>('#settings')!;
+const authorField = document.querySelector<HTMLInputElement>('#author')!;
+const namesField = document.querySelector<HTMLTextAreaElement>('#names')!;
+const keepUrlField = document.querySelector<HTMLInputElement>('#keep-url')!;
+const settingsResult = document.querySelector<HTMLElement>('#settings-result')!;
+
+settingsForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void saveSettings({ author: authorField.value.trim(), names: parseNameList(namesField.value), keepFullUrl: keepUrlField.checked }).then(
+    () => (settingsResult.textContent = optionsText.settingsSaved),
+    () => (settingsResult.textContent = optionsText.storageError),
+  );
+});
+
+void readSettings().then((s) => {
+  authorField.value = s.author;
+  namesField.value = s.names.join('\n');
+  keepUrlField.checked = s.keepFullUrl;
+});
+
+const shortcutLine = document.querySelector<HTMLElement>('#shortcut')!;
+void boundShortcut(CAPTURE_COMMAND).then(
+  (keys) => (shortcutLine.textContent = keys ? optionsText.shortcut(keys) : optionsText.noShortcut),
+  () => (shortcutLine.textContent = optionsText.noShortcut),
+);
 
 void showCurrent();

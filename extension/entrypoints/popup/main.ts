@@ -3,10 +3,13 @@ import { browser } from 'wxt/browser';
 import { newObservation, saveObservation } from '../../store/observations';
 import { localStore } from '../../platform/local-storage';
 import { SYNC_NOW } from '../../outbox/messages';
-import { t } from '../../i18n';
+import { localisePage, t } from '../../i18n';
+import { pseudonymise } from '../../../shared/pseudonymise/pseudonymise';
+import { readSettings } from '../../store/settings';
 import { outboxView, type OutboxView } from '../../ui/outbox-view';
 import { describeEntry } from '../../ui/record-state';
 
+localisePage(document);
 const popupText = t.popup;
 const outboxText = t.outbox;
 
@@ -71,7 +74,9 @@ function requestSync(): void {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void (async () => {
-    const made = newObservation(field.value);
+    // The quick note has no review step: every name, email and phone found is replaced before it is stored.
+    const settings = await readSettings();
+    const made = newObservation(pseudonymise(field.value, { names: settings.names }), { author: settings.author });
     if (!made.ok) {
       statusLine.textContent = made.reason === 'empty' ? popupText.empty : made.reason === 'too_long' ? popupText.tooLong : popupText.invalid;
       field.focus();

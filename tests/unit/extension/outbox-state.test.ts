@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../../extension/i18n';
 import {
   applyResult,
   backoffDelay,
@@ -84,7 +85,7 @@ describe('applying an answer', () => {
   it('stops on unauthorized and keeps every record pending', () => {
     const applied = applyResult(batch, { ok: false, code: 'unauthorized' }, NOW, half);
     expect(applied.outcome).toBe('unauthorized');
-    expect(applied.error?.message).toBe('Code de connexion refusé : reconnectez l’extension.');
+    expect(applied.error?.message).toBe(t.outbox.unauthorized);
     expect(applied.updates.every((e) => e.state === 'pending' && e.attempts === 0)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { outboxKey } from '../../../extension/store/keys';
 import type { Observation } from '../../../shared/observation/schema';
 import type { SendResult } from '../../../extension/outbox/state';
 import { fakeClock, storeObservations } from './helpers';
+import { t } from '../../../extension/i18n';
 
 const SECRET = 'a'.repeat(32);
 
@@ -111,7 +112,7 @@ describe('sync run', () => {
     await savePairing({ endpoint: 'http://127.0.0.1:9/exec', secret: SECRET });
     collector.answerNext({ ok: false, code: 'unauthorized' });
     const stopped = await runSync(deps);
-    expect(stopped).toMatchObject({ waiting: 2, nextDue: null, status: { code: 'unauthorized', message: 'Code de connexion refusé : reconnectez l’extension.' } });
+    expect(stopped).toMatchObject({ waiting: 2, nextDue: null, status: { code: 'unauthorized', message: t.outbox.unauthorized } });
     clock.advance(24 * 3600_000);
     await runSync(deps);
     expect(collector.calls).toHaveLength(1);

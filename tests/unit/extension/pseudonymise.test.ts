@@ -50,3 +50,23 @@ describe('pseudonymisation of French texts', () => {
     expect(findSensitive('Le groupe de parole a réuni huit aidants ce mois-ci.')).toEqual([]);
   });
 });
+
+describe('pseudonymising a captured quote with its context and page title', () => {
+  it('gives a person the same placeholder in the note, the quote context and the title', async () => {
+    const { analyseFields, pseudonymiseFields } = await import('../../../shared/pseudonymise/pseudonymise');
+    const fields = {
+      text: 'Mme Durand dit qu’elle dort mieux.',
+      prefix: 'Compte rendu de visite chez Mme Durand. ',
+      title: 'Re: visite Mme Durand — josiane.durand@gmail.com',
+    };
+    const analysis = analyseFields(fields);
+    expect(analysis.replacements.map((r) => r.placeholder)).toEqual(['[Personne 1]', '[Courriel 1]']);
+    expect(pseudonymiseFields(fields, analysis)).toEqual({
+      text: 'Mme [Personne 1] dit qu’elle dort mieux.',
+      prefix: 'Compte rendu de visite chez Mme [Personne 1]. ',
+      title: 'Re: visite Mme [Personne 1] — [Courriel 1]',
+    });
+    const kept = new Set([analysis.replacements[1]!.key]);
+    expect(pseudonymiseFields(fields, analysis, kept).title).toBe('Re: visite Mme [Personne 1] — josiane.durand@gmail.com');
+  });
+});

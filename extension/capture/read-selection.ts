@@ -1,0 +1,28 @@
+/**
+ * Runs in the page through scripting.executeScript: must be self-contained (no imports, no closure). Reads the
+ * selection with its line breaks and 32 characters of context on each side, as Hypothesis's TextQuoteAnchor does.
+ */
+export function readSelection(): { exact: string; prefix: string; suffix: string; title: string } | null {
+  const title = document.title;
+  // A selection inside a text field is not part of the document's selection.
+  const field = document.activeElement;
+  if (field instanceof HTMLTextAreaElement || (field instanceof HTMLInputElement && field.type === 'text')) {
+    const start = field.selectionStart ?? 0;
+    const end = field.selectionEnd ?? 0;
+    if (end > start) {
+      const v = field.value;
+      return { exact: v.slice(start, end), prefix: v.slice(Math.max(0, start - 32), start), suffix: v.slice(end, end + 32), title };
+    }
+  }
+  const sel = getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return { exact: '', prefix: '', suffix: '', title };
+  const range = sel.getRangeAt(0);
+  const body = document.body;
+  const pre = document.createRange();
+  pre.setStart(body, 0);
+  pre.setEnd(range.startContainer, range.startOffset);
+  const post = document.createRange();
+  post.setStart(range.endContainer, range.endOffset);
+  post.setEnd(body, body.childNodes.length);
+  return { exact: sel.toString(), prefix: pre.toString().slice(-32), suffix: post.toString().slice(0, 32), title };
+}
