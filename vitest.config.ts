@@ -10,7 +10,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
-      { test: { name: 'bundle', include: ['tests/bundle/**/*.test.ts'], environment: 'node' } },
+      // The CLI tests start the real command on a real .xlsx: seconds, not milliseconds.
+      { test: { name: 'bundle', include: ['tests/bundle/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         test: {
           name: 'e2e',

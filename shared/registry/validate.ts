@@ -45,6 +45,31 @@ function numberOf(value: unknown): number | null {
 
 const list = (value: unknown, separator = ','): string[] => text(value).split(separator).map((s) => s.trim()).filter(Boolean);
 
+/** A French noun and its gender, so messages agree: « méthode inconnue », « code manquant ». */
+interface Noun {
+  name: string;
+  feminine?: boolean;
+}
+const agree = (noun: Noun, word: string) => (noun.feminine ? `${word}e` : word);
+const N = {
+  id: { name: 'identifiant' },
+  level: { name: 'niveau' },
+  mode: { name: 'mode' },
+  survey: { name: 'enquête', feminine: true },
+  key: { name: 'clé', feminine: true },
+  type: { name: 'type' },
+  code: { name: 'code' },
+  outcome: { name: 'changement' },
+  kind: { name: 'nature', feminine: true },
+  method: { name: 'méthode', feminine: true },
+  source: { name: 'source', feminine: true },
+  direction: { name: 'sens souhaité' },
+  granularity: { name: 'périodicité', feminine: true },
+  respondentRule: { name: 'règle de répondants', feminine: true },
+  indicator: { name: 'indicateur' },
+  period: { name: 'période', feminine: true },
+} satisfies Record<string, Noun>;
+
 class Checker {
   readonly problems: Problem[] = [];
   private rowHasError = false;
@@ -64,19 +89,20 @@ class Checker {
     const cell = this.address(key, row);
     this.problems.push({ severity, tab: this.rows.tab, sheetId: this.rows.sheetId, cell, message: `${this.rows.tab}!${cell} : ${message}` });
   }
-  required(key: string, row: number, value: unknown, what: string): string {
+  required(key: string, row: number, value: unknown, what: Noun): string {
     const t = text(value);
-    if (t === '') this.report('error', key, row, `${what} manquant(e). Remplissez cette cellule ou supprimez la ligne.`);
+    if (t === '') this.report('error', key, row, `${what.name} ${agree(what, 'manquant')}. Remplissez cette cellule ou supprimez la ligne.`);
     return t;
   }
-  term<T extends string>(vocabulary: VocabularyKey, key: string, row: number, value: unknown, what: string, fallback: T | null): T | null {
+  term<T extends string>(vocabulary: VocabularyKey, key: string, row: number, value: unknown, what: Noun, fallback: T | null): T | null {
     const t = text(value);
+    const choices = `Valeurs possibles : ${termLabels(vocabulary, this.lang).join(', ')}.`;
     if (t === '') {
-      if (fallback === null) this.report('error', key, row, `${what} manquant(e). Valeurs possibles : ${termLabels(vocabulary, this.lang).join(', ')}.`);
+      if (fallback === null) this.report('error', key, row, `${what.name} ${agree(what, 'manquant')}. ${choices}`);
       return fallback;
     }
     const id = termId(vocabulary, t);
-    if (id === null) this.report('error', key, row, `${what} « ${t} » inconnu(e). Valeurs possibles : ${termLabels(vocabulary, this.lang).join(', ')}.`);
+    if (id === null) this.report('error', key, row, `${what.name} « ${t} » ${agree(what, 'inconnu')}. ${choices}`);
     return id as T | null;
   }
 }
@@ -86,13 +112,13 @@ function nonEmptyRows(rows: TabRows | undefined): TabRows['rows'] {
 }
 
 /** Flags repeated ids: the second and later occurrences, pointing at the first. */
-function uniqueIds<T>(checker: Checker, items: Array<{ id: string; row: number; item: T }>, key: string, what: string): T[] {
+function uniqueIds<T>(checker: Checker, items: Array<{ id: string; row: number; item: T }>, key: string, what: Noun): T[] {
   const first = new Map<string, number>();
   const kept: T[] = [];
   for (const { id, row, item } of items) {
     const seen = first.get(id.toLowerCase());
     if (seen !== undefined) {
-      checker.report('error', key, row, `${what} « ${id} » en double (déjà utilisé ligne ${seen}). Donnez un ${what.toLowerCase()} unique à chaque ligne.`);
+      checker.report('error', key, row, `${what.name} « ${id} » en double (déjà ${agree(what, 'utilisé')} ligne ${seen}). Donnez ${what.feminine ? 'une' : 'un'} ${what.name} unique à chaque ligne.`);
     } else {
       first.set(id.toLowerCase(), row);
       kept.push(item);
@@ -108,13 +134,13 @@ function readOutcomes(snapshot: RegistrySnapshot, problems: Problem[]): Outcome[
   const read: Array<{ id: string; row: number; item: Outcome }> = [];
   for (const { row, cells } of nonEmptyRows(tab)) {
     c.startRow();
-    const id = c.required('id', row, cells.id, 'Identifiant');
+    const id = c.required('id', row, cells.id, N.id);
     const change = text(cells.change);
     if (change === '') c.report('warning', 'change', row, 'changement visé non décrit : écrivez ce qui doit changer pour les personnes.');
-    const level = c.term<string>('level', 'level', row, cells.level, 'Niveau', '');
+    const level = c.term<string>('level', 'level', row, cells.level, N.level, '');
     if (c.ok) read.push({ id, row, item: { id, stakeholder: text(cells.stakeholder), change, level: level || null, row } });
   }
-  const kept = uniqueIds(c, read, 'id', 'Identifiant');
+  const kept = uniqueIds(c, read, 'id', N.id);
   problems.push(...c.problems);
   return kept;
 }
@@ -126,7 +152,7 @@ function readSurveys(snapshot: RegistrySnapshot, problems: Problem[]): Survey[] 
   const read: Array<{ id: string; row: number; item: Survey }> = [];
   for (const { row, cells } of nonEmptyRows(tab)) {
     c.startRow();
-    const id = c.required('id', row, cells.id, 'Identifiant');
+    const id = c.required('id', row, cells.id, N.id);
     if (id && !/^[A-Za-z0-9_-]{1,40}$/.test(id)) c.report('error', 'id', row, `identifiant « ${id} » : lettres, chiffres, « - » et « _ » seulement (40 au plus).`);
     let invited: number | null = null;
     if (text(cells.invited) !== '') {
@@ -136,10 +162,10 @@ function readSurveys(snapshot: RegistrySnapshot, problems: Problem[]): Survey[] 
         invited = null;
       }
     }
-    const mode = c.term<string>('surveyMode', 'mode', row, cells.mode, 'Mode', '');
+    const mode = c.term<string>('surveyMode', 'mode', row, cells.mode, N.mode, '');
     if (c.ok) read.push({ id, row, item: { id, name: text(cells.name), wave: text(cells.wave), invited, mode: mode || null, row } });
   }
-  const kept = uniqueIds(c, read, 'id', 'Identifiant');
+  const kept = uniqueIds(c, read, 'id', N.id);
   problems.push(...c.problems);
   return kept;
 }
@@ -152,10 +178,10 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
   const read: Array<{ id: string; row: number; item: Question }> = [];
   for (const { row, cells } of nonEmptyRows(tab)) {
     c.startRow();
-    const survey = c.required('survey', row, cells.survey, 'Enquête');
+    const survey = c.required('survey', row, cells.survey, N.survey);
     if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
-    const key = c.required('key', row, cells.key, 'Clé');
-    const type = c.term<Question['type']>('questionType', 'type', row, cells.type, 'Type', null);
+    const key = c.required('key', row, cells.key, N.key);
+    const type = c.term<Question['type']>('questionType', 'type', row, cells.type, N.type, null);
     const levels = list(cells.levels, '|');
     if (type === 'likert' && levels.length < 2) c.report('error', 'levels', row, 'une échelle a besoin de ses modalités, de la plus basse à la plus haute, séparées par « | ».');
     if (c.ok && type) {
@@ -166,7 +192,7 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
       });
     }
   }
-  const kept = uniqueIds(c, read, 'key', 'Clé');
+  const kept = uniqueIds(c, read, 'key', N.key);
   problems.push(...c.problems);
   return kept;
 }
@@ -193,17 +219,17 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
   const read: Array<{ id: string; row: number; item: Indicator }> = [];
   for (const { row, cells } of nonEmptyRows(tab)) {
     c.startRow();
-    const code = c.required('code', row, cells.code, 'Code');
+    const code = c.required('code', row, cells.code, N.code);
     const name = text(cells.name);
     if (name === '') c.report('warning', 'name', row, 'indicateur sans nom : écrivez en clair ce qu’il mesure.');
-    const outcome = c.required('outcome', row, cells.outcome, 'Changement');
+    const outcome = c.required('outcome', row, cells.outcome, N.outcome);
     if (outcome && !outcomeIds.has(outcome.toLowerCase())) {
       c.report('error', 'outcome', row, `changement « ${outcome} » absent de l’onglet Changements. Choisissez un identifiant existant dans la liste.`);
     }
-    const kind = c.term<Indicator['kind']>('kind', 'kind', row, cells.kind, 'Nature', 'quantitative');
-    const method = c.term<Method>('method', 'method', row, cells.method, 'Méthode', null);
+    const kind = c.term<Indicator['kind']>('kind', 'kind', row, cells.kind, N.kind, 'quantitative');
+    const method = c.term<Method>('method', 'method', row, cells.method, N.method, null);
     const defaultSource = method === 'observations' ? 'observations' : method === 'manual' ? 'manual' : 'survey';
-    const sourceType = c.term<IndicatorSource['type']>('sourceType', 'sourceType', row, cells.sourceType, 'Source', defaultSource);
+    const sourceType = c.term<IndicatorSource['type']>('sourceType', 'sourceType', row, cells.sourceType, N.source, defaultSource);
     let source: IndicatorSource = { type: 'manual' };
     if (method && sourceType) {
       if (method === 'observations' && sourceType !== 'observations') c.report('error', 'sourceType', row, 'un nombre d’observations se calcule sur la source « observations ».');
@@ -211,7 +237,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
       if (SURVEY_METHODS.includes(method) && sourceType !== 'survey') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur une enquête : choisissez la source « enquête ».`);
     }
     if (sourceType === 'survey') {
-      const survey = c.required('survey', row, cells.survey, 'Enquête');
+      const survey = c.required('survey', row, cells.survey, N.survey);
       if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
       const keys = list(cells.questions);
       if (keys.length === 0) c.report('error', 'questions', row, 'indiquez la ou les clés des questions utilisées (onglet Questions), séparées par des virgules.');
@@ -237,9 +263,9 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     } else if (method === 'proportion') {
       c.report('error', 'condition', row, 'une proportion a besoin d’une condition : quelle réponse compte ? Ex. « ≥ 4 » ou « in [« Oui », « Plutôt oui »] ».');
     }
-    const direction = c.term<Indicator['direction']>('direction', 'direction', row, cells.direction, 'Sens souhaité', 'up');
-    const granularity = c.term<Indicator['granularity']>('granularity', 'granularity', row, cells.granularity, 'Périodicité', 'year');
-    const respondentRule = c.term<Indicator['respondentRule']>('respondentRule', 'respondentRule', row, cells.respondentRule, 'Règle de répondants', 'self');
+    const direction = c.term<Indicator['direction']>('direction', 'direction', row, cells.direction, N.direction, 'up');
+    const granularity = c.term<Indicator['granularity']>('granularity', 'granularity', row, cells.granularity, N.granularity, 'year');
+    const respondentRule = c.term<Indicator['respondentRule']>('respondentRule', 'respondentRule', row, cells.respondentRule, N.respondentRule, 'self');
     let baseline: Indicator['baseline'] = null;
     const baselineValue = text(cells.baselineValue);
     const baselinePeriod = text(cells.baselinePeriod);
@@ -275,7 +301,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
       });
     }
   }
-  const kept = uniqueIds(c, read, 'code', 'Code');
+  const kept = uniqueIds(c, read, 'code', N.code);
   problems.push(...c.problems);
   return kept;
 }
@@ -289,9 +315,9 @@ function readManualValues(snapshot: RegistrySnapshot, indicators: Indicator[], p
   for (const { row, cells } of nonEmptyRows(tab)) {
     if (termId('valueOrigin', text(cells.origin)) !== 'manual') continue;
     c.startRow();
-    const indicator = c.required('indicator', row, cells.indicator, 'Indicateur');
+    const indicator = c.required('indicator', row, cells.indicator, N.indicator);
     if (indicator && !codes.has(indicator.toLowerCase())) c.report('error', 'indicator', row, `indicateur « ${indicator} » absent de l’onglet Indicateurs (ou invalide).`);
-    const period = c.required('period', row, cells.period, 'Période');
+    const period = c.required('period', row, cells.period, N.period);
     const value = numberOf(cells.value);
     if (value === null) c.report('error', 'value', row, `valeur « ${text(cells.value)} » : écrivez un nombre.`);
     const n = text(cells.n) === '' ? null : numberOf(cells.n);

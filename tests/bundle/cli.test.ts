@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
+
+const exec = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'repere-cli-'));
+const workbook = join(dir, 'registre.xlsx');
+
+async function repere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec('node', ['apps-script/local/bin/repere.mjs', ...args], { encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the repere command on a local workbook', () => {
+  it('sets up the « aidants » framework, then checks it: exit 0', async () => {
+    const setup = await repere('setup', '--template', 'aidants', '--workbook', workbook);
+    expect(setup).toMatchObject({ code: 0, stdout: expect.stringContaining('ligne(s) du modèle « Aidants : répit et soutien » ajoutée(s)') });
+    const check = await repere('check', '--workbook', workbook);
+    expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Aucun problème : 4 changement\(s\), 14 indicateur\(s\)/) });
+  });
+
+  it('reports a duplicated indicator row with its cell address: exit 1', async () => {
+    const model = await loadWorkbook(workbook);
+    const sheet = model.sheets.find((s) => s.name === 'Indicateurs')!;
+    sheet.cells[3]![0]!.v = 'I2'; // row 4 (I3) gets the code of row 3
+    await saveWorkbook(model, workbook);
+    const check = await repere('check', '--workbook', workbook);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Erreur — Indicateurs!A4 : code « I2 » en double (déjà utilisé ligne 3). Donnez un code unique à chaque ligne.');
+  });
+
+  it('answers a wrong command or option with a French message: exit 1', async () => {
+    expect(await repere('bilan')).toMatchObject({ code: 1, stderr: expect.stringContaining('Commande inconnue : « bilan »') });
+    expect(await repere('setup', '--template', 'ehpad', '--workbook', workbook)).toMatchObject({ code: 1, stderr: expect.stringContaining('Modèle « ehpad » inconnu') });
+    expect(await repere('setup', '--lang', 'de')).toMatchObject({ code: 1, stderr: expect.stringContaining('--lang de') });
+  });
+
+  it('prints the connection code the sidebar shows', async () => {
+    const { code, stdout } = await repere('pairing-code', '--workbook', workbook);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^repere1:[0-9a-f]{64}@http:\/\/127\.0\.0\.1:8787\/exec$/);
+  });
+});
