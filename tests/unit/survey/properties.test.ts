@@ -49,18 +49,21 @@ describe('any table written as CSV reads back identical', () => {
         (encoding, delimiter, newline, seed) => {
           fc.assert(
             fc.property(table(encoding === 'windows-1252'), ([headers, rows]) => {
-              const read = readSurveyRecords(encode(toCsv([headers, ...rows], delimiter, newline), encoding));
+              const text = toCsv([headers, ...rows], delimiter, newline);
+              const read = readSurveyRecords(encode(text, encoding));
               expect(read.ok).toBe(true);
               if (!read.ok) return;
               expect(read.records.headers).toEqual(headers);
               expect(read.records.rows).toEqual(rows);
-              expect(read.records.encoding).toBe(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+              // Plain ASCII is the same bytes in Windows-1252 and UTF-8: it reads as UTF-8, with the same text.
+              const ascii = !/[^\x00-\x7f]/.test(text);
+              expect(read.records.encoding).toBe(encoding === 'utf-8-bom' || (encoding === 'windows-1252' && ascii) ? 'utf-8' : encoding);
             }),
             { numRuns: seed ? 8 : 4 },
           );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
@@ -79,7 +82,7 @@ describe('no text is ever turned into anything but itself', () => {
           expect(values[1]).toBe(rows[i]![1]);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -93,7 +96,7 @@ describe('no text is ever turned into anything but itself', () => {
           else if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
