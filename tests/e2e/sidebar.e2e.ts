@@ -29,13 +29,28 @@ describe('the sidebar on the local page', () => {
     await registry?.stop();
   });
 
-  it('sets up the registry from « Configurer », and the tabs appear next to it', async () => {
+  it('sets up the registry from a starting framework, and the tabs appear next to it', async () => {
     await expect.poll(() => sidebar.locator('#registry-name').textContent()).toContain('pas encore configuré');
+    await sidebar.getByLabel('Modèle de départ').selectOption({ label: 'Aidants : répit et soutien' });
+    await expect.poll(() => sidebar.locator('#template-summary').textContent()).not.toBe('');
     await sidebar.getByRole('button', { name: 'Configurer' }).click();
-    await expect.poll(() => sidebar.locator('#setup-result').textContent()).toMatch(/Registre configuré : \d+ onglet\(s\) créé\(s\)/);
-    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Démarche', 'Indicateurs', 'Observations', 'Journal']));
+    await expect.poll(() => sidebar.locator('#setup-result').textContent()).toMatch(/Registre configuré : \d+ onglet\(s\) créé\(s\), \d+ colonne\(s\) ajoutée\(s\), \d+ ligne\(s\) du modèle « Aidants : répit et soutien » ajoutée\(s\)\./);
+    await expect.poll(() => page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Démarche', 'Changements', 'Indicateurs', 'Observations', 'Journal']));
     await sidebar.getByRole('button', { name: 'Configurer' }).click();
     await expect.poll(() => sidebar.locator('#setup-result').textContent()).toContain('déjà complet');
+  });
+
+  it('checks the registry and leads to the cell of each problem', async () => {
+    await sidebar.getByRole('button', { name: 'Vérifier le registre' }).click();
+    await expect.poll(() => sidebar.locator('#check-result').textContent()).toMatch(/^Aucun problème : 4 changement\(s\), 14 indicateur\(s\)/);
+    registry.typeInto('Indicateurs', 5, 1, 'I3'); // I4's code becomes a duplicate of I3
+    await sidebar.getByRole('button', { name: 'Vérifier le registre' }).click();
+    const problem = sidebar.getByRole('button', { name: /Indicateurs!A5 : code « I3 » en double/ });
+    await expect.poll(() => problem.count()).toBe(1);
+    await problem.click();
+    await expect.poll(() => page.locator('td.selected').textContent()).toBe('I3');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Indicateurs');
+    registry.typeInto('Indicateurs', 5, 1, 'I4');
   });
 
   it('shows the connection code the extension needs', async () => {

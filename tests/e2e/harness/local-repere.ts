@@ -17,13 +17,16 @@ export interface LocalRepere {
   workbookPath: string;
   /** The tab carrying `tabKey` metadata, as displayed text, header row first, read from the saved file. */
   readTab(tabKey: string): Promise<string[][]>;
+  /** Types a value into a cell, as a person editing the spreadsheet would (no Repère code involved). */
+  typeInto(tabName: string, row: number, column: number, value: string): void;
   stop(): Promise<void>;
 }
 
-export async function startLocalRepere(options: { workbook?: string; setup?: boolean } = {}): Promise<LocalRepere> {
+/** `port` reopens a registry where a client already points (e.g. after stopping one to simulate an outage). */
+export async function startLocalRepere(options: { workbook?: string; setup?: boolean; port?: number } = {}): Promise<LocalRepere> {
   const dir = mkdtempSync(join(tmpdir(), 'repere-e2e-'));
   const workbookPath = options.workbook ?? join(dir, 'registre.xlsx');
-  const mode = await openLocalMode({ workbook: workbookPath, port: 0 });
+  const mode = await openLocalMode({ workbook: workbookPath, port: options.port ?? 0 });
   if (options.setup !== false) await mode.registry.callOrThrow('configureRegistry', [{ lang: 'fr' }]);
   return {
     pageUrl: mode.server.url,
@@ -37,6 +40,11 @@ export async function startLocalRepere(options: { workbook?: string; setup?: boo
       const sheet = model.sheets.find((s) => s.sheetId === sheetId);
       if (!sheet) return [];
       return Array.from(sheet.cells, (row) => Array.from(row ?? [], (cell) => (cell ? displayValue(cell.v, cell.fmt, model.locale, model.timeZone) : '')));
+    },
+    typeInto(tabName, row, column, value) {
+      const sheet = mode.registry.model.sheets.find((s) => s.name === tabName);
+      if (!sheet) throw new Error(`no tab ${tabName}`);
+      ((sheet.cells[row - 1] ??= [])[column - 1] ??= { v: null }).v = value;
     },
     async stop() {
       await mode.stop();
