@@ -1,0 +1,32 @@
+/** Small DOM helpers shared by the sidebar's panels: find an element, report a result, run a button's work once. */
+import { failureMessage } from './rpc';
+
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** Shows a result next to its panel and in the live region, so screen readers hear it too. */
+export function say(target: HTMLElement, text: string, isError = false): void {
+  target.textContent = text;
+  target.classList.toggle('error', isError);
+  $('status').textContent = text;
+}
+
+export function sayFailure(error: unknown): void {
+  say($('status'), failureMessage(error), true);
+}
+
+/** Runs the button's work on click, disabled meanwhile so a double click does not run it twice. */
+export function onClick(button: HTMLButtonElement, work: () => Promise<void>): void {
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    work()
+      .catch(sayFailure)
+      .finally(() => (button.disabled = false));
+  });
+}
+
+export function option(value: string, text: string): HTMLOptionElement {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = text;
+  return element;
+}
