@@ -9,14 +9,23 @@ import { scaleById } from '../scales/index';
 import { normaliseLabel, scoreScale } from '../scales/score';
 import type { AnswerValue } from './model';
 
-export type Coded =
-  | { kind: 'value'; value: number; labels: readonly string[] | null }
-  | { kind: 'missing' }
-  | { kind: 'dontKnow' }
-  | { kind: 'invalid'; raw: string };
+/**
+ * One coded answer. Every kind has the same fields (one object shape keeps the engine's loops fast): `value` is the
+ * rank or number when `kind` is 'value', `labels` / `keys` the chosen levels and their normalised forms, `raw` the
+ * unreadable text when `kind` is 'invalid'.
+ */
+export interface Coded {
+  kind: 'value' | 'missing' | 'dontKnow' | 'invalid';
+  value: number;
+  labels: readonly string[] | null;
+  keys: readonly string[] | null;
+  raw: string;
+}
 
-const MISSING: Coded = { kind: 'missing' };
-const DONT_KNOW: Coded = { kind: 'dontKnow' };
+const MISSING: Coded = { kind: 'missing', value: 0, labels: null, keys: null, raw: '' };
+const DONT_KNOW: Coded = { kind: 'dontKnow', value: 0, labels: null, keys: null, raw: '' };
+const invalid = (raw: string): Coded => ({ kind: 'invalid', value: 0, labels: null, keys: null, raw });
+const valueOf = (value: number, labels: readonly string[] | null = null, keys: readonly string[] | null = null): Coded => ({ kind: 'value', value, labels, keys, raw: '' });
 
 /** « Ne sait pas » and other answers that leave the base and are reported apart, never coded as a midpoint. */
 const NON_ANSWERS = new Set(
@@ -68,32 +77,38 @@ export class QuestionCoder {
     if (NON_ANSWERS.has(normal)) return DONT_KNOW;
     if (this.isChoice) {
       const rank = this.ranks.get(normal);
-      if (rank !== undefined) return { kind: 'value', value: rank, labels: [this.question.levels[rank - 1]!] };
+      if (rank !== undefined) return this.level(rank);
       if (this.question.type === 'multiple') {
         const parts = text.split(/\s*[;|\n]\s*/).filter(Boolean);
         const found = parts.map((p) => this.ranks.get(normaliseLabel(p)));
         if (found.length > 0 && found.every((r) => r !== undefined)) {
-          return { kind: 'value', value: found.length, labels: found.map((r) => this.question.levels[r! - 1]!) };
+          const labels = found.map((r) => this.question.levels[r! - 1]!);
+          return valueOf(found.length, labels, labels.map(normaliseLabel));
         }
       }
       // A rank typed as a number (1 = lowest level) is accepted for Likert and single choices.
       const n = parseNumber(raw);
       if (n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length && this.question.type !== 'multiple') {
-        return { kind: 'value', value: n, labels: [this.question.levels[n - 1]!] };
+        return this.level(n);
       }
-      return { kind: 'invalid', raw: text };
+      return invalid(text);
     }
     const n = parseNumber(raw);
-    return n === null ? { kind: 'invalid', raw: text } : { kind: 'value', value: n, labels: null };
+    return n === null ? invalid(text) : valueOf(n);
+  }
+
+  private level(rank: number): Coded {
+    const label = this.question.levels[rank - 1]!;
+    return valueOf(rank, [label], [normaliseLabel(label)]);
   }
 }
 
 /** Whether a coded answer meets a condition: label lists on labels, numeric conditions on ranks or numbers. */
-export function meets(condition: Condition, coded: Extract<Coded, { kind: 'value' }>, normalisedValues?: ReadonlySet<string>): boolean {
+export function meets(condition: Condition, coded: Coded, normalisedValues?: ReadonlySet<string>): boolean {
   switch (condition.op) {
     case 'in': {
       const wanted = normalisedValues ?? new Set(condition.values.map(normaliseLabel));
-      return coded.labels !== null && coded.labels.some((l) => wanted.has(normaliseLabel(l)));
+      return coded.keys !== null && coded.keys.some((k) => wanted.has(k));
     }
     case 'between':
       return coded.value >= condition.min && coded.value <= condition.max;
@@ -138,6 +153,11 @@ export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
     itemKeys.length === coders.length &&
     itemKeys.every((k) => coders.some((c) => c.question.key === k));
   if (scale && validated) {
+    // Each item is coded by its (cached) QuestionCoder and handed to scoreScale as the level's score, so labels are
+    // normalised once per distinct answer, not once per cell; scoreScale stays the judge of the scale's rule.
+    const ordered = itemKeys.map((k) => coders.find((c) => c.question.key === k)!);
+    const scores = scale.levels.map((l) => l.score);
+    const sameLevels = ordered.every((c) => c.question.levels.length === scores.length && c.question.levels.every((l, i) => normaliseLabel(l) === normaliseLabel(scale.levels[i]!.fr)));
     const cache = new Map<string, Coded>();
     return {
       id: scale.id,
@@ -145,16 +165,19 @@ export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
       min: scale.scoring.score.min,
       max: scale.scoring.score.max,
       score(answers) {
+        const items: Record<string, AnswerValue> = {};
         let key = '';
-        for (const k of itemKeys) key += `${answers[k] ?? ''}\u0001`;
+        for (const coder of ordered) {
+          const itemKey = coder.question.key;
+          const c = sameLevels ? coder.code(answers[itemKey]) : null;
+          const item = c === null ? (answers[itemKey] ?? null) : c.kind === 'value' ? scores[c.value - 1]! : c.kind === 'invalid' ? c.raw : null;
+          items[itemKey] = item;
+          key += `${item}\u0001`;
+        }
         let coded = cache.get(key);
         if (!coded) {
-          const r = scoreScale(scale.id, answers);
-          coded = r.ok
-            ? { kind: 'value', value: r.score, labels: null }
-            : r.reason === 'invalid_answers'
-              ? { kind: 'invalid', raw: r.invalid.map((i) => i.value).join(', ') }
-              : MISSING;
+          const r = scoreScale(scale.id, items);
+          coded = r.ok ? valueOf(r.score) : r.reason === 'invalid_answers' ? invalid(r.invalid.map((i) => i.value).join(', ')) : MISSING;
           cache.set(key, coded);
         }
         return coded;
@@ -182,7 +205,7 @@ export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
         answered++;
       }
       if (answered === 0 || answered < GENERIC_SCALE_MIN_ANSWERED * coders.length - 1e-9) return dontKnow && answered === 0 ? DONT_KNOW : MISSING;
-      return { kind: 'value', value: (sum / answered) * coders.length, labels: null };
+      return valueOf((sum / answered) * coders.length);
     },
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { Question } from '../registry/model';
 import { marginOfError } from '../stats/intervals';
-import { QuestionCoder } from './answers';
+import type { Coded, QuestionCoder } from './answers';
+import type { SurveyColumns } from './columns';
 import { PROXY_SHARE, RESPONSE_RATE_LOW, flag, share } from './flags';
 import type { AnswerRow, ComputeInput, Flag, PersonFlag, SurveyCheck } from './model';
 import { comparePeriods } from './periods';
@@ -20,7 +21,8 @@ export const ACQUIESCENCE_SHARE = 0.5;
 export const ACQUIESCENCE_MIN_PAIRS = 2;
 
 interface GridItem {
-  coder: QuestionCoder;
+  /** The item's coded answers, one per row of the survey. */
+  column: readonly Coded[];
   width: number;
   reversed: boolean;
 }
@@ -30,52 +32,71 @@ function agrees(rank: number, width: number): boolean {
   return width >= 4 ? rank >= width - 1 : rank === width;
 }
 
-export function personFlagsOf(survey: string, wave: string, row: AnswerRow, grid: readonly GridItem[]): PersonFlag[] {
-  const flags: PersonFlag[] = [];
+/** The careless-answering flags of row `i` of a survey. */
+export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: number, grid: readonly GridItem[]): PersonFlag[] {
   let answered = 0;
   let position = -1;
   let same = true;
-  let reversedAnswered = false;
-  const agreedReversed: boolean[] = [];
-  const agreedPlain: boolean[] = [];
+  let reversedAnswered = 0;
+  let plainAnswered = 0;
+  let reversedAgreed = 0;
+  let plainAgreed = 0;
   for (const item of grid) {
-    const c = item.coder.code(row.answers[item.coder.question.key]);
+    const c = item.column[i]!;
     if (c.kind !== 'value') continue;
     answered++;
     const relative = (c.value - 1) / (item.width - 1);
     if (position < 0) position = relative;
     else if (Math.abs(relative - position) > 1e-9) same = false;
-    if (item.reversed) reversedAnswered = true;
-    (item.reversed ? agreedReversed : agreedPlain).push(agrees(c.value, item.width));
+    const agreed = agrees(c.value, item.width) ? 1 : 0;
+    if (item.reversed) {
+      reversedAnswered++;
+      reversedAgreed += agreed;
+    } else {
+      plainAnswered++;
+      plainAgreed += agreed;
+    }
   }
+  const pairs = reversedAnswered * plainAnswered;
+  const double = reversedAgreed * plainAgreed;
+  const straight = answered >= STRAIGHT_LINE_MIN_ITEMS && same && reversedAnswered > 0;
+  const acquiescent = pairs >= ACQUIESCENCE_MIN_PAIRS && double / pairs >= ACQUIESCENCE_SHARE;
+  if (!straight && !acquiescent) return [];
+  const flags: PersonFlag[] = [];
   const base = { survey, wave, responseId: row.responseId, personId: row.personId };
-  if (answered >= STRAIGHT_LINE_MIN_ITEMS && same && reversedAnswered) {
+  if (straight) {
     flags.push({ ...base, code: 'straight_lining', message: `Même réponse à toutes les questions de la grille (${answered}), y compris une question formulée à l'envers : réponses à revoir ; envisager une passation assistée.` });
   }
-  const pairs = agreedReversed.length * agreedPlain.length;
-  if (pairs >= ACQUIESCENCE_MIN_PAIRS) {
-    const double = agreedReversed.filter(Boolean).length * agreedPlain.filter(Boolean).length;
-    if (double / pairs >= ACQUIESCENCE_SHARE) {
-      flags.push({ ...base, code: 'acquiescence', message: `D'accord avec des affirmations opposées (${double} paires sur ${pairs}) : tendance possible à acquiescer ; envisager une passation assistée.` });
-    }
+  if (acquiescent) {
+    flags.push({ ...base, code: 'acquiescence', message: `D'accord avec des affirmations opposées (${double} paires sur ${pairs}) : tendance possible à acquiescer ; envisager une passation assistée.` });
   }
   return flags;
 }
 
-export function surveyChecks(input: ComputeInput, waves: readonly string[]): { surveyChecks: SurveyCheck[]; personFlags: PersonFlag[] } {
+/**
+ * `columnsOf` and `coderOf` hand back the survey's columns and coders the indicators already used, so each cell is
+ * coded once per computation.
+ */
+export function surveyChecks(
+  input: ComputeInput,
+  waves: readonly string[],
+  columnsOf: (survey: string) => SurveyColumns,
+  coderOf: (question: Question) => QuestionCoder,
+): { surveyChecks: SurveyCheck[]; personFlags: PersonFlag[] } {
   const checks: SurveyCheck[] = [];
   const personFlags: PersonFlag[] = [];
   for (const { survey, rows } of input.answers) {
+    const columns = columnsOf(survey);
     const grid: GridItem[] = input.questions
       .filter((q: Question) => q.survey === survey && q.type === 'likert' && q.levels.length >= 2)
-      .map((q) => ({ coder: new QuestionCoder(q), width: q.levels.length, reversed: q.reversed }));
+      .map((q) => ({ column: columns.column(coderOf(q)), width: q.levels.length, reversed: q.reversed }));
     const registered = input.surveys.find((s) => s.id === survey);
-    const byWave = new Map<string, AnswerRow[]>();
-    for (const row of rows) {
-      const wave = row.wave ?? '';
+    const byWave = new Map<string, number[]>();
+    for (let i = 0; i < rows.length; i++) {
+      const wave = rows[i]!.wave ?? '';
       let list = byWave.get(wave);
       if (!list) byWave.set(wave, (list = []));
-      list.push(row);
+      list.push(i);
     }
     const ordered = [...byWave.keys()].sort((a, b) => comparePeriods(a, b, waves));
     for (const wave of ordered) {
@@ -96,13 +117,14 @@ export function surveyChecks(input: ComputeInput, waves: readonly string[]): { s
       let unknown = 0;
       let straight = 0;
       let acquiescent = 0;
-      for (const row of waveRows) {
+      for (const i of waveRows) {
+        const row = rows[i]!;
         if (row.respondentType === null) unknown++;
         else {
           known++;
           if (row.respondentType === 'proxy') proxies++;
         }
-        for (const f of personFlagsOf(survey, wave, row, grid)) {
+        for (const f of personFlagsOf(survey, wave, row, i, grid)) {
           personFlags.push(f);
           if (f.code === 'straight_lining') straight++;
           else acquiescent++;

@@ -15,12 +15,12 @@ import {
   proxyFlags, share, smallSampleFlag, wideMarginFlag,
 } from './flags';
 import type { AnswerRow, ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
-import { comparePeriods, periodOf } from './periods';
+import { SurveyColumns } from './columns';
+import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
 import { conditionText, frNumber, frP, frPercent, outOf } from './text';
 
 const NO_SEGMENT = '';
-const UNKNOWN_SEGMENT = 'non renseigné';
 
 /** Running sums for one group of answers (an interviewer, a mode). */
 interface Group {
@@ -45,13 +45,14 @@ class Cell {
   atMax = 0;
   atMin = 0;
   distribution: number[] | null;
-  interviewers: Map<string, Group> | null;
-  modes: Map<string, Group> | null;
+  /** Per interviewer and per mode id (whole-period cells only). */
+  interviewers: Array<Group | undefined> | null;
+  modes: Array<Group | undefined> | null;
 
-  constructor(levels: number, withGroups: boolean) {
+  constructor(levels: number, interviewers: number, modes: number) {
     this.distribution = levels > 0 ? new Array<number>(levels).fill(0) : null;
-    this.interviewers = withGroups ? new Map() : null;
-    this.modes = withGroups ? new Map() : null;
+    this.interviewers = interviewers > 0 ? new Array<Group | undefined>(interviewers) : null;
+    this.modes = modes > 0 ? new Array<Group | undefined>(modes) : null;
   }
 
   get total(): number {
@@ -59,9 +60,10 @@ class Cell {
   }
 }
 
-function addToGroup(groups: Map<string, Group>, key: string, met: boolean, value: number): void {
-  let g = groups.get(key);
-  if (!g) groups.set(key, (g = { n: 0, k: 0, sum: 0, sumSquares: 0 }));
+function addToGroup(groups: Array<Group | undefined>, id: number, met: boolean, value: number): void {
+  if (id < 0) return;
+  let g = groups[id];
+  if (!g) groups[id] = g = { n: 0, k: 0, sum: 0, sumSquares: 0 };
   g.n++;
   if (met) g.k++;
   g.sum += value;
@@ -70,14 +72,20 @@ function addToGroup(groups: Map<string, Group>, key: string, met: boolean, value
 
 /** How a survey indicator reads one row: the coded per-person value, and whether it meets the condition. */
 interface Reader {
-  read(row: AnswerRow): Coded;
+  /** The coded per-person value of each row of the survey. */
+  column: Coded[];
   scorer: ScaleScorer | null;
   single: QuestionCoder | null;
+  survey: SurveyColumns;
 }
 
 interface Context {
   input: ComputeInput;
   coders: Map<string, QuestionCoder>;
+  /** Scale scorers by survey and items, shared by the indicators that read the same scale. */
+  scorers: Map<string, ScaleScorer>;
+  /** Each survey's answers, read column by column once. */
+  columns: Map<string, SurveyColumns>;
   waves: string[];
   who: (indicator: Indicator) => string;
 }
@@ -89,7 +97,7 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
   for (const s of input.answers) for (const r of s.rows) if (r.wave !== null) waveSet.add(r.wave);
   const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
-  const ctx: Context = { input, coders, waves, who: (i) => stakeholders.get(i.outcome) || 'personnes' };
+  const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves, who: (i) => stakeholders.get(i.outcome) || 'personnes' };
 
   const values: ValueRow[] = [];
   for (const indicator of input.indicators) {
@@ -97,11 +105,10 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
     if (indicator.method === 'manual' || source.type === 'manual') values.push(...manualRows(indicator, ctx));
     else if (source.type === 'observations') values.push(...observationRows(indicator, source.tags, input.observations));
     else {
-      const rows = input.answers.find((a) => a.survey === source.survey)?.rows ?? [];
-      values.push(...(indicator.method === 'change' ? changeRows(indicator, source.survey, source.questions, rows, ctx) : surveyRows(indicator, source.survey, source.questions, rows, ctx)));
+      values.push(...(indicator.method === 'change' ? changeRows(indicator, source.survey, source.questions, ctx) : surveyRows(indicator, source.survey, source.questions, ctx)));
     }
   }
-  const checks = surveyChecks(input, waves);
+  const checks = surveyChecks(input, waves, (survey) => columnsOf(ctx, survey), (q) => ctx.coders.get(`${q.survey}\u0000${q.key}`)!);
   return { values, surveyChecks: checks.surveyChecks, personFlags: checks.personFlags };
 }
 
@@ -139,6 +146,12 @@ function definitionProblem(indicator: Indicator, message: string): ValueRow {
   return row;
 }
 
+function columnsOf(ctx: Context, survey: string): SurveyColumns {
+  let columns = ctx.columns.get(survey);
+  if (!columns) ctx.columns.set(survey, (columns = new SurveyColumns(ctx.input.answers.find((a) => a.survey === survey)?.rows ?? [])));
+  return columns;
+}
+
 function readerFor(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): Reader | string {
   const found: QuestionCoder[] = [];
   for (const key of keys) {
@@ -147,70 +160,66 @@ function readerFor(indicator: Indicator, survey: string, keys: readonly string[]
     found.push(coder);
   }
   if (found.length === 0) return `Aucune question source pour ${indicator.code}.`;
+  const columns = columnsOf(ctx, survey);
   if (found.length > 1 || found[0]!.question.scale !== '') {
-    const scorer = scaleScorer(found);
-    return { read: (row) => scorer.score(row.answers), scorer, single: null };
+    const scorerKey = `${survey}\u0000${keys.join('\u0000')}`;
+    let scorer = ctx.scorers.get(scorerKey);
+    if (!scorer) ctx.scorers.set(scorerKey, (scorer = scaleScorer(found)));
+    return { column: columns.scores(scorer), scorer, single: null, survey: columns };
   }
-  const coder = found[0]!;
-  const key = coder.question.key;
-  return { read: (row) => coder.code(row.answers[key]), scorer: null, single: coder };
+  return { column: columns.column(found[0]!), scorer: null, single: found[0]!, survey: columns };
 }
 
-function segmentValue(row: AnswerRow, column: string): string {
-  const own = row.segments[column];
-  if (own !== undefined && own !== '') return own;
-  const answer = row.answers[column];
-  return answer === null || answer === undefined || answer === '' ? UNKNOWN_SEGMENT : String(answer);
-}
-
-function periodOfRow(row: AnswerRow, granularity: Indicator['granularity']): string | null {
-  if (granularity === 'wave') return row.wave;
-  return row.date ? periodOf(row.date, granularity) : null;
-}
-
-function surveyRows(indicator: Indicator, survey: string, keys: readonly string[], rows: readonly AnswerRow[], ctx: Context): ValueRow[] {
+function surveyRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];
   const condition = indicator.condition;
-  if ((indicator.method === 'proportion') && !condition) return [definitionProblem(indicator, `${indicator.code} : une proportion a besoin d'une condition (ex. « in [« Oui »] » ou « ≥ 4 »).`)];
+  if (indicator.method === 'proportion' && !condition) return [definitionProblem(indicator, `${indicator.code} : une proportion a besoin d'une condition (ex. « in [« Oui »] » ou « ≥ 4 »).`)];
   const wanted = condition?.op === 'in' ? new Set(condition.values.map(normaliseLabel)) : undefined;
   const levels = reader.single && reader.single.question.type !== 'multiple' && reader.single.isChoice ? reader.single.question.levels.length : 0;
+  // For a single choice, whether each rank meets the condition, decided once.
+  const metByRank = levels > 0 && condition ? reader.single!.question.levels.map((_, i) => meets(condition, reader.single!.code(i + 1), wanted)) : null;
   const selfOnly = indicator.respondentRule === 'self';
-  const cells = new Map<string, Map<string, Cell>>();
+  const keepValues = indicator.method === 'median';
+  const columns = reader.survey;
+  const rows = columns.rows;
+  const periods = columns.periods(indicator.granularity);
+  const interviewers = columns.paradata('interviewer');
+  const modes = columns.paradata('mode');
+  const breakdowns = indicator.disaggregation.map((column) => ({ groups: columns.segments(column), cells: [] as Array<Cell | undefined> }));
+  const whole: Array<Cell | undefined> = [];
+  const touched = new Array<Cell>(1 + breakdowns.length);
+  const scorer = reader.scorer;
   let noPeriod = 0;
 
-  const cellFor = (period: string, segment: string): Cell => {
-    let bySegment = cells.get(period);
-    if (!bySegment) cells.set(period, (bySegment = new Map()));
-    let cell = bySegment.get(segment);
-    if (!cell) bySegment.set(segment, (cell = new Cell(levels, segment === NO_SEGMENT)));
-    return cell;
-  };
-  const segmentCells: Cell[] = [];
-
-  for (const row of rows) {
-    const period = periodOfRow(row, indicator.granularity);
-    if (period === null) {
+  for (let i = 0; i < rows.length; i++) {
+    const p = periods.ids[i]!;
+    if (p < 0) {
       noPeriod++;
       continue;
     }
-    segmentCells.length = 0;
-    segmentCells.push(cellFor(period, NO_SEGMENT));
-    for (const column of indicator.disaggregation) segmentCells.push(cellFor(period, `${column} = ${segmentValue(row, column)}`));
-    if (selfOnly && row.respondentType === 'proxy') {
-      for (const cell of segmentCells) cell.proxyExcluded++;
+    const row = rows[i]!;
+    touched[0] = whole[p] ?? (whole[p] = new Cell(levels, interviewers.labels.length, modes.labels.length));
+    for (let j = 0; j < breakdowns.length; j++) {
+      const b = breakdowns[j]!;
+      const at = p * b.groups.labels.length + b.groups.ids[i]!;
+      touched[j + 1] = b.cells[at] ?? (b.cells[at] = new Cell(levels, 0, 0));
+    }
+    const type = row.respondentType;
+    if (selfOnly && type === 'proxy') {
+      for (const cell of touched) cell.proxyExcluded++;
       continue;
     }
-    const coded = reader.read(row);
+    const coded = reader.column[i]!;
     let met = false;
     let value = 0;
     if (coded.kind === 'value') {
       value = coded.value;
-      met = condition ? meets(condition, coded, wanted) : true;
+      met = metByRank ? metByRank[value - 1]! : condition ? meets(condition, coded, wanted) : true;
     }
-    for (const cell of segmentCells) {
-      if (row.respondentType === 'proxy') cell.proxyIncluded++;
-      else if (row.respondentType === null) cell.unknownType++;
+    for (const cell of touched) {
+      if (type === 'proxy') cell.proxyIncluded++;
+      else if (type === null) cell.unknownType++;
       if (coded.kind === 'missing') cell.missing++;
       else if (coded.kind === 'dontKnow') cell.dontKnow++;
       else if (coded.kind === 'invalid') cell.invalid++;
@@ -219,28 +228,34 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
         if (met) cell.k++;
         cell.sum += value;
         cell.sumSquares += value * value;
-        cell.values.push(value);
+        if (keepValues) cell.values.push(value);
         if (cell.distribution) cell.distribution[value - 1]!++;
-        if (reader.scorer) {
-          if (value >= reader.scorer.max - 1e-9) cell.atMax++;
-          if (value <= reader.scorer.min + 1e-9) cell.atMin++;
+        if (scorer) {
+          if (value >= scorer.max - 1e-9) cell.atMax++;
+          if (value <= scorer.min + 1e-9) cell.atMin++;
         }
-        if (cell.interviewers && row.interviewer) addToGroup(cell.interviewers, row.interviewer, met, value);
-        if (cell.modes && row.mode) addToGroup(cell.modes, row.mode, met, value);
+        if (cell.interviewers) addToGroup(cell.interviewers, interviewers.ids[i]!, met, value);
+        if (cell.modes) addToGroup(cell.modes, modes.ids[i]!, met, value);
       }
     }
   }
 
+  const cells = new Map<string, Map<string, Cell>>();
+  whole.forEach((cell, p) => cell && cells.set(periods.labels[p]!, new Map([[NO_SEGMENT, cell]])));
+  for (const b of breakdowns) {
+    const width = b.groups.labels.length;
+    b.cells.forEach((cell, at) => cell && cells.get(periods.labels[Math.floor(at / width)]!)!.set(b.groups.labels[at % width]!, cell));
+  }
   const out: ValueRow[] = [];
-  const periods = [...cells.keys()].sort((a, b) => comparePeriods(a, b, ctx.input.waveOrder));
-  for (const period of periods) {
+  const sortedPeriods = [...cells.keys()].sort((a, b) => comparePeriods(a, b, ctx.input.waveOrder));
+  for (const period of sortedPeriods) {
     const bySegment = cells.get(period)!;
-    const segments = [...bySegment.keys()].sort((a, b) => (a === NO_SEGMENT ? -1 : b === NO_SEGMENT ? 1 : a.localeCompare(b, 'fr', { numeric: true })));
+    const segments = [...bySegment.keys()].sort(compareSegments);
     for (const segment of segments) {
       const cell = bySegment.get(segment)!;
       const row = summarise(indicator, period, segment, cell, reader, ctx);
       if (segment === NO_SEGMENT) {
-        row.flags.push(...cellChecks(indicator, cell, reader));
+        row.flags.push(...cellChecks(indicator, cell, reader, columns.paradata('interviewer').labels, columns.paradata('mode').labels));
         if (noPeriod > 0) row.flags.push(flag('no_period', 'info', `${noPeriod} réponse${noPeriod > 1 ? 's' : ''} sans ${indicator.granularity === 'wave' ? 'vague' : 'date'}, laissée${noPeriod > 1 ? 's' : ''} hors des périodes.`));
       }
       out.push(finish(indicator, row, true));
@@ -325,7 +340,6 @@ function summarise(indicator: Indicator, period: string, segment: string, cell: 
       row.detail.sum = cell.sum;
       row.detail.sumSquares = cell.sumSquares;
       row.detail.sd = summary.sd;
-      row.detail.median = sortedMedian(cell.values.slice().sort((a, b) => a - b));
       if (ci) {
         row.low = ci.low;
         row.high = ci.high;
@@ -341,7 +355,7 @@ function summarise(indicator: Indicator, period: string, segment: string, cell: 
 }
 
 /** Checks that need the whole period's answers: proxies, non-response, ceiling, gaps between interviewers and modes. */
-function cellChecks(indicator: Indicator, cell: Cell, reader: Reader): Flag[] {
+function cellChecks(indicator: Indicator, cell: Cell, reader: Reader, interviewerNames: readonly string[], modeNames: readonly string[]): Flag[] {
   const flags = nonResponseFlags(cell.missing, cell.dontKnow, cell.invalid, cell.total);
   flags.push(...proxyFlags({ excluded: cell.proxyExcluded, included: cell.proxyIncluded, unknown: cell.unknownType, total: cell.total }));
   if (reader.scorer && cell.n > 0) {
@@ -354,8 +368,10 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader): Flag[] {
     }
   }
   const binary = indicator.method === 'proportion' || (indicator.method === 'count' && indicator.condition !== null);
-  const gap = (groups: Map<string, Group> | null, code: 'interviewer_gap' | 'mode_gap', noun: string) => {
-    if (!groups || groups.size < 2) return;
+  const gap = (byId: Array<Group | undefined> | null, names: readonly string[], code: 'interviewer_gap' | 'mode_gap', noun: string) => {
+    const groups = new Map<string, Group>();
+    byId?.forEach((g, id) => g && groups.set(names[id]!, g));
+    if (groups.size < 2) return;
     const total = [...groups.values()].reduce((acc, g) => ({ n: acc.n + g.n, k: acc.k + g.k, sum: acc.sum + g.sum, sumSquares: acc.sumSquares + g.sumSquares }), { n: 0, k: 0, sum: 0, sumSquares: 0 });
     let worst: { name: string; text: string; size: number } | null = null;
     for (const [name, g] of groups) {
@@ -381,8 +397,8 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader): Flag[] {
       flags.push(flag(code, 'alerte', `Écart selon ${code === 'interviewer_gap' ? "l'enquêteur" : 'le mode de passation'} : ${worst.text} ; ${advice}`));
     }
   };
-  gap(cell.interviewers, 'interviewer_gap', "l'enquêteur");
-  gap(cell.modes, 'mode_gap', 'le mode');
+  gap(cell.interviewers, interviewerNames, 'interviewer_gap', "l'enquêteur");
+  gap(cell.modes, modeNames, 'mode_gap', 'le mode');
   return flags;
 }
 
@@ -392,13 +408,15 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader): Flag[] {
 interface WaveAnswer {
   coded: Coded;
   row: AnswerRow;
+  index: number;
 }
 
 const selfReport = (t: AnswerRow['respondentType']) => (t === 'proxy' ? 'proxy' : t === null ? null : 'self');
 
-function changeRows(indicator: Indicator, survey: string, keys: readonly string[], rows: readonly AnswerRow[], ctx: Context): ValueRow[] {
+function changeRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];
+  const rows = reader.survey.rows;
   const condition = indicator.condition;
   const wanted = condition?.op === 'in' ? new Set(condition.values.map(normaliseLabel)) : undefined;
   const waves = ctx.waves.filter((w) => rows.some((r) => r.wave === w));
@@ -407,7 +425,8 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
   const people = new Map<string, Map<string, WaveAnswer>>();
   let withoutId = 0;
   let proxyExcluded = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.wave === null) continue;
     if (row.personId === null || row.personId === '') {
       withoutId++;
@@ -419,7 +438,7 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
     }
     let byWave = people.get(row.personId);
     if (!byWave) people.set(row.personId, (byWave = new Map()));
-    if (!byWave.has(row.wave)) byWave.set(row.wave, { coded: reader.read(row), row });
+    if (!byWave.has(row.wave)) byWave.set(row.wave, { coded: reader.column[i]!, row, index: i });
   }
   const before = waves[0]!;
   const improving = indicator.direction === 'down' ? -1 : 1;
@@ -436,7 +455,7 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
     for (const byWave of people.values()) {
       const first = byWave.get(before);
       if (!first || first.coded.kind !== 'value') continue;
-      const segments = [NO_SEGMENT, ...indicator.disaggregation.map((c) => `${c} = ${segmentValue(first.row, c)}`)];
+      const segments = [NO_SEGMENT, ...indicator.disaggregation.map((c) => { const g = reader.survey.segments(c); return g.labels[g.ids[first.index]!]!; })];
       const second = byWave.get(after);
       for (const segment of segments) {
         const p = cellFor(segment);
@@ -467,7 +486,7 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
         }
       }
     }
-    const segments = [...cells.keys()].sort((a, b) => (a === NO_SEGMENT ? -1 : b === NO_SEGMENT ? 1 : a.localeCompare(b, 'fr', { numeric: true })));
+    const segments = [...cells.keys()].sort(compareSegments);
     for (const segment of segments) {
       const p = cells.get(segment)!;
       const row = baseRow(indicator, after, segment);
@@ -546,13 +565,22 @@ function observationRows(indicator: Indicator, tags: readonly string[], observat
   // Observations carry a date, not a wave: a « vague » granularity falls back to the year.
   const granularity = indicator.granularity === 'wave' ? 'year' : indicator.granularity;
   const cells = new Map<string, { n: number; k: number }>();
+  const periods = new Map<string, string | null>();
+  const tagged = new Map<string, boolean>();
+  const carries = (tag: string) => {
+    let yes = tagged.get(tag);
+    if (yes === undefined) tagged.set(tag, (yes = wanted.has(normaliseLabel(tag))));
+    return yes;
+  };
   for (const o of observations) {
-    const period = periodOf(o.date, granularity);
+    const month = o.date.slice(0, 7);
+    let period = periods.get(month);
+    if (period === undefined) periods.set(month, (period = periodOf(o.date, granularity)));
     if (period === null) continue;
     let cell = cells.get(period);
     if (!cell) cells.set(period, (cell = { n: 0, k: 0 }));
     cell.n++;
-    if (o.tags.some((t) => wanted.has(normaliseLabel(t)))) cell.k++;
+    if (o.tags.some(carries)) cell.k++;
   }
   const asShare = indicator.unit.trim() === '%';
   const tagText = tags.map((t) => `« ${t} »`).join(' ou ');

@@ -31,6 +31,14 @@ export function periodMonths(period: string): { first: number; last: number } | 
   return { first: base, last: base + 11 };
 }
 
+/** French order with numbers compared as numbers (T2 before T10); one collator, built once. */
+export const naturalOrder = new Intl.Collator('fr', { numeric: true }).compare;
+
+/** Segments in natural order, everyone ('') first. */
+export function compareSegments(a: string, b: string): number {
+  return a === '' ? -1 : b === '' ? 1 : naturalOrder(a, b);
+}
+
 /** Sorts periods: calendar ones by time, waves by the given order, else naturally (T2 before T10). */
 export function comparePeriods(a: string, b: string, waveOrder?: readonly string[]): number {
   const ma = periodMonths(a);
@@ -41,5 +49,5 @@ export function comparePeriods(a: string, b: string, waveOrder?: readonly string
     const ib = waveOrder.indexOf(b);
     if (ia >= 0 && ib >= 0) return ia - ib;
   }
-  return a.localeCompare(b, 'fr', { numeric: true });
+  return naturalOrder(a, b);
 }
