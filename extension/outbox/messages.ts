@@ -3,6 +3,8 @@ export const SYNC_NOW = 'repere:syncNow' as const;
 
 export interface SyncNowMessage {
   type: typeof SYNC_NOW;
+  /** Sent by « Envoyer maintenant »: retry at once what waits for its backoff. */
+  force?: boolean;
 }
 
 export function isSyncNow(message: unknown): message is SyncNowMessage {

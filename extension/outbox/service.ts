@@ -46,17 +46,16 @@ export const defaultSyncDeps: SyncServiceDeps = {
 };
 
 export function createSyncService(deps: SyncServiceDeps = defaultSyncDeps) {
-  const runOnce = coalescing(
-    (): Promise<SyncReport> =>
+  const run = (force: boolean): Promise<SyncReport> =>
       deps.lock('repere-sync', async () => {
         await deps.schedule(deps.now() + WATCHDOG_MS, deps.now());
-        const report = await runSync(deps);
+        const report = await runSync({ ...deps, force });
         await deps.schedule(report.nextDue, deps.now());
         await deps.badge(report.waiting);
         if (report.status.code === 'ok') await deps.refreshTags?.().catch(() => undefined);
         return report;
-      }),
-  );
+      });
+  const runOnce = coalescing(() => run(false));
   /** One run, then another at once while records are still due (a run sends a bounded number of batches). */
   const syncNow = async (): Promise<SyncReport> => {
     const report = await runOnce();
@@ -69,5 +68,7 @@ export function createSyncService(deps: SyncServiceDeps = defaultSyncDeps) {
     await deps.schedule(summary.nextDue, deps.now());
     await deps.badge(summary.waiting);
   };
-  return { syncNow, refresh };
+  /** « Envoyer maintenant »: a person asked, so records waiting out their backoff are tried at once too. */
+  const retryNow = (): Promise<SyncReport> => run(true);
+  return { syncNow, retryNow, refresh };
 }

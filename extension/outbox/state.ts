@@ -1,6 +1,7 @@
 // The outbox state machine: plain functions over plain data (no browser.*, no clock, no randomness of their own).
 import type { EndpointAnswer } from '../../shared/protocol/endpoint';
 import { t } from '../i18n';
+import { outboxMessage } from './wording';
 
 const outboxText = t.outbox;
 
@@ -78,17 +79,6 @@ export interface AppliedAnswer {
   error: OutboxError | null;
 }
 
-const RETRY_MESSAGES: Record<string, string> = {
-  network: outboxText.network,
-  timeout: outboxText.timeout,
-  not_json: outboxText.notJson,
-  busy: outboxText.busy,
-  rate_limited: outboxText.rateLimited,
-  internal: outboxText.internal,
-  not_configured: outboxText.notConfigured,
-  too_large: outboxText.tooLarge,
-  bad_request: outboxText.badRequest,
-};
 
 function retry(e: OutboxEntry, error: OutboxError, now: number, random: () => number): OutboxEntry {
   return {
@@ -117,7 +107,7 @@ export function applyResult(
       const error = { code: 'unauthorized', message: outboxText.unauthorized };
       return { outcome: 'unauthorized', error, updates: batch.map((e) => ({ ...e, state: 'pending', lastError: error, updatedAt: now })) };
     }
-    const error = { code: result.code, message: RETRY_MESSAGES[result.code] ?? result.message ?? outboxText.internal };
+    const error = { code: result.code, message: outboxMessage(result.code) ?? result.message ?? outboxText.internal };
     return { outcome: 'retry', error, updates: batch.map((e) => retry(e, error, now, random)) };
   }
   const confirmed = new Set([...(result.accepted ?? []), ...(result.duplicates ?? [])]);

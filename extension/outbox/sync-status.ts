@@ -7,6 +7,8 @@ export const SyncStatus = z.object({
   /** The pairing the status applies to: an `unauthorized` for an old pairing does not block a new one. */
   pairingId: z.nullable(z.string()),
   message: z.nullable(z.string()),
+  /** The error code behind a `retrying` status (network, not_json…), so pages can word it in their own language. */
+  reason: z.optional(z.string()),
   at: z.number(),
   lastSuccessAt: z.nullable(z.number()),
 });

@@ -28,6 +28,8 @@ export interface SyncDeps {
   random: () => number;
   /** Whether the browser still grants the host permission for the pairing's endpoint (absent: assumed granted). */
   hasPermission?: (pairing: Pairing) => Promise<boolean>;
+  /** A person asked to send now: records waiting for their backoff are tried at once too. */
+  force?: boolean;
   /** Batches per run, so that one run stays well under the worker's time limits; the rest waits for the alarm. */
   maxBatches?: number;
   batchSize?: number;
@@ -89,7 +91,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       ? previous
       : { code: 'ok', pairingId: pairing.id, message: null, at: now(), lastSuccessAt };
   for (let i = 0; i < maxBatches; i++) {
-    const batch = selectBatch([...entries.values()], now(), batchSize);
+    const batch = selectBatch([...entries.values()], deps.force ? Number.POSITIVE_INFINITY : now(), batchSize);
     if (batch.length === 0) break;
     const inflight = markInflight(batch, now(), (id) => byId.get(id)?.updatedAt);
     await put(inflight);
@@ -104,7 +106,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       return finish({ code: 'unauthorized', pairingId: pairing.id, message: outboxText.unauthorized, at: now(), lastSuccessAt }, counts);
     }
     if (applied.outcome === 'retry') {
-      status = { code: 'retrying', pairingId: pairing.id, message: applied.error?.message ?? null, at: now(), lastSuccessAt };
+      status = { code: 'retrying', pairingId: pairing.id, message: applied.error?.message ?? null, reason: applied.error?.code, at: now(), lastSuccessAt };
       break;
     }
     status = { code: 'ok', pairingId: pairing.id, message: null, at: now(), lastSuccessAt: now() };

@@ -5,6 +5,7 @@ import { entriesFor } from '../outbox/entries';
 import { waitingCount, type OutboxEntry } from '../outbox/state';
 import { syncStatusFrom, type SyncStatus } from '../outbox/sync-status';
 import { pairingFrom } from '../pairing/pairing';
+import { outboxMessage } from '../outbox/wording';
 
 export interface RecentRecord {
   observation: Observation;
@@ -16,6 +17,12 @@ export interface OutboxView {
   waiting: number;
   paired: boolean;
   status: SyncStatus | null;
+}
+
+/** The status sentence in the page's language (a retry is worded from its error code). */
+export function statusText(status: SyncStatus | null): string {
+  if (!status) return '';
+  return outboxMessage(status.code === 'retrying' ? status.reason : status.code) ?? status.message ?? '';
 }
 
 export function outboxView(items: Record<string, unknown>, limit = 5): OutboxView {

@@ -52,7 +52,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!isSyncNow(message)) return undefined;
     ready
-      .then(() => service.syncNow())
+      .then(() => (message.force ? service.retryNow() : service.syncNow()))
       .then(
         (report) => sendResponse({ ok: true, status: report.status, waiting: report.waiting }),
         (err: unknown) => sendResponse({ ok: false, message: String(err) }),
@@ -77,6 +77,7 @@ export default defineBackground(() => {
     Object.assign(globalThis, {
       __repereTest: {
         syncNow: () => service.syncNow(),
+        retryNow: () => service.retryNow(),
         refresh: () => service.refresh(),
         /** The capture command as the shortcut runs it, on the tab showing `url` (the e2e host permission stands in for activeTab). */
         capture: async (url: string) => {

@@ -6,7 +6,7 @@ import { SYNC_NOW } from '../../outbox/messages';
 import { localisePage, t } from '../../i18n';
 import { pseudonymise } from '../../../shared/pseudonymise/pseudonymise';
 import { readSettings } from '../../store/settings';
-import { outboxView, type OutboxView } from '../../ui/outbox-view';
+import { outboxView, statusText, type OutboxView } from '../../ui/outbox-view';
 import { describeEntry } from '../../ui/record-state';
 
 localisePage(document);
@@ -24,8 +24,8 @@ let lastSavedId: string | null = null;
 
 function syncSentence(view: OutboxView): string {
   if (!view.paired) return outboxText.notPaired;
-  if (view.status?.code === 'unauthorized' || view.status?.code === 'retrying') {
-    return `${view.status.message ?? ''} ${popupText.waiting(view.waiting)}`.trim();
+  if (view.status && view.status.code !== 'ok') {
+    return `${statusText(view.status)} ${popupText.waiting(view.waiting)}`.trim();
   }
   return popupText.waiting(view.waiting);
 }

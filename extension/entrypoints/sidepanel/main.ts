@@ -10,7 +10,7 @@ import { composeObservation, deleteObservation, observationsFrom, saveObservatio
 import { settingsFrom, type Settings } from '../../store/settings';
 import { DRAFT_KEY, RECENT_TAGS_KEY } from '../../store/keys';
 import { recentTagsFrom, tagSuggestions, withRecent } from '../../tags/tags';
-import { outboxView } from '../../ui/outbox-view';
+import { outboxView, statusText } from '../../ui/outbox-view';
 import { describeEntry } from '../../ui/record-state';
 import { matchesSearch } from '../../ui/search';
 import { localisePage, t } from '../../i18n';
@@ -267,8 +267,8 @@ async function save(): Promise<void> {
   requestSync();
 }
 
-function requestSync(): void {
-  browser.runtime.sendMessage({ type: SYNC_NOW }).catch(() => {
+function requestSync(force = false): void {
+  browser.runtime.sendMessage({ type: SYNC_NOW, force }).catch(() => {
     syncLine.textContent = t.popup.workerUnreachable;
   });
 }
@@ -318,7 +318,7 @@ function renderList(): void {
   const lastSuccess = view.status?.lastSuccessAt ? p.lastSync(new Date(view.status.lastSuccessAt).toLocaleString(t.lang)) : '';
   syncLine.textContent = !view.paired
     ? t.outbox.notPaired
-    : [view.status?.code === 'ok' ? '' : view.status?.message ?? '', waiting, lastSuccess].filter(Boolean).join(' ');
+    : [view.status?.code === 'ok' ? '' : statusText(view.status), waiting, lastSuccess].filter(Boolean).join(' ');
 }
 
 async function refresh(): Promise<void> {
@@ -357,7 +357,7 @@ tagInput.addEventListener('keydown', (event) => {
 });
 $('add-tag').addEventListener('click', addTagFromInput);
 search.addEventListener('input', renderList);
-$('sync-now').addEventListener('click', requestSync);
+$('sync-now').addEventListener('click', () => requestSync(true));
 $('export-csv').addEventListener('click', () => {
   download(`repere-observations-${stamp()}.csv`, 'text/csv;charset=utf-8', observationsToCsv(observationsFrom(state.items), t.exportColumns));
 });

@@ -18,7 +18,12 @@ export async function launchChromium(opts: { extensionDir?: string } = {}): Prom
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
     headless: true,
+    // The extension's language follows the browser's: tests run the French interface users get first.
+    locale: 'fr-FR',
+    // On Linux, Chromium takes its own language (the service worker's navigator.language) from the environment.
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
     args: [
+      '--lang=fr-FR',
       ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       '--no-sandbox',
       '--no-first-run',
