@@ -1,4 +1,4 @@
-/** The few probability distributions Repère's figures need (normal, Student t, binomial), in plain ES2020. */
+/** The probability distributions Repère's intervals and tests need (normal, Student t), in plain ES2020. */
 
 /** Standard normal CDF, via the complementary error function. */
 export function normalCdf(z: number): number {
@@ -149,20 +149,4 @@ export function tQuantile(p: number, df: number): number {
     x = next;
   }
   return x;
-}
-
-/** P(X ≤ k) for X ~ Binomial(n, p), summed in log space so n in the thousands stays exact enough. */
-export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  let sum = 0;
-  for (let i = 0; i <= k; i++) sum += binomialPmf(i, n, p);
-  return Math.min(1, sum);
-}
-
-export function binomialPmf(k: number, n: number, p: number): number {
-  if (k < 0 || k > n) return 0;
-  if (p === 0) return k === 0 ? 1 : 0;
-  if (p === 1) return k === n ? 1 : 0;
-  return Math.exp(logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log(1 - p));
 }

@@ -1,5 +1,5 @@
 /** 95 % intervals for the figures Repère shows: Wilson for proportions, t for means, order statistics for medians. */
-import { binomialCdf, tQuantile } from './distributions';
+import { tQuantile } from './distributions';
 
 export const Z95 = 1.959963984540054;
 
@@ -63,17 +63,19 @@ export function medianInterval(sorted: readonly number[], level = 0.95): (Interv
   const alpha = (1 - level) / 2;
   // Walk the Binomial(n, ½) CDF once, in log space (2⁻ⁿ underflows beyond n ≈ 1000).
   let l = 0;
+  let tail = 0;
   let logPmf = -n * Math.LN2;
   let cdf = 0;
   for (let candidate = 1; candidate <= (n + 1) >> 1; candidate++) {
     cdf += Math.exp(logPmf);
     if (cdf > alpha) break;
     l = candidate;
+    tail = cdf;
     logPmf += Math.log(n - candidate + 1) - Math.log(candidate);
   }
   if (l === 0) return null;
   const u = n + 1 - l;
-  return { low: sorted[l - 1]!, high: sorted[u - 1]!, lowRank: l, highRank: u, coverage: 1 - 2 * binomialCdf(l - 1, n, 0.5) };
+  return { low: sorted[l - 1]!, high: sorted[u - 1]!, lowRank: l, highRank: u, coverage: 1 - 2 * tail };
 }
 
 /** Half-width of the Wilson interval at p = ½ in points: the margin of error a sample of n can promise. */

@@ -20,6 +20,15 @@ describe('careless answering, per person (kept inside the structure)', () => {
     expect(computeIndicators(input({ questions: noReversed, indicators: [], answers: [{ survey: 'E1', rows }] })).personFlags).toEqual([]);
   });
 
+  it('keeps who was flagged out of the wave checks and the values: only counts leave the person-level list', () => {
+    const rows = [answer(gridAnswers([3, 3, 3, 3, 3, 3]), { responseId: 'resp-42', personId: 'person-42' }), ...times(5, () => answer(gridAnswers([2, 3, 2, 3, 3, 0])))];
+    const ind = indicator({ condition: { op: 'in', values: ["Tout à fait d'accord"] }, source: { type: 'survey', survey: 'E1', questions: ['g1'] } });
+    const result = computeIndicators(input({ questions: grid, indicators: [ind], answers: [{ survey: 'E1', rows }] }));
+    expect(result.personFlags.map((f) => [f.responseId, f.code])).toEqual([['resp-42', 'straight_lining'], ['resp-42', 'acquiescence']]);
+    const shared = JSON.stringify([result.values, result.surveyChecks]);
+    expect(shared).not.toContain('42');
+  });
+
   it('flags agreeing with an item and with its reverse (acquiescence)', () => {
     const items = ['a1', 'a2', 'a3', 'r1', 'r2'].map((k) => question(k, { reversed: k.startsWith('r') }));
     const rows = [
