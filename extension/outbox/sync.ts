@@ -1,5 +1,5 @@
 // One sync run: recovers interrupted sends, then sends due records in batches and records what the collector said.
-import { MAX_BATCH } from './protocol-constants';
+import { MAX_BATCH } from '../../shared/protocol/endpoint';
 import type { Observation } from '../../shared/observation/schema';
 import type { KeyValueStore } from '../platform/local-storage';
 import { observationsFrom } from '../store/observations';

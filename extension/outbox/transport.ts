@@ -1,7 +1,6 @@
 // Sends one protocol request to a collector: text/plain JSON, token in the body, any non-JSON answer is a failure.
 import type { EndpointRequest } from '../../shared/protocol/endpoint';
-import { readAnswer } from './answer';
-import { PROTOCOL_VERSION } from './protocol-constants';
+import { PROTOCOL_VERSION, parseAnswer } from '../../shared/protocol/endpoint';
 import type { SendResult } from './state';
 
 export const REQUEST_TIMEOUT_MS = 25_000;
@@ -29,7 +28,7 @@ export async function postRequest(
       ? { ok: false, code: 'timeout', message: 'timeout' }
       : { ok: false, code: 'network', message: err instanceof Error ? err.message : String(err) };
   }
-  return readAnswer(body);
+  return parseAnswer(body);
 }
 
 export function putObservationsRequest(secret: string, records: unknown[]): EndpointRequest {

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { Tag } from '../../shared/protocol/endpoint';
 import type { SendResult } from '../outbox/state';
-import { PROTOCOL_VERSION } from '../outbox/protocol-constants';
+import { PROTOCOL_VERSION } from '../../shared/protocol/endpoint';
 import type { Pairing } from '../pairing/pairing';
 import { TAGS_CACHE_KEY, RECENT_TAGS_KEY } from '../store/keys';
 import type { KeyValueStore } from '../platform/local-storage';

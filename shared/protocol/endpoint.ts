@@ -3,7 +3,8 @@
  * text/plain (Apps Script web apps answer no CORS preflight); answers are always JSON, since Apps Script cannot set
  * a status code, and a client treats anything else (Google's HTML error and sign-in pages) as a failure.
  */
-import * as z from 'zod';
+// zod/mini: the extension's background imports this module too, and must stay small.
+import * as z from 'zod/mini';
 import { Observation } from '../observation/schema';
 
 export const PROTOCOL_VERSION = 1;
@@ -11,20 +12,18 @@ export const MAX_BATCH = 50;
 /** Well above 50 full observations, well below what a Sheets call can take. */
 export const MAX_BODY_CHARS = 1_000_000;
 
-const token = z.string().min(16).max(200);
+const token = z.string().check(z.minLength(16), z.maxLength(200));
 
 export const EndpointRequest = z.discriminatedUnion('op', [
-  z.object({ v: z.literal(PROTOCOL_VERSION), op: z.literal('ping'), token }).strict(),
-  z.object({ v: z.literal(PROTOCOL_VERSION), op: z.literal('getTags'), token }).strict(),
-  z
-    .object({
-      v: z.literal(PROTOCOL_VERSION),
-      op: z.literal('putObservations'),
-      token,
-      // Records are checked one by one so that one bad record is rejected alone, not the batch.
-      records: z.array(z.unknown()).min(1).max(MAX_BATCH),
-    })
-    .strict(),
+  z.strictObject({ v: z.literal(PROTOCOL_VERSION), op: z.literal('ping'), token }),
+  z.strictObject({ v: z.literal(PROTOCOL_VERSION), op: z.literal('getTags'), token }),
+  z.strictObject({
+    v: z.literal(PROTOCOL_VERSION),
+    op: z.literal('putObservations'),
+    token,
+    // Records are checked one by one so that one bad record is rejected alone, not the batch.
+    records: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  }),
 ]);
 export type EndpointRequest = z.infer<typeof EndpointRequest>;
 
@@ -50,12 +49,12 @@ export type Tag = z.infer<typeof Tag>;
 export const EndpointAnswer = z.object({
   ok: z.boolean(),
   code: z.enum(ANSWER_CODES),
-  message: z.string().optional(),
-  accepted: z.array(z.string()).optional(),
-  duplicates: z.array(z.string()).optional(),
-  rejected: z.array(RejectedRecord).optional(),
-  tags: z.array(Tag).optional(),
-  registry: z.string().optional(),
+  message: z.optional(z.string()),
+  accepted: z.optional(z.array(z.string())),
+  duplicates: z.optional(z.array(z.string())),
+  rejected: z.optional(z.array(RejectedRecord)),
+  tags: z.optional(z.array(Tag)),
+  registry: z.optional(z.string()),
 });
 export type EndpointAnswer = z.infer<typeof EndpointAnswer>;
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { observationsToCsv, observationsToJson, readJsonExport } from '../../../shared/observation/exchange';
 import type { Observation } from '../../../shared/observation/schema';
-import { readAnswer } from '../../../extension/outbox/answer';
-import { ANSWER_CODES as BACKGROUND_CODES, MAX_BATCH as BACKGROUND_BATCH, PROTOCOL_VERSION as BACKGROUND_VERSION } from '../../../extension/outbox/protocol-constants';
-import { ANSWER_CODES, MAX_BATCH, PROTOCOL_VERSION, parseAnswer } from '../../../shared/protocol/endpoint';
+import { parseAnswer } from '../../../shared/protocol/endpoint';
 import { fr } from '../../../extension/i18n/fr';
 import { en } from '../../../extension/i18n/en';
 import { catalogueFor } from '../../../extension/i18n';
@@ -59,20 +57,13 @@ describe('JSON export and import', () => {
   });
 });
 
-describe('the background’s answer reader', () => {
-  const samples = [
-    '{"ok":true,"code":"ok","accepted":["a"],"duplicates":[],"rejected":[{"id":"b","code":"invalid_record","message":"m"}]}',
-    '{"ok":false,"code":"unauthorized","message":"non"}',
-    '{"ok":true,"code":"ok","tags":[{"id":"o1","label":"Lien social","kind":"outcome"}]}',
-    '{"ok":true,"code":"surprise"}',
-    '<!doctype html><title>Connexion – Google Comptes</title>',
-    '',
-  ];
-  it('reads every answer exactly as the protocol’s own parser does', () => {
-    for (const body of samples) expect(readAnswer(body)).toEqual(parseAnswer(body));
-  });
-  it('uses the protocol’s constants', () => {
-    expect([BACKGROUND_VERSION, BACKGROUND_BATCH, [...BACKGROUND_CODES]]).toEqual([PROTOCOL_VERSION, MAX_BATCH, [...ANSWER_CODES]]);
+describe('reading a collector answer', () => {
+  it('takes protocol JSON, and turns anything else (Google’s sign-in page, an empty body) into a not_json failure', () => {
+    expect(parseAnswer('{"ok":true,"code":"ok","accepted":["a"],"duplicates":[],"rejected":[{"id":"b","code":"invalid_record","message":"m"}]}')).toMatchObject({ ok: true, accepted: ['a'] });
+    expect(parseAnswer('{"ok":true,"code":"ok","tags":[{"id":"o1","label":"Lien social","kind":"outcome"}]}').tags).toHaveLength(1);
+    for (const body of ['{"ok":true,"code":"surprise"}', '<!doctype html><title>Connexion – Google Comptes</title>', '']) {
+      expect(parseAnswer(body)).toMatchObject({ ok: false, code: 'not_json' });
+    }
   });
 });
 
