@@ -16,3 +16,13 @@ export {
   renewConnectionCode,
   saveApproach,
 } from './sidebar-api';
+export {
+  beginImport,
+  finishImport,
+  getImportSetup,
+  listSheetTabs,
+  readSheetTab,
+  saveImportMapping,
+  writeImportChunk,
+  writeImportQuotes,
+} from './import-api';

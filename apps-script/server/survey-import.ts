@@ -1,6 +1,7 @@
 /**
- * Writes a chunk of survey answers into the survey's responses tab: one row per answer, one column per question,
- * each answer keyed by a fingerprint so that re-importing a cumulative export adds only the new answers.
+ * The survey's responses tab (« Réponses <id> », found by metadata) and the first, raw-rows import call kept for
+ * compatibility (`importSurveyChunk`). The import the sidebar and the CLI use — typed values, mapping, begin/chunks/
+ * finish under a reservation — is in import-transaction.ts.
  */
 import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, TAB_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
 import { sha256Hex } from '../../shared/crypto/sha256';
@@ -29,9 +30,14 @@ export function answerFingerprint(surveyId: string, row: readonly string[]): str
   return `empreinte-${sha256Hex(JSON.stringify([surveyId, ...row])).slice(0, 32)}`;
 }
 
-function responsesTab(ss: Spreadsheet, surveyId: string, lang: Lang): Sheet {
+/** The survey's responses tab, created with the contract columns when missing; `created` says which. */
+export function responsesTab(ss: Spreadsheet, surveyId: string, lang: Lang): Sheet {
+  return findOrCreateResponsesTab(ss, surveyId, lang).sheet;
+}
+
+export function findOrCreateResponsesTab(ss: Spreadsheet, surveyId: string, lang: Lang): { sheet: Sheet; created: boolean } {
   const existing = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, surveyId)[0];
-  if (existing) return existing;
+  if (existing) return { sheet: existing, created: false };
   const spec = tabSpec('responses');
   const base = `${spec.label[lang]} ${surveyId}`;
   let name = base;
@@ -40,7 +46,7 @@ function responsesTab(ss: Spreadsheet, surveyId: string, lang: Lang): Sheet {
   tagSheet(sheet, TAB_METADATA_KEY, 'responses');
   tagSheet(sheet, SURVEY_METADATA_KEY, surveyId);
   ensureContractColumns(ss, sheet, spec, lang, emptyReport());
-  return sheet;
+  return { sheet, created: true };
 }
 
 /** Binds the contract columns plus one column per question, adding the questions this file brings. */

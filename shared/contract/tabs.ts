@@ -149,6 +149,13 @@ export const TABS: readonly TabSpec[] = [
       col('sourceFile', 'Fichier source', 'Source file', 'Fichier d’où vient la réponse.', 'File the answer came from.'),
       col('sourceRow', 'Ligne source', 'Source row', 'Numéro de ligne dans le fichier source.', 'Row number in the source file.', false),
       col('importedAt', 'Importée le', 'Imported at', 'Date et heure de l’import.', 'Import date and time.', false),
+      col('wave', 'Vague', 'Wave', 'Vague d’enquête de la réponse (ex. 2026-T1, « entrée »).', 'Survey wave of the answer.'),
+      col('respondentType', 'Type de répondant', 'Respondent type', 'lui-même, aidé (quelqu’un l’a aidé à répondre) ou pour autrui (un aidant a répondu à sa place).', 'self, aided, or proxy (a carer answered for the person).'),
+      col('mode', 'Mode de passation', 'Collection mode', 'auto-administré, entretien, téléphone…', 'self-administered, interview, phone…'),
+      col('interviewer', 'Enquêteur', 'Interviewer', 'Qui a fait passer le questionnaire, s’il y a lieu.', 'Who administered the questionnaire, if anyone.'),
+      col('personId', 'Identifiant personne', 'Person id', 'Code pseudonyme de la personne, le même d’une vague à l’autre : relie ses réponses avant et après (jamais son nom).', 'Pseudonymous person code, the same across waves: links before and after answers (never a name).'),
+      col('answeredAt', 'Répondu le', 'Answered at', 'Date de la réponse (horodatage de l’outil) : sert aux périodes mois, trimestre, année.', 'When the answer was given (the tool’s timestamp): used for monthly, quarterly, yearly periods.', false),
+      col('fileHash', 'Empreinte du fichier', 'File hash', 'Empreinte SHA-256 du fichier importé : retrouve le fichier exact d’où vient la réponse.', 'SHA-256 of the imported file.'),
     ],
   },
   {

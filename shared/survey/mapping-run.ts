@@ -1,0 +1,165 @@
+/**
+ * The import transaction as a client drives it (the sidebar, or the CLI through the same bundle functions): validate
+ * first, then begin (layout, answers already present, rows reserved), one write per chunk, quotes, and finish (the
+ * Journal line where the counts reconcile). Platform-free: the server is whatever `ImportServer` calls.
+ */
+import {
+  QUESTION_FIELD,
+  QUOTE_CHUNK,
+  type BeginImportRequest,
+  type BeginImportResult,
+  type FinishImportRequest,
+  type FinishImportResult,
+  type ImportChunkRequest,
+  type ImportChunkResult,
+  type ImportFailure,
+  type ImportQuote,
+  type ImportQuotesRequest,
+  type ImportQuotesResult,
+} from './chunk';
+import type { PreparedImport } from './import';
+import { blockingProblems, consentOf, quoteId, rowBuilder, sheetKey, type ImportMapping } from './mapping';
+import type { Problem } from './types';
+
+export interface ImportServer {
+  begin(request: BeginImportRequest): Promise<BeginImportResult | ImportFailure>;
+  chunk(request: ImportChunkRequest): Promise<ImportChunkResult | ImportFailure>;
+  quotes(request: ImportQuotesRequest): Promise<ImportQuotesResult | ImportFailure>;
+  finish(request: FinishImportRequest): Promise<FinishImportResult | ImportFailure>;
+}
+
+export interface RunImportOptions {
+  surveyId: string;
+  surveyName?: string;
+  wave: string;
+  fileName: string;
+  fileHash: string;
+  mapping: ImportMapping;
+  onProgress?: (written: number, planned: number) => void;
+  /** Test hook: stop (as if the sidebar were closed) after this many chunks. */
+  stopAfterChunks?: number;
+  /** Smaller chunks than the server's (tests). */
+  maxChunkRows?: number;
+}
+
+export type RunImportResult =
+  | ({ ok: true; resumed: boolean; quotes: { sent: number; added: number } } & FinishImportResult)
+  | { ok: false; message: string; problems: Problem[]; stopped?: boolean };
+
+const fail = (message: string, problems: Problem[] = []): RunImportResult => ({ ok: false, message, problems });
+
+/** The file question keys as the sheet will know them; two file questions mapped to one registry question block. */
+function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { questions: BeginImportRequest['questions']; index: Map<string, number>; problems: Problem[] } {
+  const index = new Map<string, number>();
+  const problems: Problem[] = [];
+  const questions: BeginImportRequest['questions'] = [];
+  prepared.questions.forEach((q, i) => {
+    const key = sheetKey(mapping, q.key);
+    const other = index.get(key);
+    if (other !== undefined) {
+      problems.push({ row: 0, column: q.label, message: `« ${q.label} » et « ${prepared.questions[other]!.label} » sont toutes deux associées à la question « ${key} » du registre. Associez chaque colonne à une question différente.` });
+      return;
+    }
+    index.set(key, i);
+    questions.push({ key, label: q.label, type: q.type });
+  });
+  return { questions, index, problems };
+}
+
+export async function runImport(prepared: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
+  const { mapping } = options;
+  const mapped = sheetQuestions(prepared, mapping);
+  const blocking = [...blockingProblems(prepared), ...mapped.problems];
+  if (blocking.length > 0) {
+    return fail(`${blocking.length} erreur(s) bloquante(s) : rien n’a été importé. Corrigez le fichier (ou le type des questions dans l’aperçu), puis relancez l’import.`, blocking);
+  }
+  if (prepared.keys.length === 0 && prepared.problems.excluded.length === 0) return fail('Le fichier ne contient aucune réponse : rien à importer.');
+  const begun = await server.begin({
+    surveyId: options.surveyId,
+    ...(options.surveyName !== undefined && { surveyName: options.surveyName }),
+    tool: prepared.table.source,
+    wave: options.wave,
+    fileName: options.fileName,
+    fileHash: options.fileHash,
+    questions: mapped.questions,
+    keys: prepared.keys,
+    mapping,
+  });
+  if (!begun.ok) return fail(begun.message);
+  const present = new Set(begun.present);
+  const fresh: number[] = [];
+  for (let i = 0; i < prepared.keys.length; i++) if (!present.has(i)) fresh.push(i);
+  if (fresh.length !== begun.planned) return fail(`Le registre attend ${begun.planned} nouvelle(s) réponse(s), le fichier en donne ${fresh.length} : relancez l’import.`);
+  // The wave given for this import fills the rows where the mapped wave column (if any) is blank.
+  const waveSource = { ...mapping.paradata.wave, ...(options.wave !== '' && { value: options.wave }) };
+  const rowMapping: ImportMapping = { ...mapping, paradata: { ...mapping.paradata, wave: waveSource } };
+  const build = rowBuilder(prepared, begun.fields, { fileName: options.fileName, fileHash: options.fileHash, mapping: rowMapping, questionIndex: mapped.index });
+  let written = begun.written;
+  options.onProgress?.(written, begun.planned);
+  let chunks = 0;
+  while (written < fresh.length) {
+    if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
+      return { ok: false, message: `Import interrompu après ${written} réponse(s) sur ${fresh.length}.`, problems: [], stopped: true };
+    }
+    const size = Math.max(1, Math.min(begun.chunkRows, options.maxChunkRows ?? Infinity));
+    const slice = fresh.slice(written, written + size);
+    const answer = await server.chunk({ surveyId: options.surveyId, importId: begun.importId, offset: written, rows: slice.map(build) });
+    if (!answer.ok) return fail(answer.message);
+    written = answer.written;
+    chunks++;
+    options.onProgress?.(written, begun.planned);
+  }
+  const quotes = { sent: 0, added: 0 };
+  const quoteList = collectQuotes(prepared, mapping);
+  for (let at = 0; at < quoteList.length; at += QUOTE_CHUNK) {
+    const answer = await server.quotes({ surveyId: options.surveyId, importId: begun.importId, quotes: quoteList.slice(at, at + QUOTE_CHUNK) });
+    if (!answer.ok) return fail(answer.message);
+    quotes.sent += Math.min(QUOTE_CHUNK, quoteList.length - at);
+    quotes.added += answer.added;
+  }
+  const finished = await server.finish({
+    surveyId: options.surveyId,
+    importId: begun.importId,
+    read: prepared.keys.length + prepared.problems.excluded.length,
+    rejected: prepared.problems.excluded.map((p) => ({ row: p.row, message: p.message })),
+    ...(quoteList.length > 0 && { quotes }),
+  });
+  if (!finished.ok) return fail(finished.message);
+  return { ...finished, resumed: begun.resumed, quotes };
+}
+
+/** Every non-empty answer of the questions sent to « Observations », with its consent from the mapped column. */
+export function collectQuotes(prepared: PreparedImport, mapping: ImportMapping): ImportQuote[] {
+  const byKey = new Map(prepared.questions.map((q, i) => [q.key, i]));
+  const consentAt = mapping.quotes.consent !== undefined ? byKey.get(mapping.quotes.consent) : undefined;
+  const out: ImportQuote[] = [];
+  for (const fileKey of mapping.quotes.questions) {
+    const q = byKey.get(fileKey);
+    if (q === undefined) continue;
+    const question = prepared.questions[q]!;
+    const key = sheetKey(mapping, fileKey);
+    prepared.table.values.forEach((row, i) => {
+      const v = row[q];
+      if (v === null || v === undefined || String(v).trim() === '') return;
+      out.push({
+        id: quoteId(prepared.keys[i]!, key),
+        text: String(v),
+        consent: consentAt === undefined ? 'non renseigné' : consentOf(row[consentAt]),
+        question: question.label,
+      });
+    });
+  }
+  return out;
+}
+
+export { QUESTION_FIELD };
+
+/** The transaction's four server functions through one generic call (google.script.run, the CLI's bundle host). */
+export function importServer(call: (fn: 'beginImport' | 'writeImportChunk' | 'writeImportQuotes' | 'finishImport', arg: unknown) => Promise<unknown>): ImportServer {
+  return {
+    begin: (r) => call('beginImport', r) as Promise<BeginImportResult | ImportFailure>,
+    chunk: (r) => call('writeImportChunk', r) as Promise<ImportChunkResult | ImportFailure>,
+    quotes: (r) => call('writeImportQuotes', r) as Promise<ImportQuotesResult | ImportFailure>,
+    finish: (r) => call('finishImport', r) as Promise<FinishImportResult | ImportFailure>,
+  };
+}

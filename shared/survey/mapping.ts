@@ -1,0 +1,267 @@
+/**
+ * Mapping a survey file to the registry, pure: which registry question each column answers (suggested by label
+ * similarity), where the paradata come from (a column or one value for the whole file), which free-text questions
+ * become quotes, and the rows a begin call's layout asks for. Saved per survey and reused for the next wave.
+ */
+import { sha256Hex } from '../crypto/sha256';
+import { MAX_CELL_CHARS } from '../sheet/cell';
+import type { AnswerValue, PreparedImport } from './import';
+import type { Corrections, Problem } from './types';
+import { fold } from './values';
+import { QUESTION_FIELD } from './chunk';
+
+/** A paradatum for the whole file, or read from one of its columns (by the file's question key). */
+export interface ParadataSource {
+  column?: string;
+  value?: string;
+}
+
+export const PARADATA = ['wave', 'respondentType', 'mode', 'interviewer'] as const;
+export type ParadataKey = (typeof PARADATA)[number];
+
+export interface ImportMapping {
+  /** Type, levels or date order corrected in the preview, by the file's question key. */
+  corrections: Corrections;
+  /** File question key → registry question key (« Questions » tab); absent: the column keeps the file's key. */
+  questions: Record<string, string>;
+  paradata: Partial<Record<ParadataKey, ParadataSource>>;
+  /** Free-text questions whose answers go to « Observations » as quotes, and the column holding consent. */
+  quotes: { questions: string[]; consent?: string };
+}
+
+export function emptyMapping(): ImportMapping {
+  return { corrections: {}, questions: {}, paradata: {}, quotes: { questions: [] } };
+}
+
+/** A saved mapping read back (a document property): anything malformed is dropped, never trusted. */
+export function readMapping(raw: unknown): ImportMapping {
+  const out = emptyMapping();
+  if (!raw || typeof raw !== 'object') return out;
+  const m = raw as Record<string, unknown>;
+  const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  for (const [k, c] of Object.entries(record(m.corrections))) {
+    const cr = record(c);
+    const correction: Corrections[string] = {};
+    if (typeof cr.type === 'string') correction.type = cr.type as never;
+    if (Array.isArray(cr.levels) && cr.levels.every((l) => typeof l === 'string')) correction.levels = cr.levels as string[];
+    if (cr.dateOrder === 'dmy' || cr.dateOrder === 'mdy') correction.dateOrder = cr.dateOrder;
+    out.corrections[k] = correction;
+  }
+  for (const [k, v] of Object.entries(record(m.questions))) if (typeof v === 'string' && v !== '') out.questions[k] = v;
+  for (const key of PARADATA) {
+    const p = record(record(m.paradata)[key]);
+    const source: ParadataSource = {};
+    if (typeof p.column === 'string' && p.column !== '') source.column = p.column;
+    if (typeof p.value === 'string' && p.value !== '') source.value = p.value;
+    if (source.column || source.value) out.paradata[key] = source;
+  }
+  const quotes = record(m.quotes);
+  if (Array.isArray(quotes.questions)) out.quotes.questions = quotes.questions.filter((q): q is string => typeof q === 'string');
+  if (typeof quotes.consent === 'string' && quotes.consent !== '') out.quotes.consent = quotes.consent;
+  return out;
+}
+
+/* ------------------------------------------------------------ label similarity */
+
+const STOP = new Set(fold('le la les l de du des d un une et ou a au aux en dans pour par sur vous votre vos je me mon ma mes est etes the of and or to in for your you is are do does how what').split(' '));
+
+function tokens(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((t) => t.length > 1 && !STOP.has(t));
+}
+
+function trigrams(text: string): Map<string, number> {
+  const s = ` ${tokens(text).join(' ')} `;
+  const grams = new Map<string, number>();
+  for (let i = 0; i + 3 <= s.length; i++) {
+    const g = s.slice(i, i + 3);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** 0 (nothing in common) to 1 (same words): the better of word overlap and character-trigram overlap. */
+export function labelSimilarity(a: string, b: string): number {
+  const ta = new Set(tokens(a));
+  const tb = new Set(tokens(b));
+  if (ta.size === 0 || tb.size === 0) return fold(a) === fold(b) && fold(a) !== '' ? 1 : 0;
+  let common = 0;
+  for (const t of ta) if (tb.has(t)) common++;
+  const jaccard = common / (ta.size + tb.size - common);
+  const ga = trigrams(a);
+  const gb = trigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of ga) {
+    shared += Math.min(n, gb.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of gb.values()) total += n;
+  const dice = total === 0 ? 0 : (2 * shared) / total;
+  return Math.max(jaccard, dice);
+}
+
+export interface RegistryQuestion {
+  key: string;
+  label: string;
+}
+
+export interface QuestionSuggestion {
+  key: string;
+  score: number;
+}
+
+/** Below this, no suggestion: a wrong guess is worse than none. */
+export const SUGGESTION_THRESHOLD = 0.5;
+
+/**
+ * For each file question, the registry question it most likely answers: a saved mapping first, then the same key,
+ * then the most similar label; each registry question is suggested once, best pairs first.
+ */
+export function suggestQuestions(
+  file: ReadonlyArray<{ key: string; label: string }>,
+  registry: readonly RegistryQuestion[],
+  saved: Record<string, string> = {},
+): Record<string, QuestionSuggestion> {
+  const out: Record<string, QuestionSuggestion> = {};
+  const taken = new Set<string>();
+  const known = new Set(registry.map((r) => r.key));
+  for (const q of file) {
+    const key = saved[q.key];
+    if (key && known.has(key) && !taken.has(key)) {
+      out[q.key] = { key, score: 1 };
+      taken.add(key);
+    }
+  }
+  for (const q of file) {
+    if (out[q.key] || !known.has(q.key) || taken.has(q.key)) continue;
+    out[q.key] = { key: q.key, score: 1 };
+    taken.add(q.key);
+  }
+  const pairs: Array<{ file: string; key: string; score: number }> = [];
+  for (const q of file) {
+    if (out[q.key]) continue;
+    for (const r of registry) {
+      if (taken.has(r.key)) continue;
+      const score = Math.max(labelSimilarity(q.label, r.label), labelSimilarity(q.key, r.key) * 0.9);
+      if (score >= SUGGESTION_THRESHOLD) pairs.push({ file: q.key, key: r.key, score });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score);
+  for (const p of pairs) {
+    if (out[p.file] || taken.has(p.key)) continue;
+    out[p.file] = { key: p.key, score: Math.round(p.score * 100) / 100 };
+    taken.add(p.key);
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------ paradata and consent words */
+
+export const RESPONDENT_TYPES = ['lui-même', 'aidé', 'pour autrui'] as const;
+
+/** « Lui-même », « seul », « self » → lui-même; « aidé », « avec aide » → aidé; « aidant », « proxy » → pour autrui. */
+export function respondentTypeOf(text: string): string {
+  const t = fold(text);
+  if (t === '') return '';
+  if (/autrui|proxy|aidant|a la place|pour (sa|son|la|le)|tiers|famille|proche/.test(t)) return 'pour autrui';
+  if (/aide|assiste|avec l'aide|helped|assisted/.test(t)) return 'aidé';
+  if (/lui-meme|elle-meme|moi-meme|lui meme|elle meme|seul|self|personne elle|soi/.test(t)) return 'lui-même';
+  return text.trim();
+}
+
+/** The consent words of « Observations »: obtenu, non obtenu, non requis; anything else is « non renseigné ». */
+export function consentOf(text: string | number | null | undefined): string {
+  const t = fold(String(text ?? ''));
+  if (t === '') return 'non renseigné';
+  if (/non requis|pas requis|not required/.test(t)) return 'non requis';
+  if (/^(non|no|0|refus|refuse|pas d'accord|non obtenu|n)\b/.test(t) || /non obtenu|refus/.test(t)) return 'non obtenu';
+  if (/^(oui|yes|1|y|ok|d'accord|j'accepte|accepte|obtenu)\b/.test(t) || /obtenu|accepte|consent/.test(t)) return 'obtenu';
+  return 'non renseigné';
+}
+
+/** A quote's id, stable across imports of the same answer: re-importing never duplicates it. */
+export function quoteId(responseKey: string, questionKey: string): string {
+  return `imp-${sha256Hex(`${responseKey}\u0000${questionKey}`).slice(0, 24)}`;
+}
+
+/* ------------------------------------------------------------ validation before anything is written */
+
+/** The problems that stop an import: the pipeline's errors, plus answers too long for a cell. */
+export function blockingProblems(prepared: PreparedImport): Problem[] {
+  const problems = [...prepared.problems.errors];
+  const { values, rowNumbers } = prepared.table;
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i]!;
+    for (let q = 0; q < row.length; q++) {
+      const v = row[q];
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+        problems.push({
+          row: rowNumbers[i]!,
+          column: prepared.questions[q]!.label,
+          value: `${v.slice(0, 60)}…`,
+          message: `Ligne ${rowNumbers[i]}, colonne « ${prepared.questions[q]!.label} » : ${String(v.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/* ------------------------------------------------------------ rows for the begin call's layout */
+
+export interface RowContext {
+  fileName: string;
+  fileHash: string;
+  mapping: ImportMapping;
+  /** Column key in the sheet (registry key or file key) → index in prepared.questions. */
+  questionIndex: Map<string, number>;
+}
+
+/** The column key a file question is written under: its registry question when mapped, else its own key. */
+export function sheetKey(mapping: ImportMapping, fileKey: string): string {
+  return mapping.questions[fileKey] || fileKey;
+}
+
+/** A builder for the cells of one new row, in the begin call's field order. */
+export function rowBuilder(prepared: PreparedImport, fields: readonly string[], ctx: RowContext): (i: number) => Array<string | number | null> {
+  const byFileKey = new Map(prepared.questions.map((q, index) => [q.key, index]));
+  const getters = fields.map((field): ((i: number) => AnswerValue) => {
+    if (field.startsWith(QUESTION_FIELD)) {
+      const q = ctx.questionIndex.get(field.slice(QUESTION_FIELD.length));
+      return q === undefined ? () => null : (i) => prepared.table.values[i]![q] ?? null;
+    }
+    switch (field) {
+      case 'responseId':
+        return (i) => prepared.keys[i]!;
+      case 'sourceFile':
+        return () => ctx.fileName;
+      case 'fileHash':
+        return () => ctx.fileHash;
+      case 'sourceRow':
+        return (i) => prepared.table.rowNumbers[i]!;
+      case 'wave':
+      case 'respondentType':
+      case 'mode':
+      case 'interviewer': {
+        const source = ctx.mapping.paradata[field];
+        const q = source?.column !== undefined ? byFileKey.get(source.column) : undefined;
+        const fixed = source?.value ?? '';
+        const normalise = field === 'respondentType' ? respondentTypeOf : (s: string) => s.trim();
+        if (q === undefined) {
+          const value = normalise(fixed);
+          return () => value;
+        }
+        return (i) => {
+          const v = prepared.table.values[i]![q];
+          return v === null || v === undefined || String(v).trim() === '' ? normalise(fixed) : normalise(String(v));
+        };
+      }
+      default:
+        return () => null;
+    }
+  });
+  return (i) => getters.map((get) => get(i));
+}
