@@ -2,7 +2,13 @@
  * The `repere` command over a local workbook: start the local mode, set up the registry, print the connection code.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sha256BytesHex } from '../../shared/crypto/sha256-bytes';
+import { inspectSurvey, prepareImport } from '../../shared/survey/import';
+import { readMapping } from '../../shared/survey/mapping';
+import { importServer, runImport } from '../../shared/survey/mapping-run';
 import { ensureBuilt } from './ensure-built';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
@@ -20,12 +26,17 @@ Commandes :
   setup          Crée ou complète les onglets du registre dans le classeur
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension
+  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON)
+  import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
 
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT})
   --lang fr|en      Langue des onglets à la configuration (défaut : fr)
   --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
+  --survey ID       Enquête où importer (onglet Enquêtes ; créée si elle n’existe pas)
+  --wave W          Vague de l’import (ex. 2026-T1)
+  --json            Sortie JSON (inspect)
   --help            Cette aide
 `;
 
@@ -35,6 +46,10 @@ interface Options {
   port: number;
   lang: 'fr' | 'en';
   template: string | undefined;
+  survey: string | undefined;
+  wave: string | undefined;
+  json: boolean;
+  file: string | undefined;
 }
 
 function parseOptions(argv: string[]): { command: string | undefined; options: Options; help: boolean } {
@@ -48,6 +63,9 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
         port: { type: 'string' },
         lang: { type: 'string' },
         template: { type: 'string' },
+        survey: { type: 'string' },
+        wave: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -61,7 +79,16 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
   if (lang !== 'fr' && lang !== 'en') throw new UserError(`--lang ${lang} : langues possibles : fr, en.`);
   return {
     command: positionals[0],
-    options: { workbook: values.workbook ?? DEFAULT_WORKBOOK, port, lang, template: values.template },
+    options: {
+      workbook: values.workbook ?? DEFAULT_WORKBOOK,
+      port,
+      lang,
+      template: values.template,
+      survey: values.survey,
+      wave: values.wave,
+      json: values.json === true,
+      file: positionals[1],
+    },
     help: values.help === true,
   };
 }
@@ -108,9 +135,65 @@ async function run(argv: string[]): Promise<number> {
       console.log(result.code);
       return 0;
     }
+    case 'inspect':
+      return inspectCommand(options);
+    case 'import':
+      return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import (voir repere --help).`);
   }
+}
+
+function readSurveyFile(options: Options): Uint8Array {
+  if (!options.file) throw new UserError('Indiquez le fichier de réponses : repere inspect FICHIER (ou repere import FICHIER --survey ID).');
+  try {
+    return new Uint8Array(readFileSync(options.file));
+  } catch {
+    throw new UserError(`Fichier « ${options.file} » introuvable ou illisible.`);
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  identifier: 'identifiant', timestamp: 'horodatage', date: 'date', number: 'nombre', single: 'choix unique',
+  multiple: 'choix multiple', likert: 'échelle', text: 'texte libre',
+};
+
+function inspectCommand(options: Options): number {
+  const inspection = inspectSurvey(readSurveyFile(options));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(inspection)}\n`);
+    return 0;
+  }
+  const delimiter = inspection.delimiter === '\t' ? 'tabulation' : `« ${inspection.delimiter} »`;
+  const lines = [
+    `${basename(options.file!)} : source ${inspection.source}, encodage ${inspection.encoding}, séparateur ${delimiter}, ${inspection.rows} réponse(s), ${inspection.questions.length} question(s).`,
+    ...inspection.questions.map((q) => `  - ${q.label} : ${TYPE_NAMES[q.type] ?? q.type}${q.levels ? ` (${q.levels.join(' < ')})` : ''}`),
+    ...inspection.errors.map((p) => `Erreur${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
+    ...inspection.warnings.map((p) => `Attention${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
+  ];
+  console.log(lines.join('\n'));
+  return 0;
+}
+
+async function importCommand(options: Options): Promise<number> {
+  if (!options.survey) throw new UserError('Indiquez l’enquête : repere import FICHIER --survey ID (ex. --survey E1).');
+  const bytes = readSurveyFile(options);
+  const registry = await openRegistry(options);
+  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as { mapping: unknown; surveys: Array<{ id: string; wave: string }> };
+  const mapping = readMapping(setup.mapping);
+  const prepared = prepareImport(bytes, { corrections: mapping.corrections });
+  const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
+  const result = await runImport(
+    prepared,
+    { surveyId: options.survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
+    importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
+  );
+  if (!result.ok) {
+    const where = result.problems.map((p) => `  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
+    throw new UserError([result.message, ...where].join('\n'));
+  }
+  console.log(`${result.read} réponse(s) lue(s) = ${result.inserted} insérée(s) + ${result.alreadyPresent} déjà présente(s) + ${result.rejected} refusée(s) → onglet « ${result.tab} ».`);
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<void> {
