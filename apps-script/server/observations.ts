@@ -20,6 +20,7 @@ function toCells(o: Observation, receivedAt: Date): Record<string, CellValue> {
     updatedAt: o.updatedAt,
     kind: o.kind,
     text: o.text,
+    factDate: o.factDate ? new Date(`${o.factDate}T00:00:00`) : '',
     stakeholder: o.stakeholder ?? '',
     tags: o.tags.join(', '),
     consent: o.consent ?? 'non renseigné',

@@ -125,13 +125,24 @@ function rowSpan(tab: BoundTab): { first: number; width: number } {
 
 /** Appends records (by column key) after the last row, in one setValues call. */
 export function appendRecords(tab: BoundTab, records: ReadonlyArray<Record<string, CellValue>>): number {
-  if (records.length === 0 || tab.columns.size === 0) return tab.sheet.getLastRow();
-  const { first, width } = rowSpan(tab);
-  const rows = records.map((record) => rowValues(tab, record, first, width));
   const start = Math.max(tab.sheet.getLastRow(), 1) + 1;
-  ensureRows(tab.sheet, start + rows.length - 1);
-  tab.sheet.getRange(start, first, rows.length, width).setValues(rows);
+  writeRecords(tab, start, records);
   return start;
+}
+
+/** Writes records (by column key) from `start` down, over the span of the tab's known columns, in one setValues call. */
+export function writeRecords(tab: BoundTab, start: number, records: ReadonlyArray<Record<string, CellValue>>): void {
+  if (records.length === 0 || tab.columns.size === 0) return;
+  const { first, width } = rowSpan(tab);
+  ensureRows(tab.sheet, start + records.length - 1);
+  tab.sheet.getRange(start, first, records.length, width).setValues(records.map((record) => rowValues(tab, record, first, width)));
+}
+
+/** Empties the known cells of `count` rows from `start`, leaving the tab's other columns alone. */
+export function clearRecords(tab: BoundTab, start: number, count: number): void {
+  if (count <= 0 || tab.columns.size === 0) return;
+  const { first, width } = rowSpan(tab);
+  tab.sheet.getRange(start, first, count, width).clearContent();
 }
 
 function rowValues(tab: BoundTab, record: Record<string, CellValue>, first: number, width: number): CellValue[] {

@@ -10,6 +10,7 @@ import { termLabel } from '../../shared/registry/vocabulary';
 import type { ChunkFailure, ChunkResult } from '../../shared/survey/chunk';
 import { TEMPLATES, templateById } from '../../shared/templates';
 import { readApproach, writeApproach } from './approach';
+import { computeRegistry, type ComputeSummary } from './compute';
 import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
 import { appendRecords, bindTab, findTab } from './registry';
@@ -145,6 +146,14 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
     appendRecords(values, [{ indicator: indicator.code, period, segment: input.segment?.trim() ?? '', value, n, origin: termLabel('valueOrigin', 'manual', lang) }]);
     logToJournal(ss, currentUser(SIDEBAR), 'saisie', `${indicator.code} ${period} : ${value} saisi(e).`);
     return { ok: true as const };
+  });
+}
+
+export function computeIndicators(): ComputeSummary | Failure {
+  return guarded(() => {
+    const ss = registrySpreadsheet();
+    if (!findTab(ss, 'indicators')) return NOT_SET_UP;
+    return computeRegistry(ss, registryLang(), currentUser(SIDEBAR));
   });
 }
 

@@ -190,6 +190,7 @@ export const TABS: readonly TabSpec[] = [
       col('updatedAt', 'Modifiée le', 'Updated at', 'Dernière modification dans l’extension (sert à ne pas écraser une version plus récente).', 'Last edited in the extension.'),
       col('kind', 'Type', 'Kind', 'citation, observation, anecdote ou chiffre.', 'quote, observation, anecdote or figure.'),
       col('text', 'Texte', 'Text', 'Le texte, pseudonymisé avant l’envoi.', 'The text, pseudonymised before sending.'),
+      col('factDate', 'Date du fait', 'Date of the fact', 'Quand s’est passé ce que rapporte l’observation (sinon, sa date de saisie compte).', 'When what the observation reports happened (otherwise its capture date counts).', false),
       col('stakeholder', 'Partie prenante', 'Stakeholder', 'Groupe concerné.', 'Group concerned.'),
       col('tags', 'Thèmes', 'Tags', 'Changements ou indicateurs auxquels elle se rapporte.', 'Outcomes or indicators it relates to.'),
       col('consent', 'Consentement', 'Consent', 'obtenu, non obtenu ou non requis. Sans consentement, jamais hors de la structure.', 'obtained, not obtained or not required.'),
@@ -201,13 +202,20 @@ export const TABS: readonly TabSpec[] = [
     ],
   },
   {
+    // Rewritten at each computation: one line per indicator, grouped by outcome.
     key: 'dashboard',
     label: { fr: 'Tableau de bord', en: 'Dashboard' },
     kind: 'computed',
     columns: [
-      col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur.', 'Indicator code.'),
-      col('value', 'Valeur', 'Value', 'Dernière valeur.', 'Latest value.', false),
-      col('status', 'Statut', 'Status', 'Où en est l’indicateur par rapport à sa cible.', 'Where the indicator stands against its target.'),
+      col('outcome', 'Changement visé', 'Outcome', 'Le changement auquel l’indicateur se rapporte.', 'The outcome the indicator measures.'),
+      col('indicator', 'Indicateur', 'Indicator', 'Code et nom de l’indicateur.', 'Indicator code and name.'),
+      col('period', 'Période', 'Period', 'Dernière période calculée.', 'Latest period computed.'),
+      col('value', 'Valeur', 'Value', 'Dernière valeur ; « < 5 » quand moins de 5 personnes ont répondu (masquée).', 'Latest value; “< 5” when fewer than 5 people answered (hidden).', false),
+      col('trend', 'Tendance', 'Trend', 'Évolution depuis la période précédente : ↗ hausse, ↘ baisse, → stable.', 'Change since the previous period.'),
+      col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
+      col('sparkline', 'Courbe', 'Sparkline', 'Les valeurs des périodes successives.', 'The values of successive periods.', false),
+      col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
+      col('flag', 'Point d’attention', 'Main flag', 'L’alerte principale à lire avant d’utiliser la valeur.', 'The main flag to read before using the value.'),
     ],
   },
   {

@@ -1,0 +1,118 @@
+/**
+ * Reads what the indicator engine needs from the registry, each source tab once: the survey answers of every
+ * responses tab, the observations, and (through the registry read) the definitions and manual values.
+ */
+import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import type { AnswerRow, AnswerValue, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
+import type { Question, Survey } from '../../shared/registry/model';
+import { normalizeWord } from '../../shared/registry/vocabulary';
+import { bindColumns, bindTab, sheetsWithMetadata, taggedColumns, type CellValue } from './registry';
+import type { Spreadsheet } from './spreadsheet';
+
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
+
+function isoOf(value: unknown): string | null {
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
+  const t = text(value);
+  return /^\d{4}-\d{2}-\d{2}/.test(t) ? t : null;
+}
+
+/** lui-même / aidé / pour autrui, in either language. */
+function respondentTypeOf(value: unknown): RespondentType | null {
+  const word = normalizeWord(text(value));
+  if (/^(lui-meme|elle-meme|soi-meme|self|moi-meme|la personne)/.test(word)) return 'self';
+  if (/^(aide|aidee|aided|assisted|avec aide)/.test(word)) return 'aided';
+  if (/^(pour autrui|proxy|aidant|tiers)/.test(word)) return 'proxy';
+  return null;
+}
+
+function answerOf(value: CellValue | undefined): AnswerValue {
+  if (value === undefined || value === '') return null;
+  if (typeof value === 'number') return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** Paradata columns, under the names indicators use to break a figure down. */
+const PARADATA_SEGMENTS: Record<string, string[]> = {
+  wave: ["vague d'enquête", 'vague', 'wave'],
+  respondentType: ['type de répondant', 'respondent type'],
+  mode: ['mode', 'mode de passation'],
+  interviewer: ['enquêteur', 'interviewer'],
+};
+
+function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Question[]): SurveyAnswers | null {
+  const sheet = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, survey.id)[0];
+  if (!sheet) return null;
+  const contract = bindColumns(ss, sheet, tabSpec('responses').columns).columns;
+  const tagged = taggedColumns(ss, sheet, QUESTION_METADATA_KEY);
+  // A question column is found by its key, else by its label as written in the file.
+  const byWord = new Map([...tagged].map(([value, column]) => [normalizeWord(value), column]));
+  const questionColumns: Array<[string, number]> = [];
+  for (const q of questions.filter((q) => q.survey.toLowerCase() === survey.id.toLowerCase())) {
+    const column = byWord.get(normalizeWord(q.key)) ?? byWord.get(normalizeWord(q.label));
+    if (column !== undefined) questionColumns.push([q.key, column]);
+  }
+  const last = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (last < 2 || width === 0) return { survey: survey.id, rows: [] };
+  const values = sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][];
+  const at = (line: CellValue[], key: string) => {
+    const column = contract.get(key);
+    return column === undefined ? '' : line[column - 1];
+  };
+  const rows: AnswerRow[] = [];
+  for (const line of values) {
+    const responseId = text(at(line, 'responseId'));
+    if (responseId === '') continue;
+    const answers: Record<string, AnswerValue> = {};
+    for (const [key, column] of questionColumns) answers[key] = answerOf(line[column - 1]);
+    const segments: Record<string, string> = {};
+    const wave = text(at(line, 'wave')) || survey.wave || '';
+    for (const [key, names] of Object.entries(PARADATA_SEGMENTS)) {
+      const value = key === 'wave' ? wave : text(at(line, key));
+      if (value !== '') for (const name of names) segments[name] = value;
+    }
+    rows.push({
+      responseId,
+      wave: wave || null,
+      date: isoOf(at(line, 'answeredAt')) ?? isoOf(at(line, 'importedAt')),
+      respondentType: respondentTypeOf(at(line, 'respondentType')),
+      mode: text(at(line, 'mode')) || survey.mode,
+      interviewer: text(at(line, 'interviewer')) || null,
+      personId: text(at(line, 'personId')) || null,
+      answers,
+      segments,
+    });
+  }
+  return { survey: survey.id, rows };
+}
+
+export function readAnswers(ss: Spreadsheet, surveys: readonly Survey[], questions: readonly Question[]): SurveyAnswers[] {
+  return surveys.map((s) => surveyAnswers(ss, s, questions)).filter((a): a is SurveyAnswers => a !== null);
+}
+
+const CONSENT: Record<string, ObservationRow['consent']> = { obtenu: 'obtenu', 'non obtenu': 'non obtenu', 'non requis': 'non requis' };
+const SCOPE: Record<string, ObservationRow['scope']> = { interne: 'interne', financeurs: 'financeurs', public: 'public' };
+
+export function readObservations(ss: Spreadsheet): ObservationRow[] {
+  const tab = bindTab(ss, 'observations');
+  if (!tab) return [];
+  const last = tab.sheet.getLastRow();
+  const width = tab.sheet.getLastColumn();
+  if (last < 2) return [];
+  const values = tab.sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][];
+  const at = (line: CellValue[], key: string) => {
+    const column = tab.columns.get(key);
+    return column === undefined ? '' : line[column - 1];
+  };
+  return values
+    .filter((line) => text(at(line, 'id')) !== '')
+    .map((line) => ({
+      id: text(at(line, 'id')),
+      date: isoOf(at(line, 'factDate')) ?? isoOf(at(line, 'createdAt')) ?? '',
+      tags: text(at(line, 'tags')).split(',').map((t) => t.trim()).filter(Boolean),
+      consent: CONSENT[text(at(line, 'consent')).toLowerCase()] ?? null,
+      scope: SCOPE[text(at(line, 'scope')).toLowerCase()] ?? 'interne',
+    }));
+}

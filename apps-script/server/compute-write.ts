@@ -1,0 +1,139 @@
+/**
+ * Writes the engine's results: « Valeurs » keeps every row people entered and replaces only Repère's computed rows
+ * (in place, then after the last row); « Tableau de bord » is rebuilt wholesale, one line per indicator by outcome.
+ */
+import type { Lang } from '../../shared/contract/tabs';
+import type { ValueRow } from '../../shared/indicators/model';
+import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
+import type { Indicator, Outcome } from '../../shared/registry/model';
+import { termId, termLabel } from '../../shared/registry/vocabulary';
+import { bindTab, clearRecords, columnValues, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
+import type { Spreadsheet } from './spreadsheet';
+
+const round = (x: number | null, decimals = 1): CellValue => (x === null ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
+
+function valueCells(row: ValueRow, origin: string, computedAt: Date): Record<string, CellValue> {
+  return {
+    indicator: row.indicator,
+    period: row.period,
+    segment: row.segment,
+    value: round(row.value),
+    n: row.n ?? '',
+    low: round(row.low),
+    high: round(row.high),
+    baseline: round(row.baseline),
+    target: round(row.target),
+    status: row.status,
+    flags: row.flags.map((f) => f.message).join(' ; '),
+    methodText: row.methodText,
+    origin,
+    computedAt,
+  };
+}
+
+/** Consecutive row numbers grouped into runs, so each run is one write. */
+function runs(rows: readonly number[]): Array<{ start: number; count: number }> {
+  const out: Array<{ start: number; count: number }> = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last && last.start + last.count === row) last.count++;
+    else out.push({ start: row, count: 1 });
+  }
+  return out;
+}
+
+/** Returns the number of computed rows written. */
+export function writeValues(ss: Spreadsheet, rows: readonly ValueRow[], lang: Lang, now: Date): number {
+  const tab = bindTab(ss, 'values');
+  if (!tab) return 0;
+  const origins = columnValues(tab, 'origin');
+  const previous = origins.flatMap((origin, i) => (termId('valueOrigin', String(origin)) === 'computed' ? [i + 2] : []));
+  const computed = rows.filter((r) => r.computed);
+  const after = Math.max(tab.sheet.getLastRow(), 1);
+  const positions = [...previous.slice(0, computed.length), ...Array.from({ length: Math.max(0, computed.length - previous.length) }, (_, i) => after + 1 + i)];
+  const origin = termLabel('valueOrigin', 'computed', lang);
+  let next = 0;
+  for (const run of runs(positions)) {
+    writeRecords(tab, run.start, computed.slice(next, next + run.count).map((r) => valueCells(r, origin, now)));
+    next += run.count;
+  }
+  for (const run of runs(previous.slice(computed.length))) clearRecords(tab, run.start, run.count);
+  return computed.length;
+}
+
+const TREND = { up: '↗', down: '↘', flat: '→' } as const;
+
+function trendOf(last: ValueRow, before: ValueRow | undefined): string {
+  if (!before || last.value === null || before.value === null || last.suppressed || before.suppressed) return '';
+  const delta = last.value - before.value;
+  if (Math.abs(delta) < 1e-9) return TREND.flat;
+  return delta > 0 ? TREND.up : TREND.down;
+}
+
+/** A sparkline of the overall values, period after period (English function syntax, as setFormula expects). */
+function sparkline(series: readonly ValueRow[]): string {
+  const shown = series.filter((r) => r.value !== null && !r.suppressed).map((r) => round(r.value));
+  return shown.length >= 2 ? `=SPARKLINE({${shown.join(',')}})` : '';
+}
+
+function dashboardLine(indicator: Indicator, outcome: Outcome | undefined, series: readonly ValueRow[]): Record<string, CellValue> {
+  const last = series[series.length - 1];
+  const head = { outcome: outcome ? `${outcome.id} — ${outcome.change}` : indicator.outcome, indicator: `${indicator.code} — ${indicator.name}` };
+  if (!last) return { ...head, status: 'données insuffisantes', flag: 'Pas encore de données pour cet indicateur.' };
+  const hidden = last.suppressed;
+  const alert = last.flags.find((f) => f.level === 'alerte') ?? last.flags[0];
+  return {
+    ...head,
+    period: last.period,
+    value: hidden ? `< ${DASHBOARD_MIN_N}` : round(last.value),
+    trend: trendOf(last, series[series.length - 2]),
+    status: last.status,
+    sparkline: sparkline(series),
+    n: last.n ?? '',
+    flag: hidden ? `Moins de ${DASHBOARD_MIN_N} personnes : valeur masquée.` : alert?.message ?? '',
+  };
+}
+
+const STATUS_COLOURS: Array<[string, string]> = [
+  ['atteint', '#c8e6c9'],
+  ['en bonne voie', '#e6f4ea'],
+  ['à surveiller', '#fff4ce'],
+  ['non atteint', '#f9d6d5'],
+  ['données insuffisantes', '#eeeeee'],
+];
+
+function colourStatuses(tab: BoundTab, lines: number): void {
+  const column = tab.columns.get('status');
+  if (column === undefined) return;
+  const range = tab.sheet.getRange(2, column, Math.max(lines, 1), 1);
+  tab.sheet.setConditionalFormatRules(
+    STATUS_COLOURS.map(([status, colour]) => SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(status).setBackground(colour).setRanges([range]).build()),
+  );
+}
+
+/** The overall series (no segment) of each indicator, oldest period first, as the engine ordered them. */
+function overallSeries(rows: readonly ValueRow[]): Map<string, ValueRow[]> {
+  const series = new Map<string, ValueRow[]>();
+  for (const row of rows) {
+    if (row.segment !== '') continue;
+    const list = series.get(row.indicator) ?? [];
+    list.push(row);
+    series.set(row.indicator, list);
+  }
+  return series;
+}
+
+export function writeDashboard(ss: Spreadsheet, indicators: readonly Indicator[], outcomes: readonly Outcome[], rows: readonly ValueRow[]): number {
+  const tab = bindTab(ss, 'dashboard');
+  if (!tab) return 0;
+  const series = overallSeries(rows);
+  const order = new Map(outcomes.map((o, i) => [o.id, i]));
+  const sorted = [...indicators].sort((a, b) => (order.get(a.outcome) ?? 1e9) - (order.get(b.outcome) ?? 1e9));
+  const lines = sorted.map((i) => dashboardLine(i, outcomes.find((o) => o.id === i.outcome), series.get(i.code) ?? []));
+  const last = tab.sheet.getLastRow();
+  if (last >= 2) clearRecords(tab, 2, last - 1);
+  ensureColumns(tab.sheet, Math.max(...tab.columns.values()));
+  writeRecords(tab, 2, lines);
+  colourStatuses(tab, lines.length);
+  return lines.length;
+}

@@ -1,0 +1,46 @@
+/** One computation run: read each source tab once, compute every valid indicator, write « Valeurs » and the dashboard. */
+import type { Lang } from '../../shared/contract/tabs';
+import { computeIndicators } from '../../shared/indicators/compute';
+import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
+import { readAnswers, readObservations } from './compute-read';
+import { writeDashboard, writeValues } from './compute-write';
+import { logToJournal } from './journal';
+import { readRegistry } from './registry-read';
+import type { Spreadsheet } from './spreadsheet';
+
+/** What crosses google.script.run: values without their internal detail, and the checks per survey wave. */
+export interface ComputeSummary {
+  ok: true;
+  values: Array<Omit<ValueRow, 'detail'>>;
+  surveyChecks: SurveyCheck[];
+  /** Registry problems that left some rows out of the computation. */
+  registryErrors: number;
+  /** Answer sheets to review (straight-lining, acquiescence): shown in the sidebar only, never written or exported. */
+  personFlags: PersonFlag[];
+  summary: string;
+}
+
+export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
+  const { registry, problems } = readRegistry(ss, lang);
+  const answers = readAnswers(ss, registry.surveys, registry.questions);
+  const observations = readObservations(ss);
+  const result = computeIndicators({ ...registry, answers, observations });
+  const now = new Date();
+  const written = writeValues(ss, result.values, lang, now);
+  writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
+  const registryErrors = problems.filter((p) => p.severity === 'error').length;
+  const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
+  const summary =
+    `${registry.indicators.length} indicateur(s) calculé(s) sur ${respondents} réponse(s) et ${observations.length} observation(s) : ` +
+    `${written} ligne(s) écrite(s) dans Valeurs.` +
+    (registryErrors > 0 ? ` ${registryErrors} erreur(s) du registre ont écarté des lignes : lancez « Vérifier le registre ».` : '');
+  logToJournal(ss, who, 'calcul', summary);
+  return {
+    ok: true,
+    values: result.values.map(({ detail: _detail, ...row }) => row),
+    surveyChecks: result.surveyChecks,
+    registryErrors,
+    personFlags: result.personFlags,
+    summary,
+  };
+}

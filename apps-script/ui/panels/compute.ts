@@ -1,0 +1,30 @@
+/** The « Calculer » panel: runs the computation and shows its summary and the checks of each survey wave. */
+import { $, onClick, say } from '../dom';
+import { call } from '../rpc';
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)} %`;
+}
+
+export function initComputePanel(): void {
+  onClick($('compute'), async () => {
+    const result = await call('computeIndicators');
+    const list = $('survey-checks');
+    list.replaceChildren();
+    if (!result.ok) return say($('compute-result'), result.message, true);
+    say($('compute-result'), result.summary, result.registryErrors > 0);
+    list.append(
+      ...result.surveyChecks.map((check) => {
+        const item = document.createElement('li');
+        const head = `${check.survey} ${check.wave} : ${check.respondents} réponse(s), taux de réponse ${percent(check.responseRate)}, réponses pour autrui ${percent(check.proxyShare)}.`;
+        item.textContent = [head, ...check.flags.map((f) => `${f.level === 'alerte' ? '⚠ ' : ''}${f.message}`)].join('\n');
+        return item;
+      }),
+      ...result.personFlags.map((flag) => {
+        const item = document.createElement('li');
+        item.textContent = `À relire — ${flag.survey} ${flag.wave}, réponse ${flag.responseId} : ${flag.message}`;
+        return item;
+      }),
+    );
+  });
+}
