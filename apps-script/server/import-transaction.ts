@@ -6,7 +6,7 @@
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
  * same person resume the same file, and expires when abandoned.
  */
-import { QUESTION_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
+import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
 import { MAX_CELL_CHARS, textCell } from '../../shared/sheet/cell';
 import {
   QUESTION_FIELD,
@@ -23,9 +23,9 @@ import {
 } from '../../shared/survey/chunk';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
-import { appendRecords, bindColumns, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
+import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
-import type { Spreadsheet } from './spreadsheet';
+import type { Sheet, Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
 /** An abandoned import (sidebar closed) frees its survey after this long without a chunk. */
@@ -142,11 +142,16 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   if (input.mapping !== undefined) saveMapping(input.surveyId, input.mapping);
   addSurveyRow(ss, input);
 
-  const { sheet, created } = findOrCreateResponsesTab(ss, input.surveyId, lang);
+  const { sheet } = findOrCreateResponsesTab(ss, input.surveyId, lang);
   const spec = tabSpec('responses');
-  if (!created) ensureContractColumns(ss, sheet, spec, lang, emptyReport());
-  const tab = bindColumns(ss, sheet, spec.columns);
-  const questions = taggedColumns(ss, sheet, QUESTION_METADATA_KEY);
+  // Metadata of this tab only (the registry's other tabs hold hundreds of tagged columns).
+  let contract = columnsOfSheet(sheet, COLUMN_METADATA_KEY);
+  if (spec.columns.some((c) => !contract.has(c.key))) {
+    ensureContractColumns(ss, sheet, spec, lang, emptyReport());
+    contract = columnsOfSheet(sheet, COLUMN_METADATA_KEY);
+  }
+  const tab = { sheet, columns: new Map([...contract].filter(([key]) => spec.columns.some((c) => c.key === key))), textKeys: new Set<string>(), untagged: new Set<string>() };
+  const questions = columnsOfSheet(sheet, QUESTION_METADATA_KEY);
   const fresh = input.questions.filter((q) => !questions.has(q.key));
   if (fresh.length > 0) {
     const at = Math.max(sheet.getLastColumn(), ...tab.columns.values(), ...questions.values()) + 1;
@@ -207,6 +212,17 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   };
   saveReservation(input.surveyId, reservation);
   return { ok: true, importId: reservation.id, tab: reservation.sheet, fields, present, planned, written: 0, chunkRows: chunkRows(fields.length), resumed };
+}
+
+/** Column index of each value of `metaKey` on this sheet's columns, through the sheet's own metadata finder. */
+function columnsOfSheet(sheet: Sheet, metaKey: string): Map<string, number> {
+  const map = new Map<string, number>();
+  const found = sheet.createDeveloperMetadataFinder().withKey(metaKey).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.COLUMN).find();
+  for (const meta of found) {
+    const column = meta.getLocation().getColumn();
+    if (column) map.set(meta.getValue() ?? '', column.getColumn());
+  }
+  return map;
 }
 
 function kindOf(field: string, types: Map<string, string>): string {
