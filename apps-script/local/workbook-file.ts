@@ -3,6 +3,9 @@
 // properties, charts, conditional formats, protections, ids) goes as JSON into a very hidden "_repere" sheet.
 // Sheets and row/column metadata are also anchored by defined names, which spreadsheet programs keep up to date
 // when a tab is renamed or columns are inserted; saving is atomic (temporary file, fsync, rename).
+// Column defaults (a format or validation from a row down to the end of the grid) are saved as what xlsx has for
+// that: a column style (<col style>, cells above the first formatted row carrying an explicit General style) and one
+// <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -10,9 +13,11 @@ import ExcelJS from 'exceljs';
 import { cellA1, columnLetter, parseA1, quoteSheetName, splitSheet } from './emulator/a1';
 import { wallClock, zonedToInstant } from './emulator/dates';
 import {
+  cellAt,
   createEmptyWorkbook,
   isDate,
   newSheetModel,
+  numberFormatAt,
   type Cell,
   type CellScalar,
   type SheetModel,
@@ -36,7 +41,7 @@ interface SheetJson {
   charts: SheetModel['charts'];
   conditionalRules: SheetModel['conditionalRules'];
   protections: SheetModel['protections'];
-  /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 → spec. */
+  /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 (a cell or a range) → spec. */
   validations: Record<string, ValidationSpec>;
 }
 
@@ -72,6 +77,13 @@ function fromXlsxDate(d: Date, tz: string): Date {
   return new Date(zonedToInstant(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
 }
 
+/** exceljs writes this width for a styled column without one; Repère never writes it for a width of its own. */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
+/** An explicit "automatic" format on a cell of a formatted column: General, plus a (default) protection so that
+ * exceljs gives it a style of its own and writes even an empty cell (a cell without style would be skipped). */
+const GENERAL_STYLE = { numFmt: 'General', protection: { locked: true } } as const;
+
 function nativeList(spec: ValidationSpec): string | null {
   if (spec.criteria === 'VALUE_IN_RANGE') return absoluteRange(String(spec.values[0]));
   if (spec.criteria !== 'VALUE_IN_LIST') return null;
@@ -97,12 +109,23 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       views: sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }] : [],
     });
     const extra: Record<string, ValidationSpec> = {};
+    // Column styles first: cells created afterwards start from them (setting one later would restyle every cell).
+    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) {
+      const c = Number(k);
+      ws.getColumn(c).numFmt = run.value;
+      // Rows above the formatted ones: an explicit General, even when empty, so the column style does not reach them.
+      for (let r = 1; r < run.fromRow; r++) if (!sheet.cells[r - 1]?.[c - 1]) ws.getCell(r, c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
+    }
     sheet.cells.forEach((row, r0) =>
       row?.forEach((cell, c0) => {
-        if (cell) writeCell(ws.getCell(r0 + 1, c0 + 1), sheet, cell, tz, extra, cellA1(r0 + 1, c0 + 1));
+        if (cell) writeCell(ws.getCell(r0 + 1, c0 + 1), sheet, cell, r0 + 1, c0 + 1, tz, extra);
       }),
     );
-    for (const [c, px] of Object.entries(sheet.colWidths)) ws.getColumn(Number(c)).width = Math.round((px / PX_PER_CHAR) * 100) / 100;
+    writeColumnValidations(ws, sheet, extra);
+    for (const [c, px] of Object.entries(sheet.colWidths)) {
+      const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
+      ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
+    }
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, `${SHEET_NAME_PREFIX}${sheet.sheetId}`);
     sheetsJson.push({
       sheetId: sheet.sheetId,
@@ -142,31 +165,64 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
   return wb;
 }
 
-function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, tz: string, extra: Record<string, ValidationSpec>, a1: string): void {
+/** The xlsx form of a validation, or null when xlsx cannot hold it (kept in the hidden sheet's JSON instead). */
+function nativeValidation(spec: ValidationSpec): ExcelJS.DataValidation | null {
+  const list = nativeList(spec);
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: spec.allowInvalid ? 'warning' : 'stop',
+    ...(spec.helpText ? { showInputMessage: true, prompt: spec.helpText } : {}),
+  };
+  if (list) return { type: 'list', formulae: [list], ...common } as ExcelJS.DataValidation;
+  if (spec.criteria === 'NUMBER_BETWEEN') return { type: 'decimal', operator: 'between', formulae: spec.values.map(Number), ...common } as ExcelJS.DataValidation;
+  return null;
+}
+
+/** One validation per column default, over its rows minus the cells that override it. */
+function writeColumnValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra: Record<string, ValidationSpec>): void {
+  const dvs = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const [k, run] of Object.entries(sheet.colDefaults.dv)) {
+    const c = Number(k);
+    const native = nativeValidation(run.value);
+    const add = (from: number, to: number) => {
+      const a1 = from === to ? cellA1(from, c) : `${cellA1(from, c)}:${cellA1(to, c)}`;
+      if (native) dvs.add(a1, { ...native });
+      else extra[a1] = run.value;
+    };
+    let from = run.fromRow;
+    for (let r = run.fromRow; r <= sheet.maxRows; r++) {
+      if (sheet.cells[r - 1]?.[c - 1]?.dv === undefined) continue;
+      if (r > from) add(from, r - 1);
+      from = r + 1;
+    }
+    if (from <= sheet.maxRows) add(from, sheet.maxRows);
+  }
+}
+
+function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
   const v = cell.f ? cellValue(sheet, cell) : cell.v;
   const xv = v === null ? null : isDate(v) ? toXlsxDate(v, tz) : v;
   if (cell.f) {
     const result = typeof xv === 'string' && /^#[A-Z0-9/]+[!?]?$/.test(xv) ? { error: xv } : xv;
     xc.value = { formula: cell.f.slice(1), result } as ExcelJS.CellFormulaValue;
   } else xc.value = xv;
-  if (cell.fmt) xc.numFmt = cell.fmt;
+  const fmt = numberFormatAt(sheet, row, col, cell);
+  if (fmt) xc.numFmt = fmt;
   else if (isDate(v)) {
     const w = wallClock(v.getTime(), tz);
     xc.numFmt = w.hour || w.minute || w.second ? 'dd/mm/yyyy hh:mm:ss' : 'dd/mm/yyyy';
+  } else if (sheet.colDefaults.fmt[col]) {
+    // Created under a column style: say explicitly that this cell has none.
+    xc.numFmt = GENERAL_STYLE.numFmt;
+    xc.protection = { ...GENERAL_STYLE.protection };
   }
   if (cell.note) xc.note = cell.note;
+  // A column default's validation is written once for the column (writeColumnValidations); only a cell's own here.
   if (cell.dv) {
-    const list = nativeList(cell.dv);
-    const common = {
-      allowBlank: true,
-      showErrorMessage: true,
-      errorStyle: cell.dv.allowInvalid ? 'warning' : 'stop',
-      ...(cell.dv.helpText ? { showInputMessage: true, prompt: cell.dv.helpText } : {}),
-    };
-    if (list) xc.dataValidation = { type: 'list', formulae: [list], ...common } as ExcelJS.DataValidation;
-    else if (cell.dv.criteria === 'NUMBER_BETWEEN')
-      xc.dataValidation = { type: 'decimal', operator: 'between', formulae: cell.dv.values.map(Number), ...common } as ExcelJS.DataValidation;
-    else extra[a1] = cell.dv;
+    const native = nativeValidation(cell.dv);
+    if (native) xc.dataValidation = native;
+    else extra[cellA1(row, col)] = cell.dv;
   }
   const st = cell.st;
   if (st) {
@@ -286,30 +342,28 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     used.add(sheetId);
     const js = meta?.sheets.find((s) => s.sheetId === sheetId);
     const sheet = newSheetModel(sheetId, ws.name);
-    readCells(ws, sheet, tz);
+    const colFmts = columnFormats(ws);
+    readCells(ws, sheet, tz, colFmts);
     const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
     if (view?.state === 'frozen') {
       sheet.frozenRows = view.ySplit ?? 0;
       sheet.frozenCols = view.xSplit ?? 0;
     }
     sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
-    for (let c = 1; c <= ws.columnCount; c++) {
+    for (let c = 1; c <= definedColumns(ws); c++) {
       const w = ws.getColumn(c).width;
-      if (w) sheet.colWidths[c] = Math.round(w * PX_PER_CHAR);
+      if (w && w !== EXCELJS_DEFAULT_WIDTH) sheet.colWidths[c] = Math.round(w * PX_PER_CHAR);
     }
     sheet.maxRows = Math.max(js?.maxRows ?? 1000, ws.rowCount, sheet.cells.length);
     sheet.maxCols = Math.max(js?.maxCols ?? 26, ws.columnCount);
+    settleColumnFormats(sheet, colFmts);
+    readValidations(ws, sheet, js?.validations ?? {});
+    sheet.maxRows = Math.max(sheet.maxRows, sheet.cells.length);
     if (js) {
       sheet.frozenCols = sheet.frozenCols || js.frozenCols;
       sheet.charts = js.charts ?? [];
       sheet.conditionalRules = js.conditionalRules ?? [];
       sheet.protections = js.protections ?? [];
-      for (const [a1, spec] of Object.entries(js.validations ?? {})) {
-        const ref = parseA1(a1);
-        if (!ref) continue;
-        const row = (sheet.cells[ref.row - 1] ??= []);
-        (row[ref.col - 1] ??= { v: null }).dv = spec;
-      }
     }
     model.sheets.push(sheet);
   }
@@ -353,24 +407,146 @@ function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | null {
   return null;
 }
 
-/** Validations live apart from cell values in xlsx (and may cover empty cells, or ranges). */
-function readValidations(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
-  const all = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-  for (const [address, dv] of Object.entries(all)) {
-    const spec = validationOf(dv);
-    const ref = parseA1(address.replace(/^range:/, '').split(' ')[0]!);
-    if (!spec || !ref) continue;
-    for (let r = ref.row; r < ref.row + (ref.numRows ?? 1); r++)
-      for (let c = ref.col; c < ref.col + (ref.numCols ?? 1); c++) {
-        const line = (sheet.cells[r - 1] ??= []);
-        (line[c - 1] ??= { v: null }).dv = { ...spec, values: [...spec.values] };
-      }
+function definedColumns(ws: ExcelJS.Worksheet): number {
+  return Math.max(ws.columnCount, ws.columns?.length ?? 0);
+}
+
+/** Number formats of whole columns (xlsx column styles), by 1-based column. */
+function columnFormats(ws: ExcelJS.Worksheet): Record<number, string> {
+  const out: Record<number, string> = {};
+  // columnCount only counts columns with values; a styled column may have none.
+  for (let c = 1; c <= definedColumns(ws); c++) {
+    const f = ws.getColumn(c).style?.numFmt;
+    if (f && f !== 'General') out[c] = f;
+  }
+  return out;
+}
+
+/**
+ * A column style becomes a column default from the first row that does not say "General" explicitly (the header
+ * above the formatted rows); other cells saying General stay as explicit "automatic" overrides.
+ */
+function settleColumnFormats(sheet: SheetModel, colFmts: Record<number, string>): void {
+  for (const [k, fmt] of Object.entries(colFmts)) {
+    const c = Number(k);
+    let from = 1;
+    for (; from <= sheet.maxRows; from++) {
+      const line = sheet.cells[from - 1];
+      const cell = line?.[c - 1];
+      if (!line || !cell || cell.fmt !== '') break;
+      delete cell.fmt;
+      if (cell.v === null && !cell.f && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
+    }
+    if (from <= sheet.maxRows) sheet.colDefaults.fmt[c] = { fromRow: from, value: fmt };
   }
 }
 
-function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string): void {
-  readValidations(ws, sheet);
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
+interface ValidationGroup {
+  spec: ValidationSpec;
+  /** By column: row intervals [from, to]. */
+  cols: Map<number, Array<[number, number]>>;
+}
+
+/** "C12" → [12, 3] without a regular expression: exceljs hands over one address per validated cell. */
+function cellAddress(a: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  if (i === 0 || i === a.length || i > 3) return null;
+  let row = 0;
+  for (; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + ch - 48;
+  }
+  return row > 0 ? [row, col] : null;
+}
+
+function addArea(group: ValidationGroup, address: string, maxRows: number): void {
+  const cell = cellAddress(address);
+  if (cell) {
+    let list = group.cols.get(cell[1]);
+    if (!list) group.cols.set(cell[1], (list = []));
+    const last = list[list.length - 1];
+    if (last && last[1] + 1 === cell[0]) last[1] = cell[0];
+    else list.push([cell[0], cell[0]]);
+    return;
+  }
+  const ref = parseA1(address);
+  if (!ref) return;
+  const to = ref.numRows === null ? maxRows : ref.row + ref.numRows - 1;
+  for (let c = ref.col; c < ref.col + (ref.numCols ?? 1); c++) {
+    let list = group.cols.get(c);
+    if (!list) group.cols.set(c, (list = []));
+    list.push([ref.row, to]);
+  }
+}
+
+/**
+ * Validations live apart from cell values in xlsx, by area (exceljs 4.4 expands each area into one entry per cell,
+ * all sharing one object). An area reaching the last row becomes a column default, not one validation per cell.
+ */
+function readValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra: Record<string, ValidationSpec>): void {
+  const maxRows = sheet.maxRows;
+  // One group per distinct validation: a column default split around overriding cells comes back whole.
+  const groups = new Map<string, ValidationGroup>();
+  const groupOf = (spec: ValidationSpec): ValidationGroup => {
+    const key = JSON.stringify(spec);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { spec, cols: new Map() }));
+    return group;
+  };
+  const byObject = new Map<ExcelJS.DataValidation, ValidationGroup | null>();
+  const all = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+  for (const [address, dv] of Object.entries(all)) {
+    if (!dv) continue;
+    let group = byObject.get(dv);
+    if (group === undefined) {
+      const spec = validationOf(dv);
+      group = spec ? groupOf(spec) : null;
+      byObject.set(dv, group);
+    }
+    if (!group) continue;
+    if (cellAddress(address)) addArea(group, address, maxRows);
+    else for (const part of address.replace(/^range:/, '').split(/\s+/)) if (part) addArea(group, part, maxRows);
+  }
+  for (const [a1, spec] of Object.entries(extra)) addArea(groupOf(spec), a1, maxRows);
+  const copy = (spec: ValidationSpec): ValidationSpec => ({ ...spec, values: [...spec.values] });
+  const perCell: Array<{ c: number; from: number; to: number; spec: ValidationSpec }> = [];
+  for (const group of groups.values()) {
+    for (const [c, list] of group.cols) {
+      list.sort((a, b) => a[0] - b[0]);
+      const merged: Array<[number, number]> = [];
+      for (const [from, to] of list) {
+        const prev = merged[merged.length - 1];
+        if (prev && from <= prev[1] + 1) prev[1] = Math.max(prev[1], to);
+        else merged.push([from, to]);
+      }
+      const first = merged[0]![0];
+      const reachesEnd = merged[merged.length - 1]![1] >= maxRows;
+      if (reachesEnd && first <= maxRows && !sheet.colDefaults.dv[c]) {
+        let covered = 0;
+        for (const [from, to] of merged) if (from <= maxRows) covered += Math.min(to, maxRows) - from + 1;
+        // Mostly covered down to the end: a column default, the few gaps being explicit "no validation".
+        if (maxRows - first + 1 - covered <= covered) {
+          sheet.colDefaults.dv[c] = { fromRow: first, value: copy(group.spec) };
+          for (let i = 1; i < merged.length; i++) for (let r = merged[i - 1]![1] + 1; r < merged[i]![0]; r++) cellAt(sheet, r, c).dv = null;
+          continue;
+        }
+      }
+      for (const [from, to] of merged) perCell.push({ c, from, to: reachesEnd ? Math.min(to, maxRows) : to, spec: group.spec });
+    }
+  }
+  for (const { c, from, to, spec } of perCell) for (let r = from; r <= to; r++) cellAt(sheet, r, c).dv = copy(spec);
+}
+
+function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string, colFmts: Record<number, string>): void {
+  // includeEmpty: a row may hold only empty cells with an explicit General style (under a formatted column's header).
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
     row.eachCell({ includeEmpty: true }, (xc, c) => {
       const cell: Cell = { v: null };
       const v = xc.value;
@@ -380,7 +556,12 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string): void {
         if (f) cell.f = `=${f}`;
         cell.v = scalarOf((v as ExcelJS.CellFormulaValue).result ?? null, tz);
       }
-      if (xc.numFmt && xc.numFmt !== 'General') cell.fmt = xc.numFmt;
+      const own = xc.numFmt && xc.numFmt !== 'General' ? xc.numFmt : undefined;
+      const colFmt = colFmts[c];
+      // Under a column style, a cell with another format (or General) overrides it; the same format follows it.
+      if (colFmt !== undefined) {
+        if (own !== colFmt) cell.fmt = own ?? '';
+      } else if (own) cell.fmt = own;
       const note = xc.note as unknown;
       if (typeof note === 'string') cell.note = note;
       else if (note && typeof note === 'object' && 'texts' in note)
@@ -397,11 +578,8 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string): void {
       if (al?.wrapText) st.wrap = true;
       if (al?.horizontal) st.hAlign = al.horizontal;
       if (Object.keys(st).length) cell.st = st;
-      if (cell.v === null && !cell.f && !cell.fmt && !cell.note && !cell.st) return;
-      const line = (sheet.cells[r - 1] ??= []);
-      const dv = line[c - 1]?.dv;
-      if (dv) cell.dv = dv;
-      line[c - 1] = cell;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st) return;
+      (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     });
   });
 }

@@ -1,8 +1,8 @@
 // Inserting, deleting and moving rows or columns, with everything anchored to them (cells, developer metadata,
-// column widths) following, as in Google Sheets.
+// column widths, column formats and validations) following, as in Google Sheets.
 
-import type { Cell, MetadataEntry, SheetModel, WorkbookModel } from './model';
-import { touch } from './model';
+import type { Cell, ColumnRun, MetadataEntry, SheetModel, WorkbookModel } from './model';
+import { remapColumnRuns, touch } from './model';
 
 export type Dim = 'ROW' | 'COLUMN';
 
@@ -21,13 +21,38 @@ function spliceCells(sheet: SheetModel, dim: Dim, index0: number, del: number, i
   for (const row of sheet.cells) if (row && row.length > index0) row.splice(index0, del, ...new Array<undefined>(ins));
 }
 
-/** Inserts `n` rows/columns so that the first new one has index `at` (1-based). */
-export function insertDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, at: number, n: number): void {
+function eachRun(sheet: SheetModel, f: (run: ColumnRun<unknown>, col: number, runs: Record<number, ColumnRun<unknown>>) => void): void {
+  for (const runs of [sheet.colDefaults.fmt, sheet.colDefaults.dv] as Array<Record<number, ColumnRun<unknown>>>)
+    for (const [k, run] of Object.entries(runs)) f(run, Number(k), runs);
+}
+
+function remapRuns(sheet: SheetModel, f: (c: number) => number | null): void {
+  for (const key of ['fmt', 'dv'] as const) {
+    const out: Record<number, ColumnRun<never>> = {};
+    for (const [k, run] of Object.entries(sheet.colDefaults[key])) {
+      const c = f(Number(k));
+      if (c !== null) out[c] = run as ColumnRun<never>;
+    }
+    sheet.colDefaults[key] = out;
+  }
+}
+
+/**
+ * Inserts `n` rows/columns so that the first new one has index `at` (1-based). New rows inside a column's formatted
+ * tail are formatted; new rows right where it starts are when they inherit from the row after them (insertRowsBefore).
+ * New columns start blank (cell formats are not copied either).
+ */
+export function insertDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, at: number, n: number, inheritFromBefore = at > 1): void {
   spliceCells(sheet, dim, at - 1, 0, n);
-  if (dim === 'ROW') sheet.maxRows += n;
-  else {
+  if (dim === 'ROW') {
+    sheet.maxRows += n;
+    eachRun(sheet, (run) => {
+      if (run.fromRow > at || (run.fromRow === at && inheritFromBefore)) run.fromRow += n;
+    });
+  } else {
     sheet.maxCols += n;
     sheet.colWidths = remapKeys(sheet.colWidths, (c) => (c >= at ? c + n : c));
+    remapRuns(sheet, (c) => (c >= at ? c + n : c));
   }
   for (const m of dimEntries(model, sheet, dim)) {
     const loc = m.location;
@@ -40,9 +65,16 @@ export function insertDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, at:
 export function deleteDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, start: number, n: number): void {
   spliceCells(sheet, dim, start - 1, n, 0);
   const end = start + n - 1;
-  if (dim === 'ROW') sheet.maxRows -= n;
-  else {
+  if (dim === 'ROW') {
+    sheet.maxRows -= n;
+    eachRun(sheet, (run, col, runs) => {
+      if (run.fromRow > end) run.fromRow -= n;
+      else if (run.fromRow >= start) run.fromRow = start;
+      if (run.fromRow > sheet.maxRows) delete runs[col];
+    });
+  } else {
     sheet.maxCols -= n;
+    remapRuns(sheet, (c) => (c < start ? c : c > end ? c - n : null));
     const widths: Record<number, number> = {};
     for (const [k, v] of Object.entries(sheet.colWidths)) {
       const c = Number(k);
@@ -91,10 +123,13 @@ export function moveDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, start
     });
     return out;
   };
-  if (dim === 'ROW') sheet.cells = permute(sheet.cells);
-  else {
+  if (dim === 'ROW') {
+    sheet.cells = permute(sheet.cells);
+    remapColumnRuns(sheet, (r) => order[r - 1]!);
+  } else {
     sheet.cells = sheet.cells.map((row) => (row ? (permute(row) as Array<Cell | undefined>) : row));
     sheet.colWidths = remapKeys(sheet.colWidths, (c) => newIndexOf.get(c) ?? c);
+    remapRuns(sheet, (c) => newIndexOf.get(c) ?? c);
   }
   for (const m of dimEntries(model, sheet, dim)) m.location.start = newIndexOf.get(m.location.start) ?? m.location.start;
   touch(model);

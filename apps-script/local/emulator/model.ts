@@ -25,11 +25,35 @@ export interface Cell {
   v: CellScalar | null;
   /** Formula text with its leading "=". */
   f?: string;
+  /**
+   * The cell's own number format, which wins over its column's default; '' = explicitly automatic (a cell cleared
+   * inside a formatted column). Read through `numberFormatAt`.
+   */
   fmt?: string;
   note?: string;
-  dv?: ValidationSpec;
+  /** The cell's own validation, which wins over its column's default; null = explicitly none. Read through `validationAt`. */
+  dv?: ValidationSpec | null;
   st?: CellStyle;
 }
+
+/** A format or validation applied to a column from `fromRow` down to the last row of the grid, whatever it grows to. */
+export interface ColumnRun<T> {
+  fromRow: number;
+  value: T;
+}
+
+/**
+ * Formats and validations set on ranges that reach the last row (setup formats rows 2..max of whole columns): kept
+ * per column rather than per cell, as Sheets and xlsx do, so 1000 formatted empty rows cost nothing.
+ */
+export interface ColumnDefaults {
+  /** By 1-based column. */
+  fmt: Record<number, ColumnRun<string>>;
+  dv: Record<number, ColumnRun<ValidationSpec>>;
+}
+
+export type FormatProp = keyof ColumnDefaults;
+type FormatValue<P extends FormatProp> = P extends 'fmt' ? string : ValidationSpec;
 
 export type MetadataLocation =
   | { type: 'SPREADSHEET' }
@@ -84,6 +108,7 @@ export interface SheetModel {
   hidden: boolean;
   /** Column widths in pixels, by 1-based column. */
   colWidths: Record<number, number>;
+  colDefaults: ColumnDefaults;
   charts: ChartSpec[];
   conditionalRules: ConditionalRuleSpec[];
   protections: ProtectionSpec[];
@@ -127,6 +152,7 @@ export function newSheetModel(sheetId: number, name: string, maxRows = 1000, max
     frozenCols: 0,
     hidden: false,
     colWidths: {},
+    colDefaults: { fmt: {}, dv: {} },
     charts: [],
     conditionalRules: [],
     protections: [],
@@ -174,6 +200,130 @@ export function cellAt(sheet: SheetModel, row: number, col: number): Cell {
     r[col - 1] = c;
   }
   return c;
+}
+
+// ---- formats and validations: a cell's own, else its column's default ----------------------------------------
+
+/** The number format shown at (row, col): the cell's own, else its column's default; undefined = automatic. */
+export function numberFormatAt(sheet: SheetModel, row: number, col: number, cell: Cell | undefined = getCell(sheet, row, col)): string | undefined {
+  if (cell && cell.fmt !== undefined) return cell.fmt === '' ? undefined : cell.fmt;
+  const run = sheet.colDefaults.fmt[col];
+  return run && row >= run.fromRow ? run.value : undefined;
+}
+
+/** The validation at (row, col): the cell's own, else its column's default. */
+export function validationAt(sheet: SheetModel, row: number, col: number, cell: Cell | undefined = getCell(sheet, row, col)): ValidationSpec | undefined {
+  if (cell && cell.dv !== undefined) return cell.dv ?? undefined;
+  const run = sheet.colDefaults.dv[col];
+  return run && row >= run.fromRow ? run.value : undefined;
+}
+
+function copyValue<P extends FormatProp>(prop: P, v: FormatValue<P>): FormatValue<P> {
+  if (prop === 'fmt') return v;
+  const spec = v as ValidationSpec;
+  return { ...spec, values: [...spec.values] } as FormatValue<P>;
+}
+
+function sameValue<P extends FormatProp>(prop: P, a: FormatValue<P> | undefined, b: FormatValue<P> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return prop === 'fmt' ? a === b : JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The cell's own value for `prop`: undefined = follows the column; '' / null = explicitly none. */
+function ownOf(cell: Cell | undefined, prop: FormatProp): unknown {
+  return cell?.[prop];
+}
+
+function noneMarker(prop: FormatProp): '' | null {
+  return prop === 'fmt' ? '' : null;
+}
+
+/** Sets (or, with undefined, clears) the format/validation of one cell, as an override of its column's default. */
+export function setCellFormat<P extends FormatProp>(sheet: SheetModel, prop: P, row: number, col: number, value: FormatValue<P> | undefined): void {
+  const run = sheet.colDefaults[prop][col] as ColumnRun<FormatValue<P>> | undefined;
+  const inherited = run && row >= run.fromRow ? run.value : undefined;
+  if (sameValue(prop, value, inherited)) {
+    const cell = getCell(sheet, row, col);
+    if (cell) delete cell[prop];
+    return;
+  }
+  const cell = cellAt(sheet, row, col);
+  if (value === undefined) (cell as Record<FormatProp, unknown>)[prop] = noneMarker(prop);
+  else (cell as Record<FormatProp, unknown>)[prop] = copyValue(prop, value);
+}
+
+/** Gives each cell of rows [from, to] that follows the column the value `value` as its own (before a run moves away). */
+function materialize<P extends FormatProp>(sheet: SheetModel, prop: P, col: number, from: number, to: number, value: FormatValue<P>): void {
+  for (let r = from; r <= to; r++) {
+    const cell = cellAt(sheet, r, col);
+    if (ownOf(cell, prop) === undefined) (cell as Record<FormatProp, unknown>)[prop] = copyValue(prop, value);
+  }
+}
+
+/** Sets (or, with undefined, clears) the format/validation of rows [fromRow, last row] of a column: one column default. */
+export function setColumnFormat<P extends FormatProp>(sheet: SheetModel, prop: P, col: number, fromRow: number, value: FormatValue<P> | undefined): void {
+  const runs = sheet.colDefaults[prop] as Record<number, ColumnRun<FormatValue<P>>>;
+  const old = runs[col];
+  const keep = old && value !== undefined && old.fromRow <= fromRow && sameValue(prop, old.value, value);
+  if (old && old.fromRow < fromRow && !keep) materialize(sheet, prop, col, old.fromRow, fromRow - 1, old.value);
+  // Below fromRow nothing changes; from fromRow down every cell now follows the column.
+  for (let r = fromRow; r <= sheet.cells.length; r++) {
+    const cell = sheet.cells[r - 1]?.[col - 1];
+    if (cell) delete cell[prop];
+  }
+  if (keep) return;
+  if (value === undefined) delete runs[col];
+  else runs[col] = { fromRow, value: copyValue(prop, value) };
+}
+
+/** Sets the format/validation of a rectangle: whole-column defaults when it reaches the last row, else per cell. */
+export function setRangeFormat<P extends FormatProp>(
+  sheet: SheetModel,
+  prop: P,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+  value: (r: number, c: number) => FormatValue<P> | undefined,
+): void {
+  const toEnd = row + numRows - 1 >= sheet.maxRows;
+  for (let c = col; c < col + numCols; c++) {
+    if (toEnd && numRows > 1) {
+      const first = value(row, c);
+      let uniform = true;
+      for (let r = row + 1; r < row + numRows && uniform; r++) uniform = sameValue(prop, value(r, c), first);
+      if (uniform) {
+        setColumnFormat(sheet, prop, c, row, first);
+        continue;
+      }
+    }
+    for (let r = row; r < row + numRows; r++) setCellFormat(sheet, prop, r, c, value(r, c));
+  }
+}
+
+/** Drops every format (prop 'fmt') or validation of the sheet. */
+export function clearSheetFormats(sheet: SheetModel, prop: FormatProp): void {
+  sheet.colDefaults[prop] = {};
+  for (const row of sheet.cells) for (const cell of row ?? []) if (cell) delete cell[prop];
+}
+
+/**
+ * After rows were permuted (moveRows): `oldRowOf(newRow)` gives where each row came from. Each column default keeps
+ * covering the rows it covered; rows that ended up above the covered tail take the value as their own.
+ */
+export function remapColumnRuns(sheet: SheetModel, oldRowOf: (newRow: number) => number): void {
+  for (const prop of ['fmt', 'dv'] as const) {
+    const runs = sheet.colDefaults[prop] as Record<number, ColumnRun<FormatValue<typeof prop>>>;
+    for (const [k, run] of Object.entries(runs)) {
+      const col = Number(k);
+      const covered = (r: number) => oldRowOf(r) >= run.fromRow;
+      let from = sheet.maxRows + 1;
+      while (from > 1 && covered(from - 1)) from--;
+      for (let r = 1; r < from; r++) if (covered(r)) materialize(sheet, prop, col, r, r, run.value);
+      if (from > sheet.maxRows) delete runs[col];
+      else run.fromRow = from;
+    }
+  }
 }
 
 export function hasContent(c: Cell | undefined): boolean {

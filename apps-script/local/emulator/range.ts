@@ -9,11 +9,16 @@ import {
   cellAt,
   getCell,
   isDate,
+  numberFormatAt,
+  setRangeFormat,
   touch,
+  validationAt,
   type Cell,
   type CellScalar,
   type CellStyle,
+  type FormatProp,
   type SheetModel,
+  type ValidationSpec,
 } from './model';
 import { Protection, addProtection } from './protection';
 import { Sheet } from './sheet';
@@ -112,14 +117,14 @@ export class Range {
     if (typeof scalar === 'string') {
       if (scalar.length > MAX_CELL_CHARS)
         fail(this._ctx, `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
-      const typed = parseTyped(scalar, this._ctx.model.locale, this._ctx.model.timeZone, existing?.fmt === '@');
+      const typed = parseTyped(scalar, this._ctx.model.locale, this._ctx.model.timeZone, numberFormatAt(sheet, row, col, existing) === '@');
       value = typed.value;
       formula = typed.formula;
     }
-    const dv = existing?.dv;
+    const dv = validationAt(sheet, row, col, existing);
     // Strict range-based lists are not enforced here: Repère only sets them with allowInvalid (a warning).
     if (dv && !dv.allowInvalid && dv.criteria !== 'VALUE_IN_RANGE' && value !== null && !formula) {
-      const shown = displayValue(value, existing?.fmt, this._ctx.model.locale, this._ctx.model.timeZone);
+      const shown = displayValue(value, numberFormatAt(sheet, row, col, existing), this._ctx.model.locale, this._ctx.model.timeZone);
       const ok =
         dv.criteria === 'VALUE_IN_LIST'
           ? dv.values.some((x) => String(x) === shown || x === value)
@@ -159,6 +164,31 @@ export class Range {
     const sheet = this._sheet();
     for (let r = this._row; r < this._row + this._numRows; r++)
       for (let c = this._col; c < this._col + this._numCols; c++) f(cellAt(sheet, r, c), r, c);
+    touch(this._ctx.model);
+    return this;
+  }
+
+  /** Like _eachCell, for changes that mean nothing to a cell that does not exist (clearing). */
+  _eachExisting(f: (cell: Cell, row: number, col: number) => void): Range {
+    const sheet = this._sheet();
+    for (let r = this._row; r < this._row + this._numRows && r <= sheet.cells.length; r++) {
+      const line = sheet.cells[r - 1];
+      if (!line) continue;
+      for (let c = this._col; c < this._col + this._numCols; c++) {
+        const cell = line[c - 1];
+        if (cell) f(cell, r, c);
+      }
+    }
+    touch(this._ctx.model);
+    return this;
+  }
+
+  /** Sets a number format or validation over the range: column defaults when it reaches the last row. */
+  _setFormat(prop: 'fmt', value: (r: number, c: number) => string | undefined): Range;
+  _setFormat(prop: 'dv', value: (r: number, c: number) => ValidationSpec | undefined): Range;
+  _setFormat(prop: FormatProp, value: (r: number, c: number) => string | ValidationSpec | undefined): Range {
+    const sheet = this._sheet();
+    setRangeFormat(sheet, prop, this._row, this._col, this._numRows, this._numCols, value as (r: number, c: number) => never);
     touch(this._ctx.model);
     return this;
   }
@@ -204,12 +234,12 @@ export class Range {
   _displayGrid(): string[][] {
     const sheet = this._sheet();
     const { locale, timeZone } = this._ctx.model;
-    return this._map((_r, _c, cell) => displayValue(cellValue(sheet, cell), cell?.fmt, locale, timeZone));
+    return this._map((r, c, cell) => displayValue(cellValue(sheet, cell), numberFormatAt(sheet, r, c, cell), locale, timeZone));
   }
   getDisplayValue(): string {
     const sheet = this._sheet();
     const cell = getCell(sheet, this._row, this._col);
-    return displayValue(cellValue(sheet, cell), cell?.fmt, this._ctx.model.locale, this._ctx.model.timeZone);
+    return displayValue(cellValue(sheet, cell), numberFormatAt(sheet, this._row, this._col, cell), this._ctx.model.locale, this._ctx.model.timeZone);
   }
   getFormulas(): string[][] {
     return this._map((_r, _c, cell) => cell?.f ?? '');
@@ -239,25 +269,24 @@ export class Range {
   // ---- formats, notes, validation, style ----------------------------------------------------------------------
 
   getNumberFormats(): string[][] {
-    return this._map((_r, _c, cell) => cell?.fmt ?? DEFAULT_NUMBER_FORMAT);
+    const sheet = this._sheet();
+    return this._map((r, c, cell) => numberFormatAt(sheet, r, c, cell) ?? DEFAULT_NUMBER_FORMAT);
   }
   getNumberFormat(): string {
-    return getCell(this._sheet(), this._row, this._col)?.fmt ?? DEFAULT_NUMBER_FORMAT;
+    return numberFormatAt(this._sheet(), this._row, this._col) ?? DEFAULT_NUMBER_FORMAT;
   }
   setNumberFormat(format: string): Range {
-    return this._eachCell((cell) => {
-      cell.fmt = String(format);
-    });
+    const f = String(format);
+    return this._setFormat('fmt', () => f);
   }
   setNumberFormats(formats: string[][]): Range {
-    return this._eachGrid(formats, (cell, v) => {
-      cell.fmt = String(v);
-    });
+    const grid = this._checkShape(formats);
+    return this._setFormat('fmt', (r, c) => String(grid[r - this._row]![c - this._col]));
   }
   setNote(note: string | null): Range {
+    if (note === null || note === undefined || note === '') return this.clearNote();
     return this._eachCell((cell) => {
-      if (note === null || note === undefined || note === '') delete cell.note;
-      else cell.note = String(note);
+      cell.note = String(note);
     });
   }
   setNotes(notes: Array<Array<string | null>>): Range {
@@ -273,31 +302,29 @@ export class Range {
     return this._map((_r, _c, cell) => cell?.note ?? '');
   }
   clearNote(): Range {
-    return this._eachCell((cell) => delete cell.note);
+    return this._eachExisting((cell) => delete cell.note);
   }
   setDataValidation(rule: DataValidation | null): Range {
     const spec = rule ? rule._spec : undefined;
-    return this._eachCell((cell) => {
-      if (spec) cell.dv = { ...spec, values: [...spec.values] };
-      else delete cell.dv;
-    });
+    return this._setFormat('dv', () => spec);
   }
   setDataValidations(rules: Array<Array<DataValidation | null>>): Range {
-    return this._eachGrid(rules, (cell, v) => {
-      const spec = (v as DataValidation | null)?._spec;
-      if (spec) cell.dv = { ...spec, values: [...spec.values] };
-      else delete cell.dv;
-    });
+    const grid = this._checkShape(rules);
+    return this._setFormat('dv', (r, c) => (grid[r - this._row]![c - this._col] as DataValidation | null)?._spec);
   }
   getDataValidation(): DataValidation | null {
-    const dv = getCell(this._sheet(), this._row, this._col)?.dv;
+    const dv = validationAt(this._sheet(), this._row, this._col);
     return dv ? new DataValidation(this._ctx, dv) : null;
   }
   getDataValidations(): Array<Array<DataValidation | null>> {
-    return this._map((_r, _c, cell) => (cell?.dv ? new DataValidation(this._ctx, cell.dv) : null));
+    const sheet = this._sheet();
+    return this._map((r, c, cell) => {
+      const dv = validationAt(sheet, r, c, cell);
+      return dv ? new DataValidation(this._ctx, dv) : null;
+    });
   }
   clearDataValidations(): Range {
-    return this._eachCell((cell) => delete cell.dv);
+    return this._setFormat('dv', () => undefined);
   }
   setFontWeight(weight: string | null): Range {
     return this._eachCell(this._style('bold', weight === null ? null : weight === 'bold'));
@@ -345,31 +372,29 @@ export class Range {
   // ---- clearing ---------------------------------------------------------------------------------------------
 
   clearContent(): Range {
-    return this._eachCell((cell) => {
+    return this._eachExisting((cell) => {
       cell.v = null;
       delete cell.f;
     });
   }
   clearFormat(): Range {
-    return this._eachCell((cell) => {
-      delete cell.fmt;
+    this._setFormat('fmt', () => undefined);
+    return this._eachExisting((cell) => {
       delete cell.st;
     });
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean }): Range {
     const o = options ?? {};
     const all = !o.contentsOnly && !o.formatOnly && !o.commentsOnly && !o.validationsOnly;
-    return this._eachCell((cell) => {
+    if (all || o.formatOnly) this._setFormat('fmt', () => undefined);
+    if (o.validationsOnly) this._setFormat('dv', () => undefined);
+    return this._eachExisting((cell) => {
       if (all || o.contentsOnly) {
         cell.v = null;
         delete cell.f;
       }
-      if (all || o.formatOnly) {
-        delete cell.fmt;
-        delete cell.st;
-      }
+      if (all || o.formatOnly) delete cell.st;
       if (o.commentsOnly) delete cell.note;
-      if (o.validationsOnly) delete cell.dv;
     });
   }
 

@@ -7,7 +7,7 @@ import { ConditionalFormatRule } from './conditional';
 import { deleteDim, insertDim, moveDim, type Dim } from './dims';
 import { enumName } from './enums';
 import { addMetadata, DeveloperMetadataFinder, metadataAt, type DeveloperMetadata } from './metadata';
-import { lastColumn, lastRow, nextId, touch, type SheetModel } from './model';
+import { clearSheetFormats, lastColumn, lastRow, nextId, touch, type SheetModel } from './model';
 import { addProtection, Protection } from './protection';
 import { checkGrid, Range, rangeFromA1 } from './range';
 import { Spreadsheet } from './spreadsheet';
@@ -154,12 +154,16 @@ export class Sheet {
 
   // ---- rows and columns -------------------------------------------------------------------------------------
 
-  _insert(dim: Dim, at: number, n: number): Sheet {
+  /**
+   * `inheritFromBefore`: whether the new rows take the formatting of the row before them (insert…After) or of the one
+   * after them (insert…Before), as Sheets' InsertDimensionRequest.
+   */
+  _insert(dim: Dim, at: number, n: number, inheritFromBefore = at > 1): Sheet {
     const s = this._s();
     const max = dim === 'ROW' ? s.maxRows : s.maxCols;
     if (!Number.isInteger(at) || at < 1 || at > max + 1) fail(this._ctx, 'Those rows are out of bounds.');
     if (!Number.isInteger(n) || n < 1) fail(this._ctx, 'Invalid argument: howMany');
-    insertDim(this._ctx.model, s, dim, at, n);
+    insertDim(this._ctx.model, s, dim, at, n, inheritFromBefore);
     return this;
   }
   _delete(dim: Dim, start: number, n: number): void {
@@ -178,10 +182,10 @@ export class Sheet {
     return this._insert('COLUMN', afterPosition + 1, howMany);
   }
   insertColumnBefore(beforePosition: number): Sheet {
-    return this._insert('COLUMN', beforePosition, 1);
+    return this._insert('COLUMN', beforePosition, 1, false);
   }
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
-    return this._insert('COLUMN', beforePosition, howMany);
+    return this._insert('COLUMN', beforePosition, howMany, false);
   }
   insertColumns(columnIndex: number, numColumns = 1): void {
     this._insert('COLUMN', columnIndex, numColumns);
@@ -200,10 +204,10 @@ export class Sheet {
     return this._insert('ROW', afterPosition + 1, howMany);
   }
   insertRowBefore(beforePosition: number): Sheet {
-    return this._insert('ROW', beforePosition, 1);
+    return this._insert('ROW', beforePosition, 1, false);
   }
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
-    return this._insert('ROW', beforePosition, howMany);
+    return this._insert('ROW', beforePosition, howMany, false);
   }
   insertRows(rowIndex: number, numRows = 1): void {
     this._insert('ROW', rowIndex, numRows);
@@ -235,15 +239,13 @@ export class Sheet {
     return new Range(this._ctx, this._sheetId, 1, 1, s.maxRows, s.maxCols);
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
-    this._all()._eachCell((cell) => {
+    if (!options?.contentsOnly) clearSheetFormats(this._s(), 'fmt');
+    this._all()._eachExisting((cell) => {
       if (!options?.formatOnly) {
         cell.v = null;
         delete cell.f;
       }
-      if (!options?.contentsOnly) {
-        delete cell.fmt;
-        delete cell.st;
-      }
+      if (!options?.contentsOnly) delete cell.st;
     });
     return this;
   }
@@ -254,7 +256,7 @@ export class Sheet {
     return this.clear({ formatOnly: true });
   }
   clearNotes(): Sheet {
-    this._all()._eachCell((cell) => delete cell.note);
+    this._all()._eachExisting((cell) => delete cell.note);
     return this;
   }
 
