@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
-import { displayValue } from './emulator/coercion';
-import { lastColumn, lastRow } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './ensure-built';
 import { toWire } from './script-run-wire';
+import { sheetAsText } from './sheet-text';
 import { loadWorkbook, saveWorkbook } from './workbook-file';
 
 export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -123,17 +122,7 @@ export class LocalRegistry {
     return {
       path: this.workbookPath,
       active: activeSheet && this.model.activeA1 ? { sheet: activeSheet.name, cell: this.model.activeA1 } : null,
-      sheets: this.model.sheets.map((sheet) => {
-        // Up to the last cell with content: formatting alone (a text format down a column) is not worth a row.
-        const width = lastColumn(sheet);
-        return {
-          name: sheet.name,
-          hidden: sheet.hidden,
-          rows: sheet.cells.slice(0, lastRow(sheet)).map((row) =>
-            Array.from((row ?? []).slice(0, width), (cell) => (cell ? displayValue(cell.v, cell.fmt, this.model.locale, this.model.timeZone) : '')),
-          ),
-        };
-      }),
+      sheets: this.model.sheets.map((sheet) => ({ name: sheet.name, hidden: sheet.hidden, rows: sheetAsText(this.model, sheet) })),
     };
   }
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TAB_METADATA_KEY } from '../../../shared/contract/tabs';
-import { displayValue } from '../../../apps-script/local/emulator/coercion';
+import { sheetAsText } from '../../../apps-script/local/sheet-text';
 import { openLocalMode } from '../../../apps-script/local/start';
 import { loadWorkbook } from '../../../apps-script/local/workbook-file';
 
@@ -39,7 +39,7 @@ export async function startLocalRepere(options: { workbook?: string; setup?: boo
       const sheetId = meta && meta.location.type === 'SHEET' ? meta.location.sheetId : -1;
       const sheet = model.sheets.find((s) => s.sheetId === sheetId);
       if (!sheet) return [];
-      return Array.from(sheet.cells, (row) => Array.from(row ?? [], (cell) => (cell ? displayValue(cell.v, cell.fmt, model.locale, model.timeZone) : '')));
+      return sheetAsText(model, sheet);
     },
     typeInto(tabName, row, column, value) {
       const sheet = mode.registry.model.sheets.find((s) => s.name === tabName);

@@ -1,0 +1,27 @@
+/** A tab as the text a person sees in its cells, up to its last cell with content (for the local page and tests). */
+import { displayValue } from './emulator/coercion';
+import { lastColumn, lastRow, numberFormatAt, type SheetModel, type WorkbookModel } from './emulator/model';
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * The emulation evaluates no spreadsheet function; the dashboard's =SPARKLINE({…}) is drawn here with block
+ * characters so the local page still shows the curve Sheets would draw.
+ */
+function sparklineText(formula: string): string | null {
+  const match = /^=SPARKLINE\(\{([-\d.,\s]*)\}\)$/i.exec(formula);
+  if (!match) return null;
+  const values = match[1]!.split(',').map(Number).filter(Number.isFinite);
+  const low = Math.min(...values);
+  const span = Math.max(...values) - low || 1;
+  return values.map((v) => BARS[Math.round(((v - low) / span) * (BARS.length - 1))]).join('');
+}
+
+export function sheetAsText(model: WorkbookModel, sheet: SheetModel): string[][] {
+  const width = lastColumn(sheet);
+  return sheet.cells.slice(0, lastRow(sheet)).map((row, r) =>
+    Array.from((row ?? []).slice(0, width), (cell, c) =>
+      !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cell.v, numberFormatAt(sheet, r + 1, c + 1, cell), model.locale, model.timeZone),
+    ),
+  );
+}
