@@ -1,40 +1,275 @@
-/** The « Importer des réponses » panel: reads the file here, in the browser, and sends its rows in chunks. */
-import { MAX_CHUNK_ROWS, type ChunkResult } from '../../../shared/survey/chunk';
-import { readSurveyTable } from '../../../shared/survey/read-table';
-import { $, onClick, say } from '../dom';
-import { call } from '../rpc';
+/**
+ * The « Importer des réponses » panel. The file (or a tab of this spreadsheet) is read here, in the browser:
+ * preview (source, encoding, delimiter, answers, each question with its type and levels, errors and warnings),
+ * corrections and mapping remembered per survey on the server, then the transaction: begin, one write per chunk with
+ * a progress bar, quotes, finish. Everything is rendered with textContent.
+ */
+import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256-bytes';
+import { prepareImport, prepareTable, type PreparedImport } from '../../../shared/survey/import';
+import { emptyMapping, readMapping, suggestQuestions, PARADATA, type ImportMapping, type ParadataKey } from '../../../shared/survey/mapping';
+import { importServer, runImport } from '../../../shared/survey/mapping-run';
+import { uniqueHeaders } from '../../../shared/survey/read-table';
+import { recogniseSource } from '../../../shared/survey/sources/index';
+import { QUESTION_TYPES, type Problem, type QuestionType } from '../../../shared/survey/types';
+import { $, onClick, option, say } from '../dom';
+import { importCall } from './import-rpc';
 
-async function importFile(): Promise<void> {
-  const output = $('import-result');
+const TYPE_NAMES: Record<QuestionType, string> = {
+  identifier: 'identifiant', timestamp: 'horodatage', date: 'date', number: 'nombre', single: 'choix unique',
+  multiple: 'choix multiple', likert: 'échelle', text: 'texte libre',
+};
+const PARADATA_NAMES: Record<ParadataKey, string> = { wave: 'Vague', respondentType: 'Type de répondant (lui-même, aidé, pour autrui)', mode: 'Mode de passation', interviewer: 'Enquêteur' };
+
+type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
+
+interface State {
+  source: Source | null;
+  mapping: ImportMapping;
+  registryQuestions: Array<{ key: string; label: string }>;
+  prepared: PreparedImport | null;
+}
+
+const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], prepared: null };
+
+/** Test hooks (end-to-end tests simulate a sidebar closed mid-import). */
+interface Hooks {
+  __repereImportStopAfterChunks?: number;
+  __repereImportMaxChunkRows?: number;
+}
+
+const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
+
+function prepare(): void {
+  const source = state.source;
+  if (!source) return;
+  if (source.kind === 'file') {
+    state.prepared = prepareImport(source.bytes, { corrections: state.mapping.corrections });
+    return;
+  }
+  const [header = [], ...rows] = source.values;
+  const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: header, headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2) };
+  state.prepared = prepareTable(recogniseSource(records).normalise(records), state.mapping.corrections);
+}
+
+async function loadSurvey(): Promise<void> {
+  const id = surveyId();
+  const setup = await importCall('getImportSetup', id);
+  state.mapping = readMapping(setup.mapping);
+  state.registryQuestions = setup.questions;
+  const list = $('survey-list');
+  list.replaceChildren(...setup.surveys.map((s) => option(s.id, s.name ? `${s.id} — ${s.name}` : s.id)));
+  const wave = $<HTMLInputElement>('survey-wave');
+  const known = setup.surveys.find((s) => s.id === id);
+  if (wave.value.trim() === '' && known?.wave) wave.value = known.wave;
+}
+
+function remember(): void {
+  const id = surveyId();
+  if (id) void importCall('saveImportMapping', id, state.mapping).catch(() => undefined);
+}
+
+function select(options: Array<[string, string]>, value: string, label: string, onChange: (v: string) => void): HTMLSelectElement {
+  const element = document.createElement('select');
+  element.setAttribute('aria-label', label);
+  element.append(...options.map(([v, text]) => option(v, text)));
+  element.value = value;
+  element.addEventListener('change', () => onChange(element.value));
+  return element;
+}
+
+function problemLine(p: Problem, error: boolean): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = error ? 'error' : 'warning';
+  const where = [p.row ? `ligne ${p.row}` : '', p.column ? `colonne « ${p.column} »` : '', p.value !== undefined ? `valeur « ${p.value} »` : ''].filter(Boolean).join(', ');
+  li.textContent = `${error ? 'Erreur' : 'Attention'}${where ? ` (${where})` : ''} : ${p.message}`;
+  return li;
+}
+
+function render(): void {
+  const prepared = state.prepared;
+  const source = state.source;
+  const preview = $('import-preview');
+  if (!prepared || !source) {
+    preview.hidden = true;
+    return;
+  }
+  preview.hidden = false;
+  const t = prepared.table;
+  const delimiter = t.delimiter === '\t' ? 'tabulation' : `« ${t.delimiter} »`;
+  $('import-summary').textContent = `${source.name} : source ${t.source}, encodage ${t.encoding}, séparateur ${delimiter}, ${t.values.length} réponse(s), ${prepared.questions.length} question(s).`;
+
+  const suggestions = suggestQuestions(prepared.questions, state.registryQuestions, state.mapping.questions);
+  const registryOptions: Array<[string, string]> = [['', '(garder le nom de la colonne)'], ...state.registryQuestions.map((q): [string, string] => [q.key, `${q.key} — ${q.label}`])];
+  const blocks = prepared.questions.map((q) => {
+    const block = document.createElement('div');
+    block.className = 'import-question';
+    const label = document.createElement('span');
+    label.className = 'q-label';
+    label.textContent = q.label;
+    const type = select(QUESTION_TYPES.map((k) => [k, TYPE_NAMES[k]]), q.type, `Type de « ${q.label} »`, (v) => {
+      state.mapping.corrections[q.key] = { ...state.mapping.corrections[q.key], type: v as QuestionType };
+      delete state.mapping.corrections[q.key]!.levels;
+      remember();
+      prepare();
+      render();
+    });
+    block.append(label, type);
+    if (q.levels) {
+      const levels = document.createElement('small');
+      levels.textContent = ` ${q.levels.join(' < ')}`;
+      block.append(levels);
+    }
+    if (state.registryQuestions.length > 0) {
+      const chosen = state.mapping.questions[q.key] ?? suggestions[q.key]?.key ?? '';
+      if (chosen && !state.mapping.questions[q.key]) state.mapping.questions[q.key] = chosen;
+      block.append(select(registryOptions, chosen, `Question du registre pour « ${q.label} »`, (v) => {
+        if (v) state.mapping.questions[q.key] = v;
+        else delete state.mapping.questions[q.key];
+        remember();
+      }));
+    }
+    if (q.type === 'text') {
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.checked = state.mapping.quotes.questions.includes(q.key);
+      box.addEventListener('change', () => {
+        const set = new Set(state.mapping.quotes.questions);
+        if (box.checked) set.add(q.key);
+        else set.delete(q.key);
+        state.mapping.quotes.questions = [...set];
+        remember();
+      });
+      const wrap = document.createElement('label');
+      wrap.append(box, document.createTextNode(' envoyer les réponses en citations (Observations)'));
+      block.append(wrap);
+    }
+    return block;
+  });
+  $('import-questions').replaceChildren(...blocks);
+
+  const columns: Array<[string, string]> = [['', '(même valeur pour tout le fichier)'], ...prepared.questions.map((q): [string, string] => [q.key, q.label])];
+  const fieldset = $('import-paradata');
+  const legend = fieldset.querySelector('legend')!;
+  const rows = PARADATA.filter((k) => k !== 'wave').map((key) => {
+    const div = document.createElement('div');
+    const title = document.createElement('span');
+    title.textContent = PARADATA_NAMES[key];
+    const current = state.mapping.paradata[key] ?? {};
+    const value = document.createElement('input');
+    value.type = 'text';
+    value.value = current.value ?? '';
+    value.setAttribute('aria-label', `${PARADATA_NAMES[key]} pour tout le fichier`);
+    value.addEventListener('change', () => {
+      state.mapping.paradata[key] = { ...state.mapping.paradata[key], value: value.value.trim() };
+      remember();
+    });
+    div.append(title, select(columns, current.column ?? '', `${PARADATA_NAMES[key]} : colonne`, (v) => {
+      const next = { ...state.mapping.paradata[key] };
+      if (v) next.column = v;
+      else delete next.column;
+      state.mapping.paradata[key] = next;
+      remember();
+    }), value);
+    return div;
+  });
+  fieldset.replaceChildren(legend, ...rows);
+
+  const consent = $<HTMLSelectElement>('import-consent');
+  consent.replaceChildren(...[['', '(aucune : « non renseigné »)'] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
+  consent.value = state.mapping.quotes.consent ?? '';
+  consent.onchange = () => {
+    if (consent.value) state.mapping.quotes.consent = consent.value;
+    else delete state.mapping.quotes.consent;
+    remember();
+  };
+
+  const problems = prepared.problems;
+  $('import-problems').replaceChildren(
+    ...problems.errors.map((p) => problemLine(p, true)),
+    ...[...problems.warnings, ...problems.excluded].map((p) => problemLine(p, false)),
+  );
+}
+
+async function chooseFile(): Promise<void> {
   const file = $<HTMLInputElement>('survey-file').files?.[0];
-  if (!file) return say(output, 'Choisissez d’abord un fichier de réponses (CSV).', true);
-  const surveyId = $<HTMLInputElement>('survey-id').value.trim();
-  const read = readSurveyTable(new Uint8Array(await file.arrayBuffer()));
-  if (!read.ok) return say(output, `${file.name} : ${read.message}`, true);
-  const { headers, rows } = read.table;
+  if (!file) return;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  state.source = { kind: 'file', bytes, name: file.name, hash: sha256BytesHex(bytes) };
+  $('import-result').textContent = '';
+  await loadSurvey();
+  prepare();
+  render();
+}
+
+async function listTabs(): Promise<void> {
+  const { tabs } = await importCall('listSheetTabs');
+  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))`)));
+}
+
+async function readTab(): Promise<void> {
+  const id = $<HTMLSelectElement>('survey-tab').value;
+  if (!id) return say($('import-result'), 'Choisissez d’abord un onglet.', true);
+  const read = await importCall('readSheetTab', Number(id));
+  if (!read.ok) return say($('import-result'), read.message, true);
+  state.source = { kind: 'tab', values: read.values, name: `onglet « ${read.name} »`, hash: sha256TableHex(read.values) };
+  await loadSurvey();
+  prepare();
+  render();
+}
+
+async function importNow(): Promise<void> {
+  const output = $('import-result');
+  if (!state.source) {
+    await chooseFile();
+    if (!state.source) return say(output, 'Choisissez d’abord un fichier de réponses (CSV) ou un onglet.', true);
+  }
+  if (!surveyId()) return say(output, 'Indiquez l’identifiant de l’enquête (ex. E1).', true);
+  if (!state.prepared) {
+    await loadSurvey();
+    prepare();
+    render();
+  }
+  const source = state.source!;
   const progress = $<HTMLProgressElement>('import-progress');
   progress.hidden = false;
-  progress.max = Math.max(rows.length, 1);
   progress.value = 0;
-  const totals = { inserted: 0, alreadyPresent: 0, rejected: [] as ChunkResult['rejected'] };
-  for (let start = 0; start < rows.length || start === 0; start += MAX_CHUNK_ROWS) {
-    const result = await call('importSurveyChunk', {
-      surveyId, fileName: file.name, headers, firstRow: start + 2, rows: rows.slice(start, start + MAX_CHUNK_ROWS),
-    });
-    if (!result.ok) return say(output, result.message, true);
-    totals.inserted += result.inserted;
-    totals.alreadyPresent += result.alreadyPresent;
-    totals.rejected.push(...result.rejected);
-    progress.value = Math.min(start + MAX_CHUNK_ROWS, rows.length);
-    if (rows.length === 0) break;
+  const hooks = window as unknown as Hooks;
+  const result = await runImport(
+    state.prepared!,
+    {
+      surveyId: surveyId(),
+      wave: $<HTMLInputElement>('survey-wave').value.trim(),
+      fileName: source.name,
+      fileHash: source.hash,
+      mapping: state.mapping,
+      onProgress: (written, planned) => {
+        progress.max = Math.max(planned, 1);
+        progress.value = planned === 0 ? 1 : written;
+      },
+      ...(hooks.__repereImportStopAfterChunks !== undefined && { stopAfterChunks: hooks.__repereImportStopAfterChunks }),
+      ...(hooks.__repereImportMaxChunkRows !== undefined && { maxChunkRows: hooks.__repereImportMaxChunkRows }),
+    },
+    importServer((fn, arg) => importCall(fn, arg as never)),
+  );
+  if (!result.ok) {
+    if (result.problems.length > 0) $('import-problems').replaceChildren(...result.problems.map((p) => problemLine(p, true)));
+    return say(output, result.message, true);
   }
-  const lines = [
-    `${file.name} : ${rows.length} réponse(s) lue(s) — ${totals.inserted} ajoutée(s), ${totals.alreadyPresent} déjà présente(s), ${totals.rejected.length} refusée(s).`,
-    ...totals.rejected.map((r) => r.message),
-  ];
-  say(output, lines.join('\n'), totals.rejected.length > 0);
+  const quotes = result.quotes.sent > 0 ? ` Citations : ${result.quotes.added} ajoutée(s) à Observations.` : '';
+  say(output, `${source.name} : ${result.read} réponse(s) lue(s) — ${result.inserted} ajoutée(s), ${result.alreadyPresent} déjà présente(s), ${result.rejected} refusée(s).${result.resumed ? ' (import repris)' : ''}${quotes}`, result.rejected > 0);
 }
 
 export function initImportPanel(): void {
-  onClick($('import'), importFile);
+  $('survey-file').addEventListener('change', () => void chooseFile().catch((e) => say($('import-result'), String(e), true)));
+  $('survey-id').addEventListener('change', () => {
+    if (!state.source) return;
+    void loadSurvey().then(() => {
+      prepare();
+      render();
+    });
+  });
+  onClick($('survey-tab-read'), readTab);
+  onClick($('import'), importNow);
+  $('survey-tab').addEventListener('focus', () => void listTabs().catch(() => undefined), { once: true });
+  void listTabs().catch(() => undefined);
 }
