@@ -65,6 +65,7 @@ export async function startHttpServer(registry: LocalRegistry, port: number): Pr
     if (req.method === 'GET' && path === '/local-page.js') return send(res, 200, 'text/javascript; charset=utf-8', await localPageScript());
     if (req.method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', sidebarWithBridge(registry.sidebarHtml()));
     if (req.method === 'GET' && path === '/api/workbook') return json(res, 200, registry.workbookView());
+    if (req.method === 'GET' && path === '/api/charts') return json(res, 200, registry.chartsView());
     if (req.method === 'POST' && path === '/rpc') {
       const { fn, args } = JSON.parse(await readBody(req)) as { fn: string; args: unknown[] };
       return json(res, 200, await registry.call(fn, Array.isArray(args) ? args : []));

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
+import { parseA1 } from './emulator/a1';
+import { getCell, lastColumn, lastRow } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './ensure-built';
 import { toWire } from './script-run-wire';
 import { sheetAsText } from './sheet-text';
@@ -18,6 +20,10 @@ export interface WorkbookView {
   /** The selection the script made (a problem's « go to cell »), for the page to show. */
   active: { sheet: string; cell: string } | null;
   sheets: Array<{ name: string; hidden: boolean; rows: string[][] }>;
+}
+
+export interface ChartsView {
+  sheets: Array<{ name: string; charts: Array<{ chartId: number; type: string; options: Record<string, unknown>; table: Array<Array<string | number | null>> }> }>;
 }
 
 export interface OpenOptions {
@@ -114,6 +120,29 @@ export class LocalRegistry {
 
   sidebarHtml(): string {
     return readFileSync(`${this.distDir}/Sidebar.html`, 'utf8');
+  }
+
+  /** Every embedded chart as stored (type, options) with the values of its data range, for the page to draw as SVG. */
+  chartsView(): ChartsView {
+    return {
+      sheets: this.model.sheets
+        .filter((sheet) => sheet.charts.length > 0)
+        .map((sheet) => ({
+          name: sheet.name,
+          charts: sheet.charts.map((chart) => {
+            const ref = chart.ranges[0] ? parseA1(chart.ranges[0]) : null;
+            const rows = ref ? ref.numRows ?? Math.max(0, lastRow(sheet) - ref.row + 1) : 0;
+            const cols = ref ? ref.numCols ?? Math.max(0, lastColumn(sheet) - ref.col + 1) : 0;
+            const table = Array.from({ length: rows }, (_, r) =>
+              Array.from({ length: cols }, (_, c) => {
+                const v = getCell(sheet, ref!.row + r, ref!.col + c)?.v ?? null;
+                return v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : v;
+              }),
+            );
+            return { chartId: chart.chartId, type: chart.type, options: chart.options, table };
+          }),
+        })),
+    };
   }
 
   /** Every tab as displayed text, for the local page. */

@@ -2,6 +2,7 @@
 import type { Lang } from '../../shared/contract/tabs';
 import { computeIndicators } from '../../shared/indicators/compute';
 import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
+import { refreshCharts } from './charts';
 import { readAnswers, readObservations } from './compute-read';
 import { writeDashboard, writeValues } from './compute-write';
 import { logToJournal } from './journal';
@@ -28,6 +29,7 @@ export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): Compu
   const now = new Date();
   const written = writeValues(ss, result.values, lang, now);
   writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
+  refreshCharts(ss, registry.indicators, result.values, lang);
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
   const summary =

@@ -36,6 +36,7 @@ export type TabKey =
   | 'values'
   | 'observations'
   | 'dashboard'
+  | 'charts'
   | 'journal';
 
 /** Developer-metadata keys: DOCUMENT visibility, so that a copied template's new script still finds them. */
@@ -217,6 +218,13 @@ export const TABS: readonly TabSpec[] = [
       col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
       col('flag', 'Point d’attention', 'Main flag', 'L’alerte principale à lire avant d’utiliser la valeur.', 'The main flag to read before using the value.'),
     ],
+  },
+  {
+    // Rewritten at each computation: the data tables of the native charts, and the charts themselves next to them.
+    key: 'charts',
+    label: { fr: 'Graphiques', en: 'Charts' },
+    kind: 'computed',
+    columns: [],
   },
   {
     key: 'journal',

@@ -19,6 +19,8 @@ export interface LocalRepere {
   readTab(tabKey: string): Promise<string[][]>;
   /** Types a value into a cell, as a person editing the spreadsheet would (no Repère code involved). */
   typeInto(tabName: string, row: number, column: number, value: string): void;
+  /** Calls a function of the built bundle, as the sidebar's google.script.run does (failures throw). */
+  call(fn: string, ...args: unknown[]): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startLocalRepere(options: { workbook?: string; setup?: boo
       if (!sheet) throw new Error(`no tab ${tabName}`);
       ((sheet.cells[row - 1] ??= [])[column - 1] ??= { v: null }).v = value;
     },
+    call: (fn, ...args) => mode.registry.callOrThrow(fn, args),
     async stop() {
       await mode.stop();
       rmSync(dir, { recursive: true, force: true });
