@@ -1,13 +1,14 @@
 /**
- * The `repere` command over a local workbook: start the local mode, set up the registry, print the connection code.
+ * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
+ * survey files, compute the indicators, print the connection code.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sha256BytesHex } from '../../shared/crypto/sha256-bytes';
+import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { inspectSurvey, prepareImport } from '../../shared/survey/import';
-import { readMapping } from '../../shared/survey/mapping';
+import { completeMapping, readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, runImport } from '../../shared/survey/mapping-run';
 import { ensureBuilt } from './ensure-built';
 import { LocalRegistry } from './registry-host';
@@ -28,6 +29,7 @@ Commandes :
   pairing-code   Affiche le code de connexion à coller dans l’extension
   inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
+  compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques (--json : les lignes écrites)
 
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
@@ -36,7 +38,7 @@ Options :
   --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
   --survey ID       Enquête où importer (onglet Enquêtes ; créée si elle n’existe pas)
   --wave W          Vague de l’import (ex. 2026-T1)
-  --json            Sortie JSON (inspect)
+  --json            Sortie JSON (inspect, compute)
   --help            Cette aide
 `;
 
@@ -93,6 +95,8 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
   };
 }
 
+type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }> } | { ok: false; message: string };
+
 type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
   | { ok: false; message: string };
@@ -135,12 +139,20 @@ async function run(argv: string[]): Promise<number> {
       console.log(result.code);
       return 0;
     }
+    case 'compute': {
+      const registry = await openRegistry(options);
+      const result = (await registry.callOrThrow('computeIndicators', [])) as ComputeReply;
+      if (!result.ok) throw new UserError(result.message);
+      if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
+      else console.log(result.summary);
+      return 0;
+    }
     case 'inspect':
       return inspectCommand(options);
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute (voir repere --help).`);
   }
 }
 
@@ -179,8 +191,14 @@ async function importCommand(options: Options): Promise<number> {
   if (!options.survey) throw new UserError('Indiquez l’enquête : repere import FICHIER --survey ID (ex. --survey E1).');
   const bytes = readSurveyFile(options);
   const registry = await openRegistry(options);
-  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as { mapping: unknown; surveys: Array<{ id: string; wave: string }> };
-  const mapping = readMapping(setup.mapping);
+  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as {
+    mapping: unknown;
+    surveys: Array<{ id: string; wave: string }>;
+    questions: RegistryQuestion[];
+  };
+  // What a person would accept in the sidebar's preview: the saved mapping, completed by the suggestions.
+  const saved = readMapping(setup.mapping);
+  const mapping = completeMapping(saved, prepareImport(bytes, { corrections: saved.corrections }).questions, setup.questions);
   const prepared = prepareImport(bytes, { corrections: mapping.corrections });
   const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
   const result = await runImport(

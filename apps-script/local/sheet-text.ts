@@ -19,8 +19,9 @@ function sparklineText(formula: string): string | null {
 
 export function sheetAsText(model: WorkbookModel, sheet: SheetModel): string[][] {
   const width = lastColumn(sheet);
-  return sheet.cells.slice(0, lastRow(sheet)).map((row, r) =>
-    Array.from((row ?? []).slice(0, width), (cell, c) =>
+  // Array.from, not map: the cell grid is sparse, and a hole must come out as an empty row, not as null.
+  return Array.from({ length: lastRow(sheet) }, (_, r) =>
+    Array.from((sheet.cells[r] ?? []).slice(0, width), (cell, c) =>
       !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cell.v, numberFormatAt(sheet, r + 1, c + 1, cell), model.locale, model.timeZone),
     ),
   );

@@ -5,7 +5,7 @@
 import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
 import type { AnswerRow, AnswerValue, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
 import type { Question, Survey } from '../../shared/registry/model';
-import { normalizeWord } from '../../shared/registry/vocabulary';
+import { fold } from '../../shared/survey/values';
 import { bindColumns, bindTab, sheetsWithMetadata, taggedColumns, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -19,7 +19,7 @@ function isoOf(value: unknown): string | null {
 
 /** lui-même / aidé / pour autrui, in either language. */
 function respondentTypeOf(value: unknown): RespondentType | null {
-  const word = normalizeWord(text(value));
+  const word = fold(text(value));
   if (/^(lui-meme|elle-meme|soi-meme|self|moi-meme|la personne)/.test(word)) return 'self';
   if (/^(aide|aidee|aided|assisted|avec aide)/.test(word)) return 'aided';
   if (/^(pour autrui|proxy|aidant|tiers)/.test(word)) return 'proxy';
@@ -47,10 +47,10 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
   const contract = bindColumns(ss, sheet, tabSpec('responses').columns).columns;
   const tagged = taggedColumns(ss, sheet, QUESTION_METADATA_KEY);
   // A question column is found by its key, else by its label as written in the file.
-  const byWord = new Map([...tagged].map(([value, column]) => [normalizeWord(value), column]));
+  const byWord = new Map([...tagged].map(([value, column]) => [fold(value), column]));
   const questionColumns: Array<[string, number]> = [];
   for (const q of questions.filter((q) => q.survey.toLowerCase() === survey.id.toLowerCase())) {
-    const column = byWord.get(normalizeWord(q.key)) ?? byWord.get(normalizeWord(q.label));
+    const column = byWord.get(fold(q.key)) ?? byWord.get(fold(q.label));
     if (column !== undefined) questionColumns.push([q.key, column]);
   }
   const last = sheet.getLastRow();

@@ -7,7 +7,8 @@ import type { ValueRow } from '../../shared/indicators/model';
 import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { Indicator, Outcome } from '../../shared/registry/model';
 import { termId, termLabel } from '../../shared/registry/vocabulary';
-import { bindTab, clearRecords, columnValues, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
+import type { TabRows } from '../../shared/registry/validate';
+import { bindTab, clearRecords, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
 const round = (x: number | null, decimals = 1): CellValue => (x === null ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
@@ -42,12 +43,14 @@ function runs(rows: readonly number[]): Array<{ start: number; count: number }> 
   return out;
 }
 
-/** Returns the number of computed rows written. */
-export function writeValues(ss: Spreadsheet, rows: readonly ValueRow[], lang: Lang, now: Date): number {
+/**
+ * Returns the number of computed rows written. `current` is « Valeurs » as the registry read found it: the rows of the
+ * previous computation are those whose origin says « calculé ».
+ */
+export function writeValues(ss: Spreadsheet, current: TabRows | undefined, rows: readonly ValueRow[], lang: Lang, now: Date): number {
   const tab = bindTab(ss, 'values');
   if (!tab) return 0;
-  const origins = columnValues(tab, 'origin');
-  const previous = origins.flatMap((origin, i) => (termId('valueOrigin', String(origin)) === 'computed' ? [i + 2] : []));
+  const previous = (current?.rows ?? []).filter((r) => termId('valueOrigin', String(r.cells.origin ?? '')) === 'computed').map((r) => r.row);
   const computed = rows.filter((r) => r.computed);
   const after = Math.max(tab.sheet.getLastRow(), 1);
   const positions = [...previous.slice(0, computed.length), ...Array.from({ length: Math.max(0, computed.length - previous.length) }, (_, i) => after + 1 + i)];

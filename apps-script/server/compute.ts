@@ -22,12 +22,12 @@ export interface ComputeSummary {
 }
 
 export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
-  const { registry, problems } = readRegistry(ss, lang);
+  const { registry, problems, snapshot } = readRegistry(ss, lang);
   const answers = readAnswers(ss, registry.surveys, registry.questions);
   const observations = readObservations(ss);
   const result = computeIndicators({ ...registry, answers, observations });
   const now = new Date();
-  const written = writeValues(ss, result.values, lang, now);
+  const written = writeValues(ss, snapshot.values, result.values, lang, now);
   writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
   refreshCharts(ss, registry.indicators, result.values, lang);
   const registryErrors = problems.filter((p) => p.severity === 'error').length;

@@ -15,33 +15,21 @@ import type {
   ImportQuotesRequest,
   ImportQuotesResult,
 } from '../../shared/survey/chunk';
-import type { ImportMapping } from '../../shared/survey/mapping';
+import type { ImportMapping, RegistryQuestion } from '../../shared/survey/mapping';
+import type { QuestionType } from '../../shared/survey/types';
+import { termId } from '../../shared/registry/vocabulary';
 import { beginImport as begin, finishImport as finish, loadMapping, saveMapping, writeImportChunk as chunk, writeImportQuotes as quotes } from './import-transaction';
 import { bindTab, columnValues } from './registry';
-import { BusyError, currentUser, registrySpreadsheet, withWriteLock } from './spreadsheet';
+import { currentUser, registryLang, registrySpreadsheet, underLock } from './spreadsheet';
 
 const SIDEBAR = 'panneau Repère';
-const BUSY: ImportFailure = { ok: false, message: 'Le registre est occupé par une autre opération (import ou synchronisation) : réessayez dans un instant.' };
-
-function lang(): Lang {
-  return PropertiesService.getDocumentProperties().getProperty('repere.lang') === 'en' ? 'en' : 'fr';
-}
-
-function locked<T>(work: () => T): T | ImportFailure {
-  try {
-    return withWriteLock(work);
-  } catch (err) {
-    if (err instanceof BusyError) return BUSY;
-    throw err;
-  }
-}
 
 export interface ImportSetup {
   ok: true;
   configured: boolean;
   surveys: Array<{ id: string; name: string; wave: string }>;
   /** The « Questions » tab's questions of the chosen survey. */
-  questions: Array<{ key: string; label: string }>;
+  questions: RegistryQuestion[];
   /** The mapping saved at the last import of this survey (corrections, questions, paradata, quotes). */
   mapping: ImportMapping;
 }
@@ -67,9 +55,14 @@ export function getImportSetup(surveyId?: string): ImportSetup {
     const owners = columnValues(questionsTab, 'survey');
     const keys = columnValues(questionsTab, 'key');
     const labels = columnValues(questionsTab, 'label');
+    const types = columnValues(questionsTab, 'type');
+    const levels = columnValues(questionsTab, 'levels');
     owners.forEach((owner, i) => {
       const key = String(keys[i] ?? '').trim();
-      if (String(owner).trim() === id && key !== '') questions.push({ key, label: String(labels[i] ?? '').trim() });
+      if (String(owner).trim() !== id || key === '') return;
+      const type = termId('questionType', String(types[i] ?? '')) as QuestionType | null;
+      const levelList = String(levels[i] ?? '').split('|').map((l) => l.trim()).filter(Boolean);
+      questions.push({ key, label: String(labels[i] ?? '').trim(), ...(type && { type }), ...(levelList.length > 0 && { levels: levelList }) });
     });
   }
   return { ok: true, configured: surveysTab !== null, surveys, questions, mapping: loadMapping(id) };
@@ -82,19 +75,19 @@ export function saveImportMapping(surveyId: string, mapping: ImportMapping): { o
 }
 
 export function beginImport(request: BeginImportRequest): BeginImportResult | ImportFailure {
-  return locked(() => begin(registrySpreadsheet(), request, lang(), currentUser(SIDEBAR)));
+  return underLock(() => begin(registrySpreadsheet(), request, registryLang(), currentUser(SIDEBAR)));
 }
 
 export function writeImportChunk(request: ImportChunkRequest): ImportChunkResult | ImportFailure {
-  return locked(() => chunk(registrySpreadsheet(), request));
+  return underLock(() => chunk(registrySpreadsheet(), request));
 }
 
 export function writeImportQuotes(request: ImportQuotesRequest): ImportQuotesResult | ImportFailure {
-  return locked(() => quotes(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => quotes(registrySpreadsheet(), request, currentUser(SIDEBAR)));
 }
 
 export function finishImport(request: FinishImportRequest): FinishImportResult | ImportFailure {
-  return locked(() => finish(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => finish(registrySpreadsheet(), request, currentUser(SIDEBAR)));
 }
 
 /* ------------------------------------------------------------ import from a tab of this spreadsheet */

@@ -233,6 +233,7 @@ function kindOf(field: string, types: Map<string, string>): string {
   }
   if (field === 'sourceRow') return 'n';
   if (field === 'importedAt') return 'i';
+  if (field === 'answeredAt') return 'd';
   return 't';
 }
 

@@ -7,12 +7,12 @@ export { doGet, doPost } from './collector';
 export {
   addManualValue,
   checkRegistry,
+  computeIndicators,
   configureRegistry,
   getApproach,
   getConnectionCode,
   getSidebarState,
   goToCell,
-  importSurveyChunk,
   renewConnectionCode,
   saveApproach,
 } from './sidebar-api';

@@ -35,11 +35,12 @@ function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRow
   };
 }
 
-export function readRegistry(ss: Spreadsheet, lang: Lang): Validation {
+/** The checked registry, and the rows as read, for callers that write back to those tabs without reading again. */
+export function readRegistry(ss: Spreadsheet, lang: Lang): Validation & { snapshot: RegistrySnapshot } {
   const snapshot: RegistrySnapshot = { lang };
   for (const key of DEFINITION_TABS) {
     const rows = readTab(ss, key);
     if (rows) snapshot[key] = rows;
   }
-  return validateRegistry(snapshot);
+  return { ...validateRegistry(snapshot), snapshot };
 }

@@ -7,7 +7,6 @@ import type { ApproachFields } from '../../shared/registry/approach';
 import { PERIOD } from '../../shared/registry/targets';
 import type { Problem } from '../../shared/registry/validate';
 import { termLabel } from '../../shared/registry/vocabulary';
-import type { ChunkFailure, ChunkResult } from '../../shared/survey/chunk';
 import { TEMPLATES, templateById } from '../../shared/templates';
 import { readApproach, writeApproach } from './approach';
 import { computeRegistry, type ComputeSummary } from './compute';
@@ -16,29 +15,11 @@ import { connectionCode, type ConnectionCodeResult } from './pairing';
 import { appendRecords, bindTab, findTab } from './registry';
 import { readRegistry } from './registry-read';
 import { setupRegistry, type SetupReport } from './setup';
-import { BusyError, currentUser, registrySpreadsheet, withWriteLock } from './spreadsheet';
-import { importSurveyChunk as writeSurveyChunk } from './survey-import';
+import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
 
-const LANG_PROPERTY = 'repere.lang';
 const SIDEBAR = 'panneau Repère';
 
-export type Failure = { ok: false; message: string };
-
-const BUSY: Failure = { ok: false, message: 'Le registre est occupé par une autre opération (import ou synchronisation) : réessayez dans un instant.' };
 const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
-
-function registryLang(): Lang {
-  return PropertiesService.getDocumentProperties().getProperty(LANG_PROPERTY) === 'en' ? 'en' : 'fr';
-}
-
-function guarded<T>(work: () => T): T | Failure {
-  try {
-    return withWriteLock(work);
-  } catch (err) {
-    if (err instanceof BusyError) return BUSY;
-    throw err;
-  }
-}
 
 export interface SidebarState {
   registryName: string;
@@ -69,8 +50,8 @@ export function configureRegistry(options?: { lang?: Lang; template?: string }):
   if (options?.template && !template) {
     return { ok: false, message: `Modèle « ${options.template} » inconnu. Modèles : ${TEMPLATES.map((t) => t.id).join(', ')}.` };
   }
-  return guarded(() => {
-    PropertiesService.getDocumentProperties().setProperty(LANG_PROPERTY, lang);
+  return underLock(() => {
+    setRegistryLang(lang);
     return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser(SIDEBAR), template) };
   });
 }
@@ -112,7 +93,7 @@ export function getApproach(): { ok: true; fields: ApproachFields } | Failure {
 }
 
 export function saveApproach(fields: ApproachFields): { ok: true; written: number } | Failure {
-  return guarded(() => {
+  return underLock(() => {
     const ss = registrySpreadsheet();
     const written = writeApproach(ss, fields ?? {}, registryLang());
     if (written === null) return NOT_SET_UP;
@@ -136,7 +117,7 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
   if (!PERIOD.test(period)) return { ok: false, message: `Période « ${period} » illisible. Exemples : 2026, 2026-T1, 2026-S2, 2026-03.` };
   if (String(input?.value ?? '').trim() === '' || !Number.isFinite(value)) return { ok: false, message: `Valeur « ${input?.value ?? ''} » : écrivez un nombre (ex. 1 250 ou 12,5).` };
   if (n !== '' && (!Number.isInteger(n) || n < 0)) return { ok: false, message: `n « ${input.n} » : écrivez un nombre entier de personnes, ou laissez vide.` };
-  return guarded(() => {
+  return underLock(() => {
     const ss = registrySpreadsheet();
     const lang = registryLang();
     const indicator = readRegistry(ss, lang).registry.indicators.find((i) => i.code === input.indicator && i.method === 'manual');
@@ -150,7 +131,7 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
 }
 
 export function computeIndicators(): ComputeSummary | Failure {
-  return guarded(() => {
+  return underLock(() => {
     const ss = registrySpreadsheet();
     if (!findTab(ss, 'indicators')) return NOT_SET_UP;
     return computeRegistry(ss, registryLang(), currentUser(SIDEBAR));
@@ -163,8 +144,4 @@ export function getConnectionCode(): ConnectionCodeResult {
 
 export function renewConnectionCode(): ConnectionCodeResult {
   return connectionCode(true);
-}
-
-export function importSurveyChunk(chunk: unknown): ChunkResult | ChunkFailure {
-  return guarded(() => writeSurveyChunk(registrySpreadsheet(), chunk, registryLang(), currentUser(SIDEBAR)));
 }

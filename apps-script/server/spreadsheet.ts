@@ -30,6 +30,31 @@ export function withWriteLock<T>(work: () => T): T {
   }
 }
 
+export type Failure = { ok: false; message: string };
+
+const BUSY: Failure = { ok: false, message: 'Le registre est occupé par une autre opération (import ou synchronisation) : réessayez dans un instant.' };
+
+/** A sidebar write under the lock: when another execution holds it, a French message rather than an error. */
+export function underLock<T>(work: () => T): T | Failure {
+  try {
+    return withWriteLock(work);
+  } catch (err) {
+    if (err instanceof BusyError) return BUSY;
+    throw err;
+  }
+}
+
+const LANG_PROPERTY = 'repere.lang';
+
+/** The language the registry was set up in: its tabs, words and dropdowns. */
+export function registryLang(): 'fr' | 'en' {
+  return PropertiesService.getDocumentProperties().getProperty(LANG_PROPERTY) === 'en' ? 'en' : 'fr';
+}
+
+export function setRegistryLang(lang: 'fr' | 'en'): void {
+  PropertiesService.getDocumentProperties().setProperty(LANG_PROPERTY, lang);
+}
+
 /** Who runs this execution, for the Journal; empty in many consumer-account contexts, so a fallback. */
 export function currentUser(fallback: string): string {
   try {

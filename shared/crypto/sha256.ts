@@ -50,51 +50,60 @@ export function utf8Bytes(text: string): Uint8Array {
 
 /** Reused between calls: hashing runs once per imported row, so allocations matter. */
 const W = new Int32Array(64);
+const H = new Int32Array(8);
+const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-export function sha256Hex(text: string): string {
-  const bytes = utf8Bytes(text);
-  const length = bytes.length;
-  const padded = new Uint8Array(((length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[length] = 0x80;
-  const bitLength = length * 8;
-  const end = padded.length;
-  const high = Math.floor(bitLength / 0x100000000);
-  padded[end - 8] = high >>> 24;
-  padded[end - 7] = (high >>> 16) & 255;
-  padded[end - 6] = (high >>> 8) & 255;
-  padded[end - 5] = high & 255;
-  padded[end - 4] = (bitLength >>> 24) & 255;
-  padded[end - 3] = (bitLength >>> 16) & 255;
-  padded[end - 2] = (bitLength >>> 8) & 255;
-  padded[end - 1] = bitLength & 255;
-
-  let h0 = 0x6a09e667, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372, h3 = 0xa54ff53a | 0;
-  let h4 = 0x510e527f, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab, h7 = 0x5be0cd19;
+function compress(src: Uint8Array, at: number): void {
   const w = W;
-  for (let block = 0; block < end; block += 64) {
-    for (let t = 0; t < 16; t++) {
-      const i = block + t * 4;
-      w[t] = (padded[i]! << 24) | (padded[i + 1]! << 16) | (padded[i + 2]! << 8) | padded[i + 3]!;
-    }
-    for (let t = 16; t < 64; t++) {
-      const x = w[t - 15]!, y = w[t - 2]!;
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
-    for (let t = 0; t < 64; t++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      h = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
-    }
-    h0 = (h0 + a) | 0; h1 = (h1 + b) | 0; h2 = (h2 + c) | 0; h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0; h5 = (h5 + f) | 0; h6 = (h6 + g) | 0; h7 = (h7 + h) | 0;
+  const h = H;
+  for (let t = 0; t < 16; t++) {
+    const i = at + t * 4;
+    w[t] = (src[i]! << 24) | (src[i + 1]! << 16) | (src[i + 2]! << 8) | src[i + 3]!;
   }
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15]!, y = w[t - 2]!;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[t] = (w[t - 16]! + s0 + w[t - 7]! + s1) | 0;
+  }
+  let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
+  for (let t = 0; t < 64; t++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[t]! + w[t]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+  }
+  h[0] = h[0]! + a; h[1] = h[1]! + b; h[2] = h[2]! + c; h[3] = h[3]! + d;
+  h[4] = h[4]! + e; h[5] = h[5]! + f; h[6] = h[6]! + g; h[7] = h[7]! + hh;
+}
+
+/** SHA-256 of raw bytes (a survey file as chosen, before decoding), block by block: a large file is not copied. */
+export function sha256BytesHex(bytes: Uint8Array): string {
+  H.set(INITIAL);
+  const length = bytes.length;
+  const full = length - (length % 64);
+  for (let at = 0; at < full; at += 64) compress(bytes, at);
+  const tail = new Uint8Array(length % 64 < 56 ? 64 : 128);
+  tail.set(bytes.subarray(full));
+  tail[length - full] = 0x80;
+  const bitLength = length * 8;
+  const high = Math.floor(bitLength / 0x100000000);
+  const end = tail.length;
+  tail[end - 8] = high >>> 24; tail[end - 7] = (high >>> 16) & 255; tail[end - 6] = (high >>> 8) & 255; tail[end - 5] = high & 255;
+  tail[end - 4] = (bitLength >>> 24) & 255; tail[end - 3] = (bitLength >>> 16) & 255; tail[end - 2] = (bitLength >>> 8) & 255; tail[end - 1] = bitLength & 255;
+  for (let at = 0; at < end; at += 64) compress(tail, at);
   let hex = '';
-  for (const word of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (word >>> 0).toString(16).padStart(8, '0');
+  for (const word of H) hex += (word >>> 0).toString(16).padStart(8, '0');
   return hex;
+}
+
+/** SHA-256 of a text's UTF-8 bytes. */
+export function sha256Hex(text: string): string {
+  return sha256BytesHex(utf8Bytes(text));
+}
+
+/** The hash of a table that comes from no file (a tab of the spreadsheet): its cells, as JSON. */
+export function sha256TableHex(values: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  return sha256Hex(JSON.stringify(values));
 }

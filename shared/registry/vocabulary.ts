@@ -3,6 +3,7 @@
  * people read and type in French and English. Cells hold the word of the registry's language; either is understood.
  */
 import type { Lang } from '../contract/tabs';
+import { fold } from '../survey/values';
 
 export interface Term {
   id: string;
@@ -68,21 +69,10 @@ export const VOCABULARY = {
 
 export type VocabularyKey = keyof typeof VOCABULARY;
 
-/** Lowercase, without accents, typographic apostrophes or extra spaces: how two spellings are compared. */
-export function normalizeWord(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 /** The canonical id of a typed word, in either language, tolerant of case, accents and apostrophes. */
 export function termId(key: VocabularyKey, typed: string): string | null {
-  const wanted = normalizeWord(typed);
-  const term = VOCABULARY[key].find((t) => normalizeWord(t.fr) === wanted || normalizeWord(t.en) === wanted || t.id === wanted);
+  const wanted = fold(typed);
+  const term = VOCABULARY[key].find((t) => fold(t.fr) === wanted || fold(t.en) === wanted || t.id === wanted);
   return term ? term.id : null;
 }
 

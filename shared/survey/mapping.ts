@@ -6,7 +6,7 @@
 import { sha256Hex } from '../crypto/sha256';
 import { MAX_CELL_CHARS } from '../sheet/cell';
 import type { AnswerValue, PreparedImport } from './import';
-import type { Corrections, Problem } from './types';
+import type { Corrections, Problem, QuestionType } from './types';
 import { fold } from './values';
 import { QUESTION_FIELD } from './chunk';
 
@@ -16,7 +16,7 @@ export interface ParadataSource {
   value?: string;
 }
 
-export const PARADATA = ['wave', 'respondentType', 'mode', 'interviewer'] as const;
+export const PARADATA = ['wave', 'respondentType', 'mode', 'interviewer', 'personId'] as const;
 export type ParadataKey = (typeof PARADATA)[number];
 
 export interface ImportMapping {
@@ -106,6 +106,9 @@ export function labelSimilarity(a: string, b: string): number {
 export interface RegistryQuestion {
   key: string;
   label: string;
+  /** The question's type and levels as the « Questions » tab defines them (lowest level first). */
+  type?: QuestionType;
+  levels?: string[];
 }
 
 export interface QuestionSuggestion {
@@ -156,6 +159,50 @@ export function suggestQuestions(
     taken.add(p.key);
   }
   return out;
+}
+
+/** File columns that usually hold paradata, by their header (case and accents folded). */
+const PARADATA_HEADERS: Record<ParadataKey, RegExp> = {
+  personId: /^(code|identifiant|id|numero|n°)\b.*\b(personne|aidant|aidante|beneficiaire|usager|participant)|^(code|identifiant) (pseudonyme|anonyme)/,
+  respondentType: /qui (remplit|repond)|type de repondant|^repondant|rempli par|respondent type/,
+  interviewer: /^(enqueteur|enqueteuse|saisi par|interviewer)/,
+  mode: /^mode( de passation)?$|^collection mode/,
+  wave: /^(vague|wave|temps de mesure)$/,
+};
+
+/**
+ * Completes a saved mapping for a file, without overriding anything a person chose: questions mapped by suggestion,
+ * the registry's type and levels for mapped questions (so a registry's own scale is never misread as another known
+ * scale), and paradata columns recognised by their header.
+ */
+export function completeMapping(
+  saved: ImportMapping,
+  file: ReadonlyArray<{ key: string; label: string }>,
+  registry: readonly RegistryQuestion[],
+): ImportMapping {
+  const mapping: ImportMapping = {
+    corrections: { ...saved.corrections },
+    questions: { ...saved.questions },
+    paradata: { ...saved.paradata },
+    quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
+  };
+  const paradataColumns = new Set<string>();
+  for (const key of PARADATA) {
+    if (mapping.paradata[key]) continue;
+    const column = file.find((q) => PARADATA_HEADERS[key].test(fold(q.label)) && !paradataColumns.has(q.key));
+    if (column) {
+      mapping.paradata[key] = { column: column.key };
+      paradataColumns.add(column.key);
+    }
+  }
+  const questions = file.filter((q) => !paradataColumns.has(q.key));
+  for (const [fileKey, suggestion] of Object.entries(suggestQuestions(questions, registry, mapping.questions))) mapping.questions[fileKey] = suggestion.key;
+  for (const [fileKey, registryKey] of Object.entries(mapping.questions)) {
+    const question = registry.find((r) => r.key === registryKey);
+    if (!question?.type || mapping.corrections[fileKey]?.type) continue;
+    mapping.corrections[fileKey] = { ...mapping.corrections[fileKey], type: question.type, ...(question.levels?.length && { levels: question.levels }) };
+  }
+  return mapping;
 }
 
 /* ------------------------------------------------------------ paradata and consent words */
@@ -242,10 +289,16 @@ export function rowBuilder(prepared: PreparedImport, fields: readonly string[], 
         return () => ctx.fileHash;
       case 'sourceRow':
         return (i) => prepared.table.rowNumbers[i]!;
+      case 'answeredAt': {
+        // The tool's own timestamp (Horodateur, submitdate, _submission_time…): what monthly and yearly periods use.
+        const q = prepared.questions.findIndex((question) => question.role === 'timestamp' || question.type === 'timestamp');
+        return q < 0 ? () => null : (i) => prepared.table.values[i]![q] ?? null;
+      }
       case 'wave':
       case 'respondentType':
       case 'mode':
-      case 'interviewer': {
+      case 'interviewer':
+      case 'personId': {
         const source = ctx.mapping.paradata[field];
         const q = source?.column !== undefined ? byFileKey.get(source.column) : undefined;
         const fixed = source?.value ?? '';

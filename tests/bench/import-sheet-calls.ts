@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadBundle } from '../../apps-script/local/bundle-runtime';
 import { createEmptyWorkbook } from '../../apps-script/local/emulator';
 import { toWire } from '../../apps-script/local/script-run-wire';
-import { sha256BytesHex } from '../../shared/crypto/sha256-bytes';
+import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { prepareImport } from '../../shared/survey/import';
 import { emptyMapping } from '../../shared/survey/mapping';
 import { importServer, runImport, type ImportServer } from '../../shared/survey/mapping-run';

@@ -15,7 +15,8 @@ function bareContext(): vm.Context {
 /** Every function name the sidebar's code asks google.script.run for. */
 function sidebarCalls(): string[] {
   const names = new Set<string>();
-  for (const file of readdirSync('apps-script/ui').filter((f) => f.endsWith('.ts'))) {
+  const files = readdirSync('apps-script/ui', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
     for (const match of readFileSync(`apps-script/ui/${file}`, 'utf8').matchAll(/\bcall\(\s*'(\w+)'/g)) names.add(match[1]!);
   }
   return [...names];

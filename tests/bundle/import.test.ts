@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { sha256BytesHex } from '../../shared/crypto/sha256-bytes';
+import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { prepareImport, prepareTable } from '../../shared/survey/import';
 import { emptyMapping, readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { importServer, runImport, type RunImportResult } from '../../shared/survey/mapping-run';
@@ -270,28 +270,6 @@ describe('importing a survey file through the bundle', () => {
     const result = await runImport(prepared, { surveyId: 'E1', wave: '', fileName: 'large.csv', fileHash: sha256BytesHex(bytes), mapping: emptyMapping(), maxChunkRows: 5 }, counted);
     expect(result).toMatchObject({ ok: true, inserted: 12 });
     expect(chunkCalls).toBe(3);
-  });
-
-  it('(first import call, kept) imports survey rows once: a second import of the same file adds nothing, formulas stay text', () => {
-    const registry = testRegistry();
-    registry.run('configureRegistry', { lang: 'fr' });
-    const chunk = {
-      surveyId: 'E1',
-      fileName: 'reponses.csv',
-      headers: ['Horodateur', 'Âge', 'Commentaire'],
-      firstRow: 2,
-      rows: [
-        ['26/11/2026 10:00:00', '82', 'Très contente'],
-        ['26/11/2026 11:00:00', '007', '=1+1'],
-        ['26/11/2026 12:00:00', '75', '+33 6 12 34 56 78'],
-      ],
-    };
-    expect(registry.run('importSurveyChunk', chunk)).toMatchObject({ ok: true, inserted: 3, alreadyPresent: 0, tab: 'Réponses E1' });
-    expect(registry.run('importSurveyChunk', chunk)).toMatchObject({ ok: true, inserted: 0, alreadyPresent: 3 });
-    const [header = [], ...rows] = registry.tab('responses');
-    expect(header.slice(-3)).toEqual(['Horodateur', 'Âge', 'Commentaire']);
-    expect(rows.map((r) => r.slice(-3))).toEqual(chunk.rows);
-    expect(rows.map((r) => r[2])).toEqual([2, 3, 4]);
   });
 
 });

@@ -20,7 +20,7 @@ function sheet(registry: TestRegistry, name: string) {
 }
 
 function check(registry: TestRegistry) {
-  return registry.run('checkRegistry') as { ok: true; errors: number; warnings: number; problems: Array<{ severity: string; message: string; cell: string }>; summary: string };
+  return registry.run('checkRegistry') as { ok: true; errors: number; warnings: number; problems: Array<{ severity: string; message: string; cell: string; sheetId: number }>; summary: string };
 }
 
 /** Writes a value in the row of `code` in the Indicateurs tab, in the column headed `header`. */
@@ -140,7 +140,7 @@ describe('checking the registry', () => {
 
   it('lets the sidebar jump to the cell of a problem', () => {
     const { registry } = withProblem((r) => setIndicatorCell(r, 'I4', 'Code', 'I3'));
-    const problem = check(registry).problems[0]! as { sheetId: number; cell: string };
+    const problem = check(registry).problems[0]!;
     expect(registry.run('goToCell', problem.sheetId, problem.cell)).toEqual({ ok: true });
     const active = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getActiveRange();
     expect([active.getSheet().getName(), active.getA1Notation()]).toEqual(['Indicateurs', problem.cell]);

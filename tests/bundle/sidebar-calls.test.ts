@@ -24,11 +24,4 @@ describe('the menu and the sidebar calls of the built bundle', () => {
     expect(undeployed.run('getConnectionCode')).toMatchObject({ ok: false, message: expect.stringContaining('Déployer › Nouveau déploiement › Application web') });
   });
 
-  it('refuses a malformed chunk with a French message, writing nothing', () => {
-    const registry = testRegistry();
-    const answer = registry.run('importSurveyChunk', { surveyId: 'E 1!', fileName: 'x.csv', headers: ['a'], firstRow: 2, rows: [] });
-    expect(answer.ok).toBe(false);
-    expect(answer.message).toMatch(/identifiant d’enquête/);
-    expect(registry.model.sheets.map((s) => s.name)).toEqual(['Feuille 1']);
-  });
 });

@@ -4,9 +4,9 @@
  * corrections and mapping remembered per survey on the server, then the transaction: begin, one write per chunk with
  * a progress bar, quotes, finish. Everything is rendered with textContent.
  */
-import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256-bytes';
+import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
 import { prepareImport, prepareTable, type PreparedImport } from '../../../shared/survey/import';
-import { emptyMapping, readMapping, suggestQuestions, PARADATA, type ImportMapping, type ParadataKey } from '../../../shared/survey/mapping';
+import { completeMapping, emptyMapping, readMapping, suggestQuestions, PARADATA, type ImportMapping, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
 import { importServer, runImport } from '../../../shared/survey/mapping-run';
 import { uniqueHeaders } from '../../../shared/survey/read-table';
 import { recogniseSource } from '../../../shared/survey/sources/index';
@@ -18,14 +18,14 @@ const TYPE_NAMES: Record<QuestionType, string> = {
   identifier: 'identifiant', timestamp: 'horodatage', date: 'date', number: 'nombre', single: 'choix unique',
   multiple: 'choix multiple', likert: 'échelle', text: 'texte libre',
 };
-const PARADATA_NAMES: Record<ParadataKey, string> = { wave: 'Vague', respondentType: 'Type de répondant (lui-même, aidé, pour autrui)', mode: 'Mode de passation', interviewer: 'Enquêteur' };
+const PARADATA_NAMES: Record<ParadataKey, string> = { wave: 'Vague', respondentType: 'Type de répondant (lui-même, aidé, pour autrui)', mode: 'Mode de passation', interviewer: 'Enquêteur', personId: 'Identifiant de la personne (relie ses réponses avant et après)' };
 
 type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
 
 interface State {
   source: Source | null;
   mapping: ImportMapping;
-  registryQuestions: Array<{ key: string; label: string }>;
+  registryQuestions: RegistryQuestion[];
   prepared: PreparedImport | null;
 }
 
@@ -39,16 +39,22 @@ interface Hooks {
 
 const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
 
-function prepare(): void {
-  const source = state.source;
-  if (!source) return;
-  if (source.kind === 'file') {
-    state.prepared = prepareImport(source.bytes, { corrections: state.mapping.corrections });
-    return;
-  }
+function read(source: Source): PreparedImport {
+  if (source.kind === 'file') return prepareImport(source.bytes, { corrections: state.mapping.corrections });
   const [header = [], ...rows] = source.values;
   const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: header, headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2) };
-  state.prepared = prepareTable(recogniseSource(records).normalise(records), state.mapping.corrections);
+  return prepareTable(recogniseSource(records).normalise(records), state.mapping.corrections);
+}
+
+function prepare(): void {
+  if (state.source) state.prepared = read(state.source);
+}
+
+/** A new file or tab: the saved mapping completed by suggestions, then read again with the registry's levels. */
+function prepareNewSource(): void {
+  if (!state.source) return;
+  state.mapping = completeMapping(state.mapping, read(state.source).questions, state.registryQuestions);
+  prepare();
 }
 
 async function loadSurvey(): Promise<void> {
@@ -197,7 +203,7 @@ async function chooseFile(): Promise<void> {
   state.source = { kind: 'file', bytes, name: file.name, hash: sha256BytesHex(bytes) };
   $('import-result').textContent = '';
   await loadSurvey();
-  prepare();
+  prepareNewSource();
   render();
 }
 
@@ -209,11 +215,11 @@ async function listTabs(): Promise<void> {
 async function readTab(): Promise<void> {
   const id = $<HTMLSelectElement>('survey-tab').value;
   if (!id) return say($('import-result'), 'Choisissez d’abord un onglet.', true);
-  const read = await importCall('readSheetTab', Number(id));
-  if (!read.ok) return say($('import-result'), read.message, true);
-  state.source = { kind: 'tab', values: read.values, name: `onglet « ${read.name} »`, hash: sha256TableHex(read.values) };
+  const tab = await importCall('readSheetTab', Number(id));
+  if (!tab.ok) return say($('import-result'), tab.message, true);
+  state.source = { kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) };
   await loadSurvey();
-  prepare();
+  prepareNewSource();
   render();
 }
 
@@ -226,7 +232,7 @@ async function importNow(): Promise<void> {
   if (!surveyId()) return say(output, 'Indiquez l’identifiant de l’enquête (ex. E1).', true);
   if (!state.prepared) {
     await loadSurvey();
-    prepare();
+    prepareNewSource();
     render();
   }
   const source = state.source!;

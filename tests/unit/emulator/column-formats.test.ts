@@ -120,7 +120,8 @@ describe('formats and validations down whole columns', () => {
     // read, so a whole-column H:H area of 1,048,576 rows would still cost seconds there).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    wb.worksheets[0]!.dataValidations.add('H2:H5000', { type: 'list', allowBlank: true, formulae: ['"x,y"'] });
+    // exceljs types omit the worksheet's dataValidations, which its runtime has.
+    (wb.worksheets[0] as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add('H2:H5000', { type: 'list', allowBlank: true, formulae: ['"x,y"'] });
     await wb.xlsx.writeFile(path);
     const again = await loadWorkbook(path);
     expect(again.sheets[0]!.maxRows).toBe(1000);

@@ -31,7 +31,7 @@ export function answer(answers: AnswerRow['answers'], over: Partial<AnswerRow> =
 }
 
 /** n copies of the same answer row. */
-export function times(n: number, make: (i: number) => AnswerRow): AnswerRow[] {
+export function times<T = AnswerRow>(n: number, make: (i: number) => T): T[] {
   return Array.from({ length: n }, (_, i) => make(i));
 }
 

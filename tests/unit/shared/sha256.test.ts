@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, utf8Bytes } from '../../../shared/crypto/sha256';
+import { sha256BytesHex, sha256Hex, utf8Bytes } from '../../../shared/crypto/sha256';
 
 describe('the plain-JavaScript SHA-256 shared by Apps Script, the sidebar and Node', () => {
   it('matches the FIPS 180-2 test vectors', () => {
@@ -14,6 +14,14 @@ describe('the plain-JavaScript SHA-256 shared by Apps Script, the sidebar and No
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
         expect(sha256Hex(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
         expect(Buffer.from(utf8Bytes(text)).equals(Buffer.from(text, 'utf8'))).toBe(true);
+      }),
+    );
+  });
+
+  it('hashes raw bytes (a file as chosen) like Node’s crypto, across block boundaries', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(sha256BytesHex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
       }),
     );
   });
