@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
-import { inspectSurvey, prepareImport } from '../../shared/survey/import';
-import { completeMapping, readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
-import { importServer, runImport } from '../../shared/survey/mapping-run';
+import { inspectSurvey } from '../../shared/survey/import';
+import type { RegistryQuestion } from '../../shared/survey/mapping';
+import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
 import { ensureBuilt } from './ensure-built';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
@@ -196,10 +196,7 @@ async function importCommand(options: Options): Promise<number> {
     surveys: Array<{ id: string; wave: string }>;
     questions: RegistryQuestion[];
   };
-  // What a person would accept in the sidebar's preview: the saved mapping, completed by the suggestions.
-  const saved = readMapping(setup.mapping);
-  const mapping = completeMapping(saved, prepareImport(bytes, { corrections: saved.corrections }).questions, setup.questions);
-  const prepared = prepareImport(bytes, { corrections: mapping.corrections });
+  const { prepared, mapping } = prepareAsSuggested(bytes, setup);
   const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
   const result = await runImport(
     prepared,

@@ -17,8 +17,8 @@ import {
   type ImportQuotesRequest,
   type ImportQuotesResult,
 } from './chunk';
-import type { PreparedImport } from './import';
-import { blockingProblems, consentOf, quoteId, rowBuilder, sheetKey, type ImportMapping } from './mapping';
+import { prepareImport, type PreparedImport } from './import';
+import { blockingProblems, completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, type ImportMapping, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
 
 export interface ImportServer {
@@ -64,6 +64,17 @@ function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { que
     questions.push({ key, label: q.label, type: q.type });
   });
   return { questions, index, problems };
+}
+
+/**
+ * A file read the way a person would accept the sidebar's preview without changing anything: the survey's saved
+ * mapping, completed by the suggestions, then the file read again with the registry's types and levels. What the CLI
+ * (and the tests and benches standing in for a person) use.
+ */
+export function prepareAsSuggested(bytes: Uint8Array, setup: { mapping: unknown; questions: readonly RegistryQuestion[] }): { prepared: PreparedImport; mapping: ImportMapping } {
+  const saved = readMapping(setup.mapping);
+  const mapping = completeMapping(saved, prepareImport(bytes, { corrections: saved.corrections }).questions, setup.questions);
+  return { prepared: prepareImport(bytes, { corrections: mapping.corrections }), mapping };
 }
 
 export async function runImport(prepared: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {

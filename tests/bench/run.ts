@@ -4,7 +4,10 @@
  * Pass metric-name prefixes to run only some (`npm run bench -- compute`).
  */
 import { benchCompute } from './compute';
+import { benchComputeSheetCalls } from './compute-sheet-calls';
+import { benchExtension } from './extension';
 import { benchImport } from './import';
+import { benchImportSheetCalls } from './import-sheet-calls';
 
 export interface Measure {
   metric: string;
@@ -14,12 +17,15 @@ export interface Measure {
 }
 
 const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
-  ['import', benchImport],
-  ['compute', benchCompute],
+  ['import.pipeline', benchImport],
+  ['import.sheet_calls', benchImportSheetCalls],
+  ['compute.vs_single_pass', benchCompute],
+  ['compute.sheet_calls', benchComputeSheetCalls],
+  ['extension', benchExtension],
 ];
 
 const wanted = process.argv.slice(2);
 for (const [prefix, run] of BENCHES) {
-  if (wanted.length > 0 && !wanted.some((w) => prefix.startsWith(w) || w.startsWith(prefix))) continue;
+  if (wanted.length > 0 && !wanted.some((w) => prefix.startsWith(w))) continue;
   for (const measure of await run()) console.log(JSON.stringify(measure));
 }

@@ -4,18 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
-import { prepareImport } from '../../shared/survey/import';
-import { completeMapping, readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
-import { importServer, runImport } from '../../shared/survey/mapping-run';
+import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
 import { testRegistry, type TestRegistry } from './runtime';
 
 /** What `repere import` does: the saved mapping completed by suggestions, then the transaction. */
 async function importWave(registry: TestRegistry, wave: 'T0' | 'T1'): Promise<void> {
   const bytes = new Uint8Array(readFileSync(`tests/fixtures/demo/aidants-${wave.toLowerCase()}-google-forms.csv`));
-  const setup = registry.run('getImportSetup', 'E1') as { mapping: unknown; questions: RegistryQuestion[] };
-  const saved = readMapping(setup.mapping);
-  const mapping = completeMapping(saved, prepareImport(bytes, { corrections: saved.corrections }).questions, setup.questions);
-  const prepared = prepareImport(bytes, { corrections: mapping.corrections });
+  const { prepared, mapping } = prepareAsSuggested(bytes, registry.run('getImportSetup', 'E1'));
   const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `aidants-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(async (fn, arg) => registry.run(fn, arg)));
   expect(result).toMatchObject({ ok: true, rejected: 0 });
 }
