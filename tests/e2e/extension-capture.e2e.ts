@@ -87,7 +87,9 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
 
   it('registers the context menu and the capture shortcut', async () => {
     const w = await worker();
-    await expect(w.evaluate(() => (globalThis as any).chrome.contextMenus.update('repere-capture', {}))).resolves.toBeUndefined();
+    // The menu is created by onInstalled, which may still be running when the worker is first seen.
+    const menu = () => w.evaluate(() => (globalThis as any).chrome.contextMenus.update('repere-capture', {}).then(() => 'registered', () => 'missing'));
+    await expect.poll(menu, { timeout: 10_000 }).toBe('registered');
     const commands = await w.evaluate(() => (globalThis as any).chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'capture-selection' }));
   });
