@@ -40,8 +40,10 @@ export default defineConfig({
   dev: { reloadCommand: false },
   vite: () => ({ plugins: [zodWithoutEval()] }),
   manifest: ({ browser, mode }) => ({
-    name: 'Repère',
-    description: 'Garder une citation ou une observation depuis n’importe quelle page, pseudonymisée, pour votre registre d’impact.',
+    // French and English from public/_locales, chosen by the browser's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
     // WXT adds `sidePanel` on Chrome (there is a side panel entrypoint); Firefox gets a sidebar_action instead.
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting', 'alarms'],
     // sidePanel.open() from a gesture needs Chrome 116.
@@ -51,7 +53,7 @@ export default defineConfig({
     commands: {
       'capture-selection': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Enregistrer la sélection dans Repère',
+        description: '__MSG_cmdCapture__',
       },
       ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+K' } } } : {}),
     },

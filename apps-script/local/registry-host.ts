@@ -2,8 +2,8 @@
  * Runs the built Code.js in node:vm over the emulated Apps Script services and a local .xlsx workbook: one call at a
  * time (like the script lock), each call that changed the workbook followed by an atomic save.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
 import { parseA1 } from './emulator/a1';
@@ -52,7 +52,11 @@ export class LocalRegistry {
     const distDir = options.distDir ?? DIST_APPS_SCRIPT;
     const path = resolve(options.workbookPath);
     const code = readFileSync(`${distDir}/Code.js`, 'utf8');
-    return new LocalRegistry(path, await loadWorkbook(path), distDir, code, options.webAppUrl);
+    const isNew = !existsSync(path);
+    const model = await loadWorkbook(path);
+    // A new local registry is named after its file, as a Google spreadsheet is named by its title.
+    if (isNew) model.name = basename(path).replace(/\.xlsx$/i, '');
+    return new LocalRegistry(path, model, distDir, code, options.webAppUrl);
   }
 
   /** A fresh context, as each Apps Script execution gets: no state survives between boots but the workbook's. */

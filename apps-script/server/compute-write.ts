@@ -90,7 +90,8 @@ function dashboardLine(indicator: Indicator, outcome: Outcome | undefined, serie
     period: last.period,
     value: hidden ? `< ${DASHBOARD_MIN_N}` : round(last.value),
     trend: trendOf(last, series[series.length - 2]),
-    status: last.status,
+    // No target and no baseline: nothing to judge against, which the line says rather than leaving a blank.
+    status: last.status || 'sans cible',
     sparkline: sparkline(series),
     n: last.n ?? '',
     flag: hidden ? `Moins de ${DASHBOARD_MIN_N} personnes : valeur masquée.` : alert?.message ?? '',

@@ -68,7 +68,13 @@ function renderGrid(sheet: SheetView | undefined): void {
     tr.appendChild(th);
     for (let c = 0; c < width; c++) {
       const td = tr.insertCell();
-      td.textContent = row[c] ?? '';
+      // A long note stays readable without stretching its whole row: the full text is in the tooltip.
+      const text = row[c] ?? '';
+      const content = document.createElement('div');
+      content.className = 'cell';
+      content.textContent = text;
+      if (text.length > 120) td.title = text;
+      td.append(content);
       if (highlight && highlight.row === r + 1 && highlight.column === c + 1) {
         td.className = 'selected';
         if (scrollPending) td.scrollIntoView({ block: 'center', inline: 'center' });
