@@ -1,8 +1,10 @@
 /** Typed calls to the server through google.script.run: renaming a server function breaks the sidebar's build. */
-import type * as Api from '../server/sidebar-api';
+import type * as ImportApi from '../server/import-api';
+import type * as SidebarApi from '../server/sidebar-api';
 
-type ApiName = keyof typeof Api & string;
-type ApiFn<K extends ApiName> = (typeof Api)[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
+type Api = typeof SidebarApi & typeof ImportApi;
+type ApiName = keyof Api & string;
+type ApiFn<K extends ApiName> = Api[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;

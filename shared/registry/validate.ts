@@ -6,7 +6,7 @@ import type { Lang, TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
 import type { Indicator, IndicatorSource, ManualValue, Outcome, Question, Registry, Survey } from './model';
 import { parseTargets, PERIOD } from './targets';
-import { termId, termLabel, termLabels, type VocabularyKey } from './vocabulary';
+import { SURVEY_METHODS, termId, termLabel, termLabels, type VocabularyKey } from './vocabulary';
 
 /** The rows of one tab as read from the sheet, with where each known column sits. */
 export interface TabRows {
@@ -198,7 +198,6 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
 }
 
 type Method = Indicator['method'];
-const SURVEY_METHODS: readonly Method[] = ['proportion', 'mean', 'median', 'count', 'sum', 'scale', 'change'];
 /** Which question types each survey-based method can work from. */
 const FITTING_TYPES: Record<string, ReadonlyArray<Question['type']>> = {
   proportion: ['number', 'single', 'multiple', 'likert', 'date'],
@@ -234,7 +233,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     if (method && sourceType) {
       if (method === 'observations' && sourceType !== 'observations') c.report('error', 'sourceType', row, 'un nombre d’observations se calcule sur la source « observations ».');
       if (method === 'manual' && sourceType !== 'manual') c.report('error', 'sourceType', row, 'une saisie manuelle a pour source « manuel ».');
-      if (SURVEY_METHODS.includes(method) && sourceType !== 'survey') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur une enquête : choisissez la source « enquête ».`);
+      if ((SURVEY_METHODS as readonly string[]).includes(method) && sourceType !== 'survey') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur une enquête : choisissez la source « enquête ».`);
     }
     if (sourceType === 'survey') {
       const survey = c.required('survey', row, cells.survey, N.survey);
@@ -279,7 +278,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     const targets = parseTargets(text(cells.targets));
     if (!targets.ok) c.report('error', 'targets', row, targets.message);
     // A figure about people needs at least 5 of them; a volume of activity or of quotes is not about people.
-    const floor = method !== null && SURVEY_METHODS.includes(method) ? 5 : 0;
+    const floor = method !== null && (SURVEY_METHODS as readonly string[]).includes(method) ? 5 : 0;
     let minN = floor;
     if (text(cells.minN) !== '') {
       const n = numberOf(cells.minN);

@@ -69,6 +69,14 @@ export const VOCABULARY = {
 
 export type VocabularyKey = keyof typeof VOCABULARY;
 
+/** The methods computed from a survey's answers (the others count observations or take entered values). */
+export const SURVEY_METHODS = ['proportion', 'mean', 'median', 'count', 'sum', 'scale', 'change'] as const;
+
+/** A vocabulary's French words, as the starting frameworks' data files write them. */
+export function frenchWords(key: VocabularyKey): [string, ...string[]] {
+  return VOCABULARY[key].map((t) => t.fr) as [string, ...string[]];
+}
+
 /** The canonical id of a typed word, in either language, tolerant of case, accents and apostrophes. */
 export function termId(key: VocabularyKey, typed: string): string | null {
   const wanted = fold(typed);

@@ -6,29 +6,21 @@
  * conditions, scales). Both run in tests, not when the bundle loads.
  */
 import * as z from 'zod';
+import { SURVEY_METHODS, frenchWords, termLabel } from '../registry/vocabulary';
 import { SCALE_IDS, Source, Text } from '../scales/schema';
 import { SCALES } from '../scales/index';
 
 export { Text, Source };
 
-export const OUTCOME_LEVELS = ['réalisation', 'résultat', 'impact'] as const;
-export const SURVEY_MODES = ['auto-administré', 'entretien', 'téléphone', 'mixte'] as const;
+// The enumerated words come from the registry's vocabulary: one list, whether typed in a sheet or in a data file.
+export const OUTCOME_LEVELS = frenchWords('level');
+export const SURVEY_MODES = frenchWords('surveyMode');
 export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'number', 'text', 'date'] as const;
-export const INDICATOR_KINDS = ['quantitatif', 'qualitatif'] as const;
-export const METHODS = [
-  'proportion',
-  'moyenne',
-  'médiane',
-  'effectif',
-  'somme',
-  "score d'échelle",
-  'évolution avant/après',
-  "nombre d'observations",
-  'saisie manuelle',
-] as const;
-export const DIRECTIONS = ['hausse', 'baisse', 'stabilité'] as const;
-export const GRANULARITIES = ['mois', 'trimestre', 'semestre', 'année', "vague d'enquête"] as const;
-export const RESPONDENT_RULES = ['auto-déclaration seulement', 'réponse pour autrui admise'] as const;
+export const INDICATOR_KINDS = frenchWords('kind');
+export const METHODS = frenchWords('method');
+export const DIRECTIONS = frenchWords('direction');
+export const GRANULARITIES = frenchWords('granularity');
+export const RESPONDENT_RULES = frenchWords('respondentRule');
 
 /**
  * Breakdowns an indicator may ask for, and the survey question each one reads. A survey indicator may only ask for a
@@ -182,15 +174,7 @@ export function conditionShape(condition: string): ConditionShape {
 }
 
 const CHOICE_TYPES: readonly string[] = ['single', 'multiple', 'likert'];
-const SURVEY_METHODS: readonly string[] = [
-  'proportion',
-  'moyenne',
-  'médiane',
-  'effectif',
-  'somme',
-  "score d'échelle",
-  'évolution avant/après',
-];
+const SURVEY_METHOD_WORDS: readonly string[] = SURVEY_METHODS.map((id) => termLabel('method', id, 'fr'));
 
 function dupes(xs: string[]): string[] {
   return xs.filter((x, i) => xs.indexOf(x) !== i);
@@ -257,7 +241,7 @@ export function templateProblems(t: Template): string[] {
       continue;
     }
     // enquête
-    if (!SURVEY_METHODS.includes(ind.method)) out.push(`${where}: method « ${ind.method} » cannot read a survey`);
+    if (!SURVEY_METHOD_WORDS.includes(ind.method)) out.push(`${where}: method « ${ind.method} » cannot read a survey`);
     const survey = t.surveys.find((s) => s.id === src.survey);
     if (!survey) {
       out.push(`${where}: survey ${src.survey} does not exist`);

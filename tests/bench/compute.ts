@@ -6,18 +6,15 @@
 import { computeIndicators } from '../../shared/indicators/compute';
 import type { AnswerRow, ComputeInput, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
 import { parseCondition } from '../../shared/registry/condition';
+import { termId, type VocabularyKey } from '../../shared/registry/vocabulary';
 import type { Indicator, Question } from '../../shared/registry/model';
 import { TEMPLATES } from '../../shared/templates/index';
 import { DISAGGREGATIONS, type Template } from '../../shared/templates/schema';
 
 const ANSWERS = 100_000;
 
-const METHOD: Record<string, Indicator['method']> = {
-  proportion: 'proportion', moyenne: 'mean', médiane: 'median', effectif: 'count', somme: 'sum',
-  "score d'échelle": 'scale', 'évolution avant/après': 'change', "nombre d'observations": 'observations', 'saisie manuelle': 'manual',
-};
-const GRANULARITY: Record<string, Indicator['granularity']> = { mois: 'month', trimestre: 'quarter', semestre: 'half', année: 'year', "vague d'enquête": 'wave' };
-const DIRECTION: Record<string, Indicator['direction']> = { hausse: 'up', baisse: 'down', stabilité: 'stable' };
+/** A framework's French word as the registry reads it. */
+const id = <T extends string>(key: VocabularyKey, word: string) => termId(key, word) as T;
 
 /** A framework as the registry would read it once applied. */
 function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' | 'surveys' | 'outcomes'> {
@@ -30,11 +27,11 @@ function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' 
     const parsed = i.condition === null ? null : parseCondition(i.condition);
     return {
       code: i.code, name: i.name.fr, outcome: i.outcome, kind: i.kind === 'quantitatif' ? 'quantitative' : 'qualitative',
-      method: METHOD[i.method]!,
+      method: id<Indicator['method']>('method', i.method),
       source: i.source.type === 'enquête' ? { type: 'survey', survey: i.source.survey, questions: i.source.questions } : i.source.type === 'observations' ? { type: 'observations', tags: i.source.tags } : { type: 'manual' },
-      condition: parsed && parsed.ok ? parsed.condition : null, unit: i.unit, direction: DIRECTION[i.direction]!,
+      condition: parsed && parsed.ok ? parsed.condition : null, unit: i.unit, direction: id<Indicator['direction']>('direction', i.direction),
       baseline: i.baseline === null ? null : { value: i.baseline, period: '' }, targets: i.targets,
-      granularity: GRANULARITY[i.granularity]!, disaggregation: i.disaggregation.map((d) => DISAGGREGATIONS[d] ?? 'vague'),
+      granularity: id<Indicator['granularity']>('granularity', i.granularity), disaggregation: i.disaggregation.map((d) => DISAGGREGATIONS[d] ?? 'vague'),
       minN: i.minN, respondentRule: i.respondentRule === 'auto-déclaration seulement' ? 'self' : 'proxy', cohortCode: '', irisPlus: i.irisPlus ?? '', row: row + 2,
     } as Indicator;
   });

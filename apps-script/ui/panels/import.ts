@@ -11,8 +11,8 @@ import { importServer, runImport } from '../../../shared/survey/mapping-run';
 import { uniqueHeaders } from '../../../shared/survey/read-table';
 import { recogniseSource } from '../../../shared/survey/sources/index';
 import { QUESTION_TYPES, type Problem, type QuestionType } from '../../../shared/survey/types';
+import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
-import { importCall } from './import-rpc';
 
 const TYPE_NAMES: Record<QuestionType, string> = {
   identifier: 'identifiant', timestamp: 'horodatage', date: 'date', number: 'nombre', single: 'choix unique',
@@ -59,7 +59,7 @@ function prepareNewSource(): void {
 
 async function loadSurvey(): Promise<void> {
   const id = surveyId();
-  const setup = await importCall('getImportSetup', id);
+  const setup = await call('getImportSetup', id);
   state.mapping = readMapping(setup.mapping);
   state.registryQuestions = setup.questions;
   const list = $('survey-list');
@@ -71,7 +71,7 @@ async function loadSurvey(): Promise<void> {
 
 function remember(): void {
   const id = surveyId();
-  if (id) void importCall('saveImportMapping', id, state.mapping).catch(() => undefined);
+  if (id) void call('saveImportMapping', id, state.mapping).catch(() => undefined);
 }
 
 function select(options: Array<[string, string]>, value: string, label: string, onChange: (v: string) => void): HTMLSelectElement {
@@ -208,14 +208,14 @@ async function chooseFile(): Promise<void> {
 }
 
 async function listTabs(): Promise<void> {
-  const { tabs } = await importCall('listSheetTabs');
+  const { tabs } = await call('listSheetTabs');
   $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))`)));
 }
 
 async function readTab(): Promise<void> {
   const id = $<HTMLSelectElement>('survey-tab').value;
   if (!id) return say($('import-result'), 'Choisissez d’abord un onglet.', true);
-  const tab = await importCall('readSheetTab', Number(id));
+  const tab = await call('readSheetTab', Number(id));
   if (!tab.ok) return say($('import-result'), tab.message, true);
   state.source = { kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) };
   await loadSurvey();
@@ -255,7 +255,7 @@ async function importNow(): Promise<void> {
       ...(hooks.__repereImportStopAfterChunks !== undefined && { stopAfterChunks: hooks.__repereImportStopAfterChunks }),
       ...(hooks.__repereImportMaxChunkRows !== undefined && { maxChunkRows: hooks.__repereImportMaxChunkRows }),
     },
-    importServer((fn, arg) => importCall(fn, arg as never)),
+    importServer((fn, arg) => call(fn, arg as never)),
   );
   if (!result.ok) {
     if (result.problems.length > 0) $('import-problems').replaceChildren(...result.problems.map((p) => problemLine(p, true)));
