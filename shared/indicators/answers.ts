@@ -7,6 +7,7 @@ import type { Condition } from '../registry/condition';
 import type { Question } from '../registry/model';
 import { scaleById } from '../scales/index';
 import { normaliseLabel, scoreScale } from '../scales/score';
+import { isMissingAnswer, parseNumber as parseText } from '../survey/values';
 import type { AnswerValue } from './model';
 
 /**
@@ -27,20 +28,10 @@ const DONT_KNOW: Coded = { kind: 'dontKnow', value: 0, labels: null, keys: null,
 const invalid = (raw: string): Coded => ({ kind: 'invalid', value: 0, labels: null, keys: null, raw });
 const valueOf = (value: number, labels: readonly string[] | null = null, keys: readonly string[] | null = null): Coded => ({ kind: 'value', value, labels, keys, raw: '' });
 
-/** « Ne sait pas » and other answers that leave the base and are reported apart, never coded as a midpoint. */
-const NON_ANSWERS = new Set(
-  [
-    'ne sait pas', 'nsp', 'je ne sais pas', 'non concerne', 'non concernee', 'sans objet', 'prefere ne pas repondre',
-    'je prefere ne pas repondre', 'refus', "don't know", 'dont know', 'not applicable', 'n/a', 'prefer not to say',
-  ].map(normaliseLabel),
-);
-
-/** Numbers typed in French or English (« 3,5 », « 3.5 », « 12 h » is not a number). */
+/** Numbers typed in French or English (« 3,5 », « 1 234 »), or already numbers. */
 export function parseNumber(raw: AnswerValue): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-  if (raw === null) return null;
-  const text = raw.trim().replace(/\s/g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+  return raw === null ? null : parseText(raw);
 }
 
 /**
@@ -74,7 +65,7 @@ export class QuestionCoder {
     const text = String(raw);
     const normal = normaliseLabel(text);
     if (normal === '') return MISSING;
-    if (NON_ANSWERS.has(normal)) return DONT_KNOW;
+    if (isMissingAnswer(normal)) return DONT_KNOW;
     if (this.isChoice) {
       const rank = this.ranks.get(normal);
       if (rank !== undefined) return this.level(rank);

@@ -11,6 +11,7 @@
  * Missing items: both scales give no score when any item is missing (see each scale file's `scoring.missing`).
  * An answer that is neither a level nor a non-answer is reported as invalid rather than silently dropped.
  */
+import { fold, isMissingAnswer } from '../survey/values';
 import { SCALES, scaleById } from './index';
 import type { Scale, ScaleId } from './schema';
 
@@ -24,35 +25,8 @@ export type ScoreResult =
 
 /** Lower case, no accents, straight apostrophes, single spaces, no trailing full stop. */
 export function normaliseLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .replace(/[\s.!]+$/, '')
-    .trim();
+  return fold(s).replace(/[\s.!]+$/, '');
 }
-
-const NON_ANSWERS = new Set(
-  [
-    'ne sait pas',
-    'nsp',
-    'je ne sais pas',
-    'non concerne',
-    'non concernee',
-    'sans objet',
-    'prefere ne pas repondre',
-    'je prefere ne pas repondre',
-    'refus',
-    "don't know",
-    'dont know',
-    'not applicable',
-    'n/a',
-    'prefer not to say',
-    'prefer not to answer',
-  ].map(normaliseLabel),
-);
 
 type Lookup = Map<string, number>;
 const lookups = new Map<ScaleId, Lookup>();
@@ -79,7 +53,7 @@ function parseAnswer(scale: Scale, a: ScaleAnswer): Parsed {
     return Number.isInteger(a) && scores.includes(a) ? { kind: 'score', value: a } : { kind: 'invalid', value: String(a) };
   }
   const n = normaliseLabel(a);
-  if (n === '' || NON_ANSWERS.has(n)) return { kind: 'missing' };
+  if (n === '' || isMissingAnswer(n)) return { kind: 'missing' };
   const byLabel = lookupFor(scale).get(n);
   if (byLabel !== undefined) return { kind: 'score', value: byLabel };
   if (/^-?\d+$/.test(n)) {

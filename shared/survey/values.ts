@@ -20,12 +20,12 @@ const MISSING_ANSWERS = new Set(
     'Ne sait pas', 'Je ne sais pas', 'NSP', 'NSPP', 'N/A', 'NA', 'N.A.', 'Refus', 'Refuse', 'Refusé', 'Sans avis', 'Sans opinion',
     'Ne se prononce pas', 'Ne souhaite pas répondre', 'Préfère ne pas répondre', 'Je préfère ne pas répondre', 'Sans réponse',
     'Non réponse', 'Non-réponse', "Don't know", 'Do not know', 'DK', 'Prefer not to say', 'Prefer not to answer', 'Refused',
-    'No opinion', 'Not applicable',
+    'No opinion', 'Not applicable', 'Non concerné', 'Non concernée', 'Sans objet',
   ].map(fold),
 );
 
 export function isMissingAnswer(text: string): boolean {
-  return MISSING_ANSWERS.has(fold(text));
+  return MISSING_ANSWERS.has(fold(text).replace(/[\s.!]+$/, ''));
 }
 
 // French thousands use a space, NBSP or narrow NBSP; the decimal mark is a comma or a point.
