@@ -45,7 +45,7 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
   const sheet = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, survey.id)[0];
   if (!sheet) return null;
   const contract = bindColumns(ss, sheet, tabSpec('responses').columns).columns;
-  const tagged = taggedColumns(ss, sheet, QUESTION_METADATA_KEY);
+  const tagged = taggedColumns(sheet, QUESTION_METADATA_KEY);
   // A question column is found by its key, else by its label as written in the file.
   const byWord = new Map([...tagged].map(([value, column]) => [fold(value), column]));
   const questionColumns: Array<[string, number]> = [];

@@ -23,7 +23,7 @@ import {
 } from '../../shared/survey/chunk';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
-import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, type CellValue } from './registry';
+import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
@@ -145,13 +145,13 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   const { sheet } = findOrCreateResponsesTab(ss, input.surveyId, lang);
   const spec = tabSpec('responses');
   // Metadata of this tab only (the registry's other tabs hold hundreds of tagged columns).
-  let contract = columnsOfSheet(sheet, COLUMN_METADATA_KEY);
+  let contract = taggedColumns(sheet, COLUMN_METADATA_KEY);
   if (spec.columns.some((c) => !contract.has(c.key))) {
     ensureContractColumns(ss, sheet, spec, lang, emptyReport());
-    contract = columnsOfSheet(sheet, COLUMN_METADATA_KEY);
+    contract = taggedColumns(sheet, COLUMN_METADATA_KEY);
   }
   const tab = { sheet, columns: new Map([...contract].filter(([key]) => spec.columns.some((c) => c.key === key))), textKeys: new Set<string>(), untagged: new Set<string>() };
-  const questions = columnsOfSheet(sheet, QUESTION_METADATA_KEY);
+  const questions = taggedColumns(sheet, QUESTION_METADATA_KEY);
   const fresh = input.questions.filter((q) => !questions.has(q.key));
   if (fresh.length > 0) {
     const at = Math.max(sheet.getLastColumn(), ...tab.columns.values(), ...questions.values()) + 1;
@@ -214,16 +214,6 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   return { ok: true, importId: reservation.id, tab: reservation.sheet, fields, present, planned, written: 0, chunkRows: chunkRows(fields.length), resumed };
 }
 
-/** Column index of each value of `metaKey` on this sheet's columns, through the sheet's own metadata finder. */
-function columnsOfSheet(sheet: Sheet, metaKey: string): Map<string, number> {
-  const map = new Map<string, number>();
-  const found = sheet.createDeveloperMetadataFinder().withKey(metaKey).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.COLUMN).find();
-  for (const meta of found) {
-    const column = meta.getLocation().getColumn();
-    if (column) map.set(meta.getValue() ?? '', column.getColumn());
-  }
-  return map;
-}
 
 function kindOf(field: string, types: Map<string, string>): string {
   if (field === '') return '-';

@@ -49,18 +49,20 @@ export function tagSheet(sheet: Sheet, key: string, value: string): void {
   sheet.addDeveloperMetadata(key, value, DOCUMENT());
 }
 
-/** Column index (1-based) of every column of `sheet` carrying metadata `metaKey`, by metadata value. */
-export function taggedColumns(ss: Spreadsheet, sheet: Sheet, metaKey: string): Map<string, number> {
-  const sheetId = sheet.getSheetId();
+/**
+ * Column index (1-based) of every column of `sheet` carrying metadata `metaKey`, by metadata value. The sheet's own
+ * finder: its cost follows this tab's columns, not every tagged column of the spreadsheet.
+ */
+export function taggedColumns(sheet: Sheet, metaKey: string): Map<string, number> {
   const map = new Map<string, number>();
-  const found = ss
+  const found = sheet
     .createDeveloperMetadataFinder()
     .withKey(metaKey)
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.COLUMN)
     .find();
   for (const meta of found) {
     const column = meta.getLocation().getColumn();
-    if (column && column.getSheet().getSheetId() === sheetId) map.set(meta.getValue() ?? '', column.getColumn());
+    if (column) map.set(meta.getValue() ?? '', column.getColumn());
   }
   return map;
 }
@@ -77,7 +79,7 @@ export function headerRow(sheet: Sheet): string[] {
 
 /** Binds a tab's known columns: metadata first, then untagged headers matching a French or English label. */
 export function bindColumns(ss: Spreadsheet, sheet: Sheet, specs: readonly ColumnSpec[]): BoundTab {
-  const columns = taggedColumns(ss, sheet, COLUMN_METADATA_KEY);
+  const columns = taggedColumns(sheet, COLUMN_METADATA_KEY);
   const missing = specs.filter((c) => !columns.has(c.key));
   const untagged = new Set<string>();
   if (missing.length > 0) {

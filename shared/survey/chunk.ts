@@ -3,9 +3,13 @@
  * request small enough for one execution and one google.script.run payload.
  */
 /** Cells per chunk: one google.script.run payload and one setValues. */
-export const MAX_CHUNK_CELLS = 300_000;
-/** Rows per chunk whatever the width (up to MAX_CHUNK_CELLS): the number of calls does not grow with the columns. */
-export const CHUNK_ROWS = 5_000;
+export const MAX_CHUNK_CELLS = 1_200_000;
+/**
+ * Rows per chunk whatever the width (up to MAX_CHUNK_CELLS): the number of calls does not grow with the columns, and
+ * a 100,000-row export takes 5 chunks (3 spreadsheet calls each). Google documents no payload limit for
+ * google.script.run: a chunk call that fails is retried in halves (see mapping-run.ts), down to a single row.
+ */
+export const CHUNK_ROWS = 20_000;
 /** Quotes sent to « Observations » per call. */
 export const QUOTE_CHUNK = 2_000;
 

@@ -108,13 +108,22 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   let written = begun.written;
   options.onProgress?.(written, begun.planned);
   let chunks = 0;
+  let size = Math.max(1, Math.min(begun.chunkRows, options.maxChunkRows ?? Infinity));
   while (written < fresh.length) {
     if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
       return { ok: false, message: `Import interrompu après ${written} réponse(s) sur ${fresh.length}.`, problems: [], stopped: true };
     }
-    const size = Math.max(1, Math.min(begun.chunkRows, options.maxChunkRows ?? Infinity));
     const slice = fresh.slice(written, written + size);
-    const answer = await server.chunk({ surveyId: options.surveyId, importId: begun.importId, offset: written, rows: slice.map(build) });
+    let answer: ImportChunkResult | ImportFailure;
+    try {
+      answer = await server.chunk({ surveyId: options.surveyId, importId: begun.importId, offset: written, rows: slice.map(build) });
+    } catch (error) {
+      // Too large a payload or too long an execution: the same rows again, in halves. Writes are by offset, so a
+      // chunk that was written before its answer was lost is overwritten in place, never duplicated.
+      if (size === 1) throw error;
+      size = Math.ceil(size / 2);
+      continue;
+    }
     if (!answer.ok) return fail(answer.message);
     written = answer.written;
     chunks++;

@@ -272,4 +272,30 @@ describe('importing a survey file through the bundle', () => {
     expect(chunkCalls).toBe(3);
   });
 
+  it('retries a chunk Google refuses (too large, too long) in halves, and writes each answer once', async () => {
+    const registry = configured();
+    const header = ['Horodateur', 'Question'];
+    const lines = Array.from({ length: 40 }, (_, r) => `14/10/2026 09:${String(r).padStart(2, '0')}:00,Réponse ${r}`);
+    const bytes = new TextEncoder().encode([header.join(','), ...lines].join('\n'));
+    const server = importServer(async (fn, arg) => registry.run(fn, arg));
+    let refused = 0;
+    let firstLost = false;
+    const flaky = { ...server, chunk: async (r: Parameters<typeof server.chunk>[0]) => {
+      if (r.rows.length > 10) {
+        refused++;
+        throw new Error('Exceeded maximum execution time');
+      }
+      const answer = await server.chunk(r);
+      // The first accepted chunk is written, but its answer is lost on the way back: it is sent again.
+      if (!firstLost) {
+        firstLost = true;
+        throw new Error('NetworkError when attempting to fetch resource.');
+      }
+      return answer;
+    } };
+    const result = await runImport(prepareImport(bytes), { surveyId: 'E1', wave: '', fileName: 'gros.csv', fileHash: sha256BytesHex(bytes), mapping: emptyMapping(), maxChunkRows: 40 }, flaky);
+    expect(result).toMatchObject({ ok: true, inserted: 40 });
+    expect(refused).toBeGreaterThan(0);
+    expect(responses(registry).col('Question')).toEqual(lines.map((l) => l.split(',')[1]));
+  });
 });
