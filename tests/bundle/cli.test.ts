@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repere } from './repere-command';
 import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'repere-cli-'));
 const workbook = join(dir, 'registre.xlsx');
-
-async function repere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', ['apps-script/local/bin/repere.mjs', ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

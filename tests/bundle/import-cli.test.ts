@@ -1,27 +1,15 @@
 // `repere inspect` and `repere import` on a real .xlsx: the JSON is exactly inspectSurvey's, the import goes through
 // the bundle's begin/chunks/finish and prints the counts, a blocking error exits 1 and writes nothing.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { repere } from './repere-command';
 import { loadWorkbook } from '../../apps-script/local/workbook-file';
 import { inspectSurvey } from '../../shared/survey/import';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'repere-import-cli-'));
 const workbook = join(dir, 'registre.xlsx');
-
-async function repere(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', ['apps-script/local/bin/repere.mjs', ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
