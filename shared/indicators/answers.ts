@@ -35,30 +35,49 @@ export function parseNumber(raw: AnswerValue): number | null {
 }
 
 /**
+ * A column of coded answers: for each row, the id of its coding in `table` (equal raw answers share one id), so a
+ * column is one Int32Array and a handful of distinct codings, not one object per cell.
+ */
+export interface CodedColumn {
+  ids: Int32Array;
+  table: readonly Coded[];
+}
+
+/** Id 0 of every coder's table: the empty cell. */
+export const MISSING_ID = 0;
+
+/**
  * Codes one question's answers. Choice and Likert answers become their 1-based rank among the levels (lowest →
  * highest); a multiple-choice cell (« A ; B ») becomes the ranks it holds; numbers stay numbers.
  */
 export class QuestionCoder {
   readonly question: Question;
-  private readonly cache = new Map<string | number, Coded>();
+  readonly isChoice: boolean;
+  /** Every distinct coding met so far, by id (id 0: the empty cell). */
+  readonly table: Coded[] = [MISSING];
+  private readonly cache = new Map<string | number, number>();
   private readonly ranks = new Map<string, number>();
 
   constructor(question: Question) {
     this.question = question;
+    this.isChoice = question.type === 'likert' || question.type === 'single' || question.type === 'multiple';
     question.levels.forEach((label, i) => this.ranks.set(normaliseLabel(label), i + 1));
   }
 
-  get isChoice(): boolean {
-    return this.question.type === 'likert' || this.question.type === 'single' || this.question.type === 'multiple';
+  /** The id in `table` of a raw answer's coding. */
+  id(raw: AnswerValue | undefined): number {
+    if (raw === null || raw === undefined || raw === '') return MISSING_ID;
+    let id = this.cache.get(raw);
+    if (id === undefined) {
+      id = this.table.length;
+      this.table.push(this.codeUncached(raw));
+      this.cache.set(raw, id);
+    }
+    return id;
   }
 
   code(raw: AnswerValue | undefined): Coded {
-    if (raw === null || raw === undefined || raw === '') return MISSING;
-    const cached = this.cache.get(raw);
-    if (cached) return cached;
-    const coded = this.codeUncached(raw);
-    this.cache.set(raw, coded);
-    return coded;
+    return this.table[this.id(raw)]!;
   }
 
   private codeUncached(raw: string | number): Coded {
@@ -125,7 +144,78 @@ export interface ScaleScorer {
   label: string;
   min: number;
   max: number;
-  score(answers: Readonly<Record<string, AnswerValue>>): Coded;
+  /** The questions scored, each read through its own column. */
+  coders: readonly QuestionCoder[];
+  /**
+   * Scores every row: `items[j]` is the coded column of `coders[j]` (coded over all `rows` before this call). A
+   * person's score depends only on the codings of their items, so each distinct combination is scored once.
+   */
+  scoreColumn(rows: readonly AnswerRowLike[], items: readonly CodedColumn[]): CodedColumn;
+}
+
+/** What a scorer reads of a row when it has to look at raw answers. */
+interface AnswerRowLike {
+  answers: Readonly<Record<string, AnswerValue>>;
+}
+
+/**
+ * Scores rows from their items' coding ids: one score per distinct combination of ids, looked up by a mixed-radix
+ * number (a dense table when small enough, else a map; a string key when the number would not be exact).
+ */
+function scoreByIds(rowCount: number, items: readonly CodedColumn[], scoreOf: (ids: Int32Array) => Coded): CodedColumn {
+  const out = new Int32Array(rowCount);
+  const table: Coded[] = [];
+  const m = items.length;
+  const radix = items.map((c) => c.table.length);
+  let space = 1;
+  for (const r of radix) space *= r;
+  const ids = new Int32Array(m);
+  const columns = items.map((c) => c.ids);
+  const score = (): number => {
+    table.push(scoreOf(ids));
+    return table.length - 1;
+  };
+  if (space <= Math.max(1 << 16, 4 * rowCount)) {
+    const memo = new Int32Array(space).fill(-1);
+    for (let i = 0; i < rowCount; i++) {
+      let key = 0;
+      for (let j = 0; j < m; j++) {
+        const id = columns[j]![i]!;
+        ids[j] = id;
+        key = key * radix[j]! + id;
+      }
+      let at = memo[key]!;
+      if (at < 0) memo[key] = at = score();
+      out[i] = at;
+    }
+  } else if (space <= Number.MAX_SAFE_INTEGER) {
+    const memo = new Map<number, number>();
+    for (let i = 0; i < rowCount; i++) {
+      let key = 0;
+      for (let j = 0; j < m; j++) {
+        const id = columns[j]![i]!;
+        ids[j] = id;
+        key = key * radix[j]! + id;
+      }
+      let at = memo.get(key);
+      if (at === undefined) memo.set(key, (at = score()));
+      out[i] = at;
+    }
+  } else {
+    const memo = new Map<string, number>();
+    for (let i = 0; i < rowCount; i++) {
+      let key = '';
+      for (let j = 0; j < m; j++) {
+        const id = columns[j]![i]!;
+        ids[j] = id;
+        key += `${id},`;
+      }
+      let at = memo.get(key);
+      if (at === undefined) memo.set(key, (at = score()));
+      out[i] = at;
+    }
+  }
+  return { ids: out, table };
 }
 
 /**
@@ -149,29 +239,50 @@ export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
     const ordered = itemKeys.map((k) => coders.find((c) => c.question.key === k)!);
     const scores = scale.levels.map((l) => l.score);
     const sameLevels = ordered.every((c) => c.question.levels.length === scores.length && c.question.levels.every((l, i) => normaliseLabel(l) === normaliseLabel(scale.levels[i]!.fr)));
-    const cache = new Map<string, Coded>();
+    const scoreItems = (items: Record<string, AnswerValue>): Coded => {
+      const r = scoreScale(scale.id, items);
+      return r.ok ? valueOf(r.score) : r.reason === 'invalid_answers' ? invalid(r.invalid.map((i) => i.value).join(', ')) : MISSING;
+    };
     return {
       id: scale.id,
       label: scale.name.fr,
       min: scale.scoring.score.min,
       max: scale.scoring.score.max,
-      score(answers) {
-        const items: Record<string, AnswerValue> = {};
-        let key = '';
-        for (const coder of ordered) {
-          const itemKey = coder.question.key;
-          const c = sameLevels ? coder.code(answers[itemKey]) : null;
-          const item = c === null ? (answers[itemKey] ?? null) : c.kind === 'value' ? scores[c.value - 1]! : c.kind === 'invalid' ? c.raw : null;
-          items[itemKey] = item;
-          key += `${item}\u0001`;
+      coders: ordered,
+      scoreColumn(rows, columns) {
+        if (sameLevels) {
+          return scoreByIds(rows.length, columns, (ids) => {
+            const items: Record<string, AnswerValue> = {};
+            for (let j = 0; j < ordered.length; j++) {
+              const c = columns[j]!.table[ids[j]!]!;
+              items[ordered[j]!.question.key] = c.kind === 'value' ? scores[c.value - 1]! : c.kind === 'invalid' ? c.raw : null;
+            }
+            return scoreItems(items);
+          });
         }
-        let coded = cache.get(key);
-        if (!coded) {
-          const r = scoreScale(scale.id, items);
-          coded = r.ok ? valueOf(r.score) : r.reason === 'invalid_answers' ? invalid(r.invalid.map((i) => i.value).join(', ')) : MISSING;
-          cache.set(key, coded);
+        // Levels that differ from the scale's: scoreScale reads the raw answers.
+        const out = new Int32Array(rows.length);
+        const table: Coded[] = [];
+        const cache = new Map<string, number>();
+        for (let i = 0; i < rows.length; i++) {
+          const answers = rows[i]!.answers;
+          const items: Record<string, AnswerValue> = {};
+          let key = '';
+          for (const coder of ordered) {
+            const itemKey = coder.question.key;
+            const item = answers[itemKey] ?? null;
+            items[itemKey] = item;
+            key += `${item}\u0001`;
+          }
+          let at = cache.get(key);
+          if (at === undefined) {
+            at = table.length;
+            table.push(scoreItems(items));
+            cache.set(key, at);
+          }
+          out[i] = at;
         }
-        return coded;
+        return { ids: out, table };
       },
     };
   }
@@ -182,21 +293,24 @@ export function scaleScorer(coders: readonly QuestionCoder[]): ScaleScorer {
     label: 'score',
     min: numeric ? -Infinity : coders.length,
     max: numeric ? Infinity : widths.reduce((s, w) => s + w, 0),
-    score(answers) {
-      let sum = 0;
-      let answered = 0;
-      let dontKnow = false;
-      for (let i = 0; i < coders.length; i++) {
-        const coder = coders[i]!;
-        const c = coder.code(answers[coder.question.key]);
-        if (c.kind === 'invalid') return c;
-        if (c.kind === 'dontKnow') dontKnow = true;
-        if (c.kind !== 'value') continue;
-        sum += coder.question.reversed && widths[i]! > 0 ? widths[i]! + 1 - c.value : c.value;
-        answered++;
-      }
-      if (answered === 0 || answered < GENERIC_SCALE_MIN_ANSWERED * coders.length - 1e-9) return dontKnow && answered === 0 ? DONT_KNOW : MISSING;
-      return valueOf((sum / answered) * coders.length);
+    coders,
+    scoreColumn(rows, columns) {
+      return scoreByIds(rows.length, columns, (ids) => {
+        let sum = 0;
+        let answered = 0;
+        let dontKnow = false;
+        for (let i = 0; i < coders.length; i++) {
+          const coder = coders[i]!;
+          const c = columns[i]!.table[ids[i]!]!;
+          if (c.kind === 'invalid') return c;
+          if (c.kind === 'dontKnow') dontKnow = true;
+          if (c.kind !== 'value') continue;
+          sum += coder.question.reversed && widths[i]! > 0 ? widths[i]! + 1 - c.value : c.value;
+          answered++;
+        }
+        if (answered === 0 || answered < GENERIC_SCALE_MIN_ANSWERED * coders.length - 1e-9) return dontKnow && answered === 0 ? DONT_KNOW : MISSING;
+        return valueOf((sum / answered) * coders.length);
+      });
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Question } from '../registry/model';
 import { marginOfError } from '../stats/intervals';
-import type { Coded, QuestionCoder } from './answers';
+import type { CodedColumn, QuestionCoder } from './answers';
 import type { SurveyColumns } from './columns';
 import { PROXY_SHARE, RESPONSE_RATE_LOW, flag, share } from './flags';
 import type { AnswerRow, ComputeInput, Flag, PersonFlag, SurveyCheck } from './model';
@@ -21,9 +21,12 @@ export const ACQUIESCENCE_SHARE = 0.5;
 export const ACQUIESCENCE_MIN_PAIRS = 2;
 
 interface GridItem {
-  /** The item's coded answers, one per row of the survey. */
-  column: readonly Coded[];
-  width: number;
+  /** The item's coding id in each row of the survey. */
+  ids: Int32Array;
+  /** Per coding id: whether it is a value, its relative position on the scale (0 → 1), whether it agrees. */
+  answered: Uint8Array;
+  relative: Float64Array;
+  agreed: Uint8Array;
   reversed: boolean;
 }
 
@@ -32,8 +35,23 @@ function agrees(rank: number, width: number): boolean {
   return width >= 4 ? rank >= width - 1 : rank === width;
 }
 
+function gridItem(column: CodedColumn, width: number, reversed: boolean): GridItem {
+  const d = column.table.length;
+  const item: GridItem = { ids: column.ids, answered: new Uint8Array(d), relative: new Float64Array(d), agreed: new Uint8Array(d), reversed };
+  for (let id = 0; id < d; id++) {
+    const c = column.table[id]!;
+    if (c.kind !== 'value') continue;
+    item.answered[id] = 1;
+    item.relative[id] = (c.value - 1) / (width - 1);
+    item.agreed[id] = agrees(c.value, width) ? 1 : 0;
+  }
+  return item;
+}
+
+const NO_FLAGS: readonly PersonFlag[] = [];
+
 /** The careless-answering flags of row `i` of a survey. */
-export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: number, grid: readonly GridItem[]): PersonFlag[] {
+export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: number, grid: readonly GridItem[]): readonly PersonFlag[] {
   let answered = 0;
   let position = -1;
   let same = true;
@@ -41,14 +59,15 @@ export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: n
   let plainAnswered = 0;
   let reversedAgreed = 0;
   let plainAgreed = 0;
-  for (const item of grid) {
-    const c = item.column[i]!;
-    if (c.kind !== 'value') continue;
+  for (let g = 0; g < grid.length; g++) {
+    const item = grid[g]!;
+    const id = item.ids[i]!;
+    if (item.answered[id] !== 1) continue;
     answered++;
-    const relative = (c.value - 1) / (item.width - 1);
+    const relative = item.relative[id]!;
     if (position < 0) position = relative;
     else if (Math.abs(relative - position) > 1e-9) same = false;
-    const agreed = agrees(c.value, item.width) ? 1 : 0;
+    const agreed = item.agreed[id]!;
     if (item.reversed) {
       reversedAnswered++;
       reversedAgreed += agreed;
@@ -61,7 +80,7 @@ export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: n
   const double = reversedAgreed * plainAgreed;
   const straight = answered >= STRAIGHT_LINE_MIN_ITEMS && same && reversedAnswered > 0;
   const acquiescent = pairs >= ACQUIESCENCE_MIN_PAIRS && double / pairs >= ACQUIESCENCE_SHARE;
-  if (!straight && !acquiescent) return [];
+  if (!straight && !acquiescent) return NO_FLAGS;
   const flags: PersonFlag[] = [];
   const base = { survey, wave, responseId: row.responseId, personId: row.personId };
   if (straight) {
@@ -89,7 +108,7 @@ export function surveyChecks(
     const columns = columnsOf(survey);
     const grid: GridItem[] = input.questions
       .filter((q: Question) => q.survey === survey && q.type === 'likert' && q.levels.length >= 2)
-      .map((q) => ({ column: columns.column(coderOf(q)), width: q.levels.length, reversed: q.reversed }));
+      .map((q) => gridItem(columns.column(coderOf(q)), q.levels.length, q.reversed));
     const registered = input.surveys.find((s) => s.id === survey);
     const byWave = new Map<string, number[]>();
     for (let i = 0; i < rows.length; i++) {

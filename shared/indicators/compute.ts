@@ -8,14 +8,14 @@ import { normaliseLabel } from '../scales/score';
 import { meanFromSums, meanInterval, medianInterval, sortedMedian, wilsonInterval } from '../stats/intervals';
 import { mcnemar, wilcoxonSignedRank } from '../stats/paired';
 import { suppression } from '../stats/suppression';
-import { type Coded, QuestionCoder, type ScaleScorer, meets, scaleScorer } from './answers';
+import { type Coded, type CodedColumn, QuestionCoder, type ScaleScorer, meets, scaleScorer } from './answers';
 import { surveyChecks } from './checks';
 import {
   ATTRITION_SD_GAP, ATTRITION_SHARE, CEILING_SHARE, GAP_MIN_GROUP_N, GAP_POINTS, GAP_SMD, flag, nonResponseFlags,
   proxyFlags, share, smallSampleFlag, wideMarginFlag,
 } from './flags';
 import type { AnswerRow, ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
-import { SurveyColumns } from './columns';
+import { type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
 import { conditionText, frNumber, frP, frPercent, outOf } from './text';
@@ -60,20 +60,64 @@ class Cell {
   }
 }
 
-function addToGroup(groups: Array<Group | undefined>, id: number, met: boolean, value: number): void {
+function addToGroup(groups: Array<Group | undefined>, id: number, met: boolean, value: number, weight: number): void {
   if (id < 0) return;
   let g = groups[id];
   if (!g) groups[id] = g = { n: 0, k: 0, sum: 0, sumSquares: 0 };
-  g.n++;
-  if (met) g.k++;
-  g.sum += value;
-  g.sumSquares += value * value;
+  g.n += weight;
+  if (met) g.k += weight;
+  g.sum += value * weight;
+  g.sumSquares += value * value * weight;
+}
+
+const KIND_VALUE = 0;
+const KIND_MISSING = 1;
+const KIND_DONT_KNOW = 2;
+const KIND_INVALID = 3;
+
+/** What an indicator makes of each distinct coding of its column (by coding id). */
+interface CodingFacts {
+  kind: Uint8Array;
+  value: Float64Array;
+  met: Uint8Array;
+  atMax: Uint8Array;
+  atMin: Uint8Array;
+  /**
+   * Whether every value is an integer small enough that sums and sums of squares over the whole column are exact in
+   * any order: then answers can be counted per class and coding, and added as value × count.
+   */
+  exact: boolean;
+}
+
+function codingFacts(table: readonly Coded[], rows: number, met: (coded: Coded) => boolean, scorer: ScaleScorer | null): CodingFacts {
+  const d = table.length;
+  const facts: CodingFacts = { kind: new Uint8Array(d), value: new Float64Array(d), met: new Uint8Array(d), atMax: new Uint8Array(d), atMin: new Uint8Array(d), exact: true };
+  let largest = 0;
+  for (let i = 0; i < d; i++) {
+    const coded = table[i]!;
+    if (coded.kind !== 'value') {
+      facts.kind[i] = coded.kind === 'missing' ? KIND_MISSING : coded.kind === 'dontKnow' ? KIND_DONT_KNOW : KIND_INVALID;
+      continue;
+    }
+    const value = coded.value;
+    facts.kind[i] = KIND_VALUE;
+    facts.value[i] = value;
+    facts.met[i] = met(coded) ? 1 : 0;
+    if (scorer) {
+      facts.atMax[i] = value >= scorer.max - 1e-9 ? 1 : 0;
+      facts.atMin[i] = value <= scorer.min + 1e-9 ? 1 : 0;
+    }
+    if (!Number.isInteger(value) || Object.is(value, -0)) facts.exact = false;
+    else largest = Math.max(largest, Math.abs(value));
+  }
+  if (largest * largest * Math.max(1, rows) > 2 ** 52) facts.exact = false;
+  return facts;
 }
 
 /** How a survey indicator reads one row: the coded per-person value, and whether it meets the condition. */
 interface Reader {
   /** The coded per-person value of each row of the survey. */
-  column: Coded[];
+  column: CodedColumn;
   scorer: ScaleScorer | null;
   single: QuestionCoder | null;
   survey: SurveyColumns;
@@ -98,6 +142,22 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
   const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
   const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves, who: (i) => stakeholders.get(i.outcome) || 'personnes' };
+
+  // Code, in one pass per survey, every question an indicator or a check reads.
+  const needed = new Map<string, QuestionCoder[]>();
+  const need = (survey: string, coder: QuestionCoder | undefined) => {
+    if (!coder) return;
+    let list = needed.get(survey);
+    if (!list) needed.set(survey, (list = []));
+    list.push(coder);
+  };
+  for (const indicator of input.indicators) {
+    const source = indicator.source;
+    if (indicator.method === 'manual' || source.type !== 'survey') continue;
+    for (const key of source.questions) need(source.survey, coders.get(`${source.survey}\u0000${key}`));
+  }
+  for (const q of input.questions) if (q.type === 'likert' && q.levels.length >= 2) need(q.survey, coders.get(`${q.survey}\u0000${q.key}`));
+  for (const [survey, list] of needed) columnsOf(ctx, survey).prepare(list);
 
   const values: ValueRow[] = [];
   for (const indicator of input.indicators) {
@@ -190,53 +250,85 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
   const whole: Array<Cell | undefined> = [];
   const touched = new Array<Cell>(1 + breakdowns.length);
   const scorer = reader.scorer;
+  const codes = reader.column.ids;
+  const facts = codingFacts(reader.column.table, rows.length, (coded) => (metByRank ? metByRank[coded.value - 1]! : condition ? meets(condition, coded, wanted) : true), scorer);
+  const kinds = facts.kind;
   let noPeriod = 0;
 
-  for (let i = 0; i < rows.length; i++) {
-    const p = periods.ids[i]!;
-    if (p < 0) {
-      noPeriod++;
-      continue;
+  /** Adds `weight` answers with coding `d` and respondent type `type` to the touched cells. */
+  const add = (d: number, type: number, weight: number, interviewer: number, mode: number) => {
+    if (selfOnly && type === TYPE_PROXY) {
+      for (let t = 0; t < touched.length; t++) touched[t]!.proxyExcluded += weight;
+      return;
     }
-    const row = rows[i]!;
+    const kind = kinds[d]!;
+    const value = facts.value[d]!;
+    const met = facts.met[d] === 1;
+    for (let t = 0; t < touched.length; t++) {
+      const cell = touched[t]!;
+      if (type === TYPE_PROXY) cell.proxyIncluded += weight;
+      else if (type === TYPE_NULL) cell.unknownType += weight;
+      if (kind === KIND_MISSING) cell.missing += weight;
+      else if (kind === KIND_DONT_KNOW) cell.dontKnow += weight;
+      else if (kind === KIND_INVALID) cell.invalid += weight;
+      else {
+        cell.n += weight;
+        if (met) cell.k += weight;
+        cell.sum += value * weight;
+        cell.sumSquares += value * value * weight;
+        if (keepValues) for (let w = 0; w < weight; w++) cell.values.push(value);
+        if (cell.distribution) cell.distribution[value - 1]! += weight;
+        if (scorer) {
+          if (facts.atMax[d] === 1) cell.atMax += weight;
+          if (facts.atMin[d] === 1) cell.atMin += weight;
+        }
+        if (cell.interviewers) addToGroup(cell.interviewers, interviewer, met, value, weight);
+        if (cell.modes) addToGroup(cell.modes, mode, met, value, weight);
+      }
+    }
+  };
+  /** Points the touched cells at period `p` and segments `segmentOf(j)`, creating them on first use. */
+  const touch = (p: number, segments: readonly Int32Array[], at: number) => {
     touched[0] = whole[p] ?? (whole[p] = new Cell(levels, interviewers.labels.length, modes.labels.length));
     for (let j = 0; j < breakdowns.length; j++) {
       const b = breakdowns[j]!;
-      const at = p * b.groups.labels.length + b.groups.ids[i]!;
-      touched[j + 1] = b.cells[at] ?? (b.cells[at] = new Cell(levels, 0, 0));
+      const i = p * b.groups.labels.length + segments[j]![at]!;
+      touched[j + 1] = b.cells[i] ?? (b.cells[i] = new Cell(levels, 0, 0));
     }
-    const type = row.respondentType;
-    if (selfOnly && type === 'proxy') {
-      for (const cell of touched) cell.proxyExcluded++;
-      continue;
-    }
-    const coded = reader.column[i]!;
-    let met = false;
-    let value = 0;
-    if (coded.kind === 'value') {
-      value = coded.value;
-      met = metByRank ? metByRank[value - 1]! : condition ? meets(condition, coded, wanted) : true;
-    }
-    for (const cell of touched) {
-      if (type === 'proxy') cell.proxyIncluded++;
-      else if (type === null) cell.unknownType++;
-      if (coded.kind === 'missing') cell.missing++;
-      else if (coded.kind === 'dontKnow') cell.dontKnow++;
-      else if (coded.kind === 'invalid') cell.invalid++;
-      else {
-        cell.n++;
-        if (met) cell.k++;
-        cell.sum += value;
-        cell.sumSquares += value * value;
-        if (keepValues) cell.values.push(value);
-        if (cell.distribution) cell.distribution[value - 1]!++;
-        if (scorer) {
-          if (value >= scorer.max - 1e-9) cell.atMax++;
-          if (value <= scorer.min + 1e-9) cell.atMin++;
-        }
-        if (cell.interviewers) addToGroup(cell.interviewers, interviewers.ids[i]!, met, value);
-        if (cell.modes) addToGroup(cell.modes, modes.ids[i]!, met, value);
+  };
+
+  if (facts.exact) {
+    // Count the answers per row class and coding, then spread each count over its cells.
+    const classes: RowClasses = columns.classes(indicator.granularity, indicator.disaggregation);
+    const width = kinds.length;
+    const counts = new Int32Array(classes.count * width);
+    const classOf = classes.ids;
+    for (let i = 0; i < codes.length; i++) counts[classOf[i]! * width + codes[i]!]!++;
+    for (let c = 0; c < classes.count; c++) {
+      const p = classes.period[c]!;
+      const base = c * width;
+      if (p < 0) {
+        for (let d = 0; d < width; d++) noPeriod += counts[base + d]!;
+        continue;
       }
+      touch(p, classes.segments, c);
+      for (let d = 0; d < width; d++) {
+        const weight = counts[base + d]!;
+        if (weight > 0) add(d, classes.type[c]!, weight, classes.interviewer[c]!, classes.mode[c]!);
+      }
+    }
+  } else {
+    // Values whose sums depend on the order of addition: row by row, in the sheet's order.
+    const types = columns.types();
+    const segments = breakdowns.map((b) => b.groups.ids);
+    for (let i = 0; i < rows.length; i++) {
+      const p = periods.ids[i]!;
+      if (p < 0) {
+        noPeriod++;
+        continue;
+      }
+      touch(p, segments, i);
+      add(codes[i]!, types[i]!, 1, interviewers.ids[i]!, modes.ids[i]!);
     }
   }
 
@@ -405,12 +497,6 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader, interviewe
 // ---------------------------------------------------------------------------------------------------------------
 // Before/after change
 
-interface WaveAnswer {
-  coded: Coded;
-  row: AnswerRow;
-  index: number;
-}
-
 const selfReport = (t: AnswerRow['respondentType']) => (t === 'proxy' ? 'proxy' : t === null ? null : 'self');
 
 function changeRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
@@ -422,28 +508,20 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
   const waves = ctx.waves.filter((w) => rows.some((r) => r.wave === w));
   if (waves.length < 2) return [definitionProblem(indicator, `${indicator.code} : il faut au moins deux vagues (ex. T0 et T1) pour une évolution avant/après.`)];
   const selfOnly = indicator.respondentRule === 'self';
-  const people = new Map<string, Map<string, WaveAnswer>>();
-  let withoutId = 0;
-  let proxyExcluded = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.wave === null) continue;
-    if (row.personId === null || row.personId === '') {
-      withoutId++;
-      continue;
-    }
-    if (selfOnly && row.respondentType === 'proxy') {
-      proxyExcluded++;
-      continue;
-    }
-    let byWave = people.get(row.personId);
-    if (!byWave) people.set(row.personId, (byWave = new Map()));
-    if (!byWave.has(row.wave)) byWave.set(row.wave, { coded: reader.column[i]!, row, index: i });
-  }
+  const pairing = reader.survey.pairing(selfOnly);
+  const { withoutId, proxyExcluded } = pairing;
+  const width = pairing.waves.length;
+  const codes = reader.column.ids;
+  const table = reader.column.table;
+  // Whether each distinct coding meets the condition, decided once.
+  const metById = condition ? table.map((coded) => coded.kind === 'value' && meets(condition, coded, wanted)) : null;
+  const breakdowns = indicator.disaggregation.map((c) => reader.survey.segments(c));
   const before = waves[0]!;
+  const beforeAt = pairing.waves.indexOf(before);
   const improving = indicator.direction === 'down' ? -1 : 1;
   const out: ValueRow[] = [];
   for (const after of waves.slice(1)) {
+    const afterAt = pairing.waves.indexOf(after);
     type Pairs = { differences: number[]; b: number; c: number; improved: number; stable: number; worse: number; lost: number; typeChanged: number; missing: number; keptBefore: number[]; lostBefore: number[] };
     const cells = new Map<string, Pairs>();
     const cellFor = (segment: string) => {
@@ -451,24 +529,31 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
       if (!p) cells.set(segment, (p = { differences: [], b: 0, c: 0, improved: 0, stable: 0, worse: 0, lost: 0, typeChanged: 0, missing: 0, keptBefore: [], lostBefore: [] }));
       return p;
     };
-    cellFor(NO_SEGMENT);
-    for (const byWave of people.values()) {
-      const first = byWave.get(before);
-      if (!first || first.coded.kind !== 'value') continue;
-      const segments = [NO_SEGMENT, ...indicator.disaggregation.map((c) => { const g = reader.survey.segments(c); return g.labels[g.ids[first.index]!]!; })];
-      const second = byWave.get(after);
-      for (const segment of segments) {
-        const p = cellFor(segment);
-        if (!second) {
+    const everyone = cellFor(NO_SEGMENT);
+    const personSegments: string[] = [NO_SEGMENT];
+    for (let person = 0; person < pairing.persons; person++) {
+      const firstIndex = pairing.first[person * width + beforeAt]!;
+      if (firstIndex < 0) continue;
+      const firstCoded = table[codes[firstIndex]!]!;
+      if (firstCoded.kind !== 'value') continue;
+      for (let j = 0; j < breakdowns.length; j++) {
+        const g = breakdowns[j]!;
+        personSegments[j + 1] = g.labels[g.ids[firstIndex]!]!;
+      }
+      const secondIndex = pairing.first[person * width + afterAt]!;
+      const secondCoded = secondIndex < 0 ? null : table[codes[secondIndex]!]!;
+      for (let j = 0; j < personSegments.length; j++) {
+        const p = j === 0 ? everyone : cellFor(personSegments[j]!);
+        if (secondCoded === null) {
           p.lost++;
-          p.lostBefore.push(first.coded.value);
-        } else if (selfReport(first.row.respondentType) !== selfReport(second.row.respondentType)) p.typeChanged++;
-        else if (second.coded.kind !== 'value') p.missing++;
+          p.lostBefore.push(firstCoded.value);
+        } else if (selfReport(rows[firstIndex]!.respondentType) !== selfReport(rows[secondIndex]!.respondentType)) p.typeChanged++;
+        else if (secondCoded.kind !== 'value') p.missing++;
         else {
-          p.keptBefore.push(first.coded.value);
-          if (condition) {
-            const was = meets(condition, first.coded, wanted);
-            const is = meets(condition, second.coded, wanted);
+          p.keptBefore.push(firstCoded.value);
+          if (metById) {
+            const was = metById[codes[firstIndex]!]!;
+            const is = metById[codes[secondIndex]!]!;
             if (was && !is) p.b++;
             else if (!was && is) p.c++;
             const move = (is ? 1 : 0) - (was ? 1 : 0);
@@ -477,7 +562,7 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
             else if (move === 0) p.stable++;
             else p.worse++;
           } else {
-            const d = second.coded.value - first.coded.value;
+            const d = secondCoded.value - firstCoded.value;
             p.differences.push(d);
             if (d * improving > 0) p.improved++;
             else if (d === 0) p.stable++;
