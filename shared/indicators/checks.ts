@@ -110,11 +110,19 @@ export function surveyChecks(
       .filter((q: Question) => q.survey === survey && q.type === 'likert' && q.levels.length >= 2)
       .map((q) => gridItem(columns.column(coderOf(q)), q.levels.length, q.reversed));
     const registered = input.surveys.find((s) => s.id === survey);
+    // Rows by wave ('' when none), waves in order of first appearance; each row's wave read from the survey's ids.
     const byWave = new Map<string, number[]>();
+    const waveGroups = columns.rows === rows ? columns.periods('wave') : null;
+    const listOf: Array<number[] | undefined> = [];
     for (let i = 0; i < rows.length; i++) {
-      const wave = rows[i]!.wave ?? '';
-      let list = byWave.get(wave);
-      if (!list) byWave.set(wave, (list = []));
+      const id = waveGroups ? waveGroups.ids[i]! + 1 : -1;
+      let list = id >= 0 ? listOf[id] : undefined;
+      if (!list) {
+        const wave = id > 0 ? (waveGroups!.labels[id - 1] ?? '') : id === 0 ? '' : (rows[i]!.wave ?? '');
+        list = byWave.get(wave);
+        if (!list) byWave.set(wave, (list = []));
+        if (id >= 0) listOf[id] = list;
+      }
       list.push(i);
     }
     const ordered = [...byWave.keys()].sort((a, b) => comparePeriods(a, b, waves));

@@ -137,11 +137,17 @@ interface Context {
 export function computeIndicators(input: ComputeInput): ComputeResult {
   const coders = new Map<string, QuestionCoder>();
   for (const q of input.questions) coders.set(`${q.survey}\u0000${q.key}`, new QuestionCoder(q));
-  const waveSet = new Set<string>();
-  for (const s of input.answers) for (const r of s.rows) if (r.wave !== null) waveSet.add(r.wave);
-  const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
-  const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves, who: (i) => stakeholders.get(i.outcome) || 'personnes' };
+  const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves: [], who: (i) => stakeholders.get(i.outcome) || 'personnes' };
+  // Every wave, in order of first appearance (survey by survey, row by row), then sorted.
+  const waveSet = new Set<string>();
+  for (const s of input.answers) {
+    const columns = columnsOf(ctx, s.survey);
+    const labels = columns.rows === s.rows ? columns.periods('wave').labels : new SurveyColumns(s.rows).periods('wave').labels;
+    for (const wave of labels) waveSet.add(wave);
+  }
+  const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
+  ctx.waves = waves;
 
   // Code, in one pass per survey, every question an indicator or a check reads.
   const needed = new Map<string, QuestionCoder[]>();
