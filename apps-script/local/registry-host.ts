@@ -10,6 +10,7 @@ import { parseA1 } from './emulator/a1';
 import { getCell, lastColumn, lastRow } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './ensure-built';
 import { toWire } from './script-run-wire';
+import { UserError } from './user-error';
 import { sheetAsText } from './sheet-text';
 import { loadWorkbook, saveWorkbook } from './workbook-file';
 
@@ -53,7 +54,15 @@ export class LocalRegistry {
     const path = resolve(options.workbookPath);
     const code = readFileSync(`${distDir}/Code.js`, 'utf8');
     const isNew = !existsSync(path);
-    const model = await loadWorkbook(path);
+    let model: WorkbookModel;
+    try {
+      model = await loadWorkbook(path);
+    } catch (error) {
+      throw new UserError(
+        `« ${path} » n’est pas un classeur .xlsx lisible (${(error as Error).message.split(' : ')[0]}). ` +
+          'Indiquez un autre fichier avec --workbook, ou ouvrez celui-ci dans LibreOffice ou Excel et enregistrez-le au format .xlsx.',
+      );
+    }
     // A new local registry is named after its file, as a Google spreadsheet is named by its title.
     if (isNew) model.name = basename(path).replace(/\.xlsx$/i, '');
     return new LocalRegistry(path, model, distDir, code, options.webAppUrl);

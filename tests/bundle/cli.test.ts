@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,15 @@ describe('the repere command on a local workbook', () => {
     expect(await repere('bilan')).toMatchObject({ code: 1, stderr: expect.stringContaining('Commande inconnue : « bilan »') });
     expect(await repere('setup', '--template', 'ehpad', '--workbook', workbook)).toMatchObject({ code: 1, stderr: expect.stringContaining('Modèle « ehpad » inconnu') });
     expect(await repere('setup', '--lang', 'de')).toMatchObject({ code: 1, stderr: expect.stringContaining('--lang de') });
+  });
+
+  it('says in French when the workbook is not a readable .xlsx: exit 1, the file untouched', async () => {
+    const broken = join(dir, 'pas-un-classeur.xlsx');
+    writeFileSync(broken, 'ceci n’est pas un classeur');
+    const { code, stderr } = await repere('check', '--workbook', broken);
+    expect(code).toBe(1);
+    expect(stderr).toContain('n’est pas un classeur .xlsx lisible');
+    expect(readFileSync(broken, 'utf8')).toBe('ceci n’est pas un classeur');
   });
 
   it('prints the connection code the sidebar shows', async () => {
