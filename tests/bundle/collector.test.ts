@@ -75,6 +75,13 @@ describe('the collector (doPost of the built bundle)', () => {
     expect(column(registry, 'observations', 'Texte')).toEqual(['Texte corrigé', observation(2).text]);
   });
 
+  it('keeps the date of the fact, sent by the extension, as a date in « Date du fait »', () => {
+    registry.post({ v: 1, op: 'putObservations', token, records: [observation(1, { factDate: '2026-11-20' })] });
+    const [date] = column(registry, 'observations', 'Date du fait') as Date[];
+    expect(Object.prototype.toString.call(date)).toBe('[object Date]');
+    expect([date!.getFullYear(), date!.getMonth() + 1, date!.getDate()]).toEqual([2026, 11, 20]);
+  });
+
   it('rejects an invalid record alone, with its id and a French reason', () => {
     const answer = registry.post({ v: 1, op: 'putObservations', token, records: [observation(1), { ...observation(2), kind: 'rumeur' }] });
     expect(answer.accepted).toEqual([observation(1).id]);
