@@ -10,7 +10,8 @@ import { completeMapping, emptyMapping, readMapping, suggestQuestions, PARADATA,
 import { importServer, runImport } from '../../../shared/survey/mapping-run';
 import { uniqueHeaders } from '../../../shared/survey/read-table';
 import { recogniseSource } from '../../../shared/survey/sources/index';
-import { QUESTION_TYPES, type Problem, type QuestionType } from '../../../shared/survey/types';
+import { QUESTION_TYPES, type Correction, type Problem, type QuestionType } from '../../../shared/survey/types';
+import type { DateOrder } from '../../../shared/survey/values';
 import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
 
@@ -120,10 +121,23 @@ function render(): void {
       render();
     });
     block.append(label, type);
-    if (q.levels) {
-      const levels = document.createElement('small');
-      levels.textContent = ` ${q.levels.join(' < ')}`;
+    const correct = (change: Correction) => {
+      state.mapping.corrections[q.key] = { ...state.mapping.corrections[q.key], ...change };
+      remember();
+      prepare();
+      render();
+    };
+    if (q.type === 'likert' || q.type === 'single') {
+      // The order of the levels, lowest first, as the file's scale means it: editable when the guess is wrong.
+      const levels = document.createElement('input');
+      levels.type = 'text';
+      levels.value = (q.levels ?? []).join(' | ');
+      levels.setAttribute('aria-label', `Modalités de « ${q.label} », de la plus basse à la plus haute, séparées par « | »`);
+      levels.addEventListener('change', () => correct({ levels: levels.value.split('|').map((l) => l.trim()).filter(Boolean) }));
       block.append(levels);
+    }
+    if (q.type === 'date' || q.type === 'timestamp') {
+      block.append(select([['dmy', 'jour/mois/année'], ['mdy', 'mois/jour/année']], q.dateOrder ?? 'dmy', `Ordre des dates de « ${q.label} »`, (v) => correct({ dateOrder: v as DateOrder })));
     }
     if (state.registryQuestions.length > 0) {
       const chosen = state.mapping.questions[q.key] ?? suggestions[q.key]?.key ?? '';
