@@ -14,8 +14,3 @@ export const SCALES: Readonly<Record<ScaleId, Scale>> = {
 export function scaleById(id: string): Scale | undefined {
   return Object.prototype.hasOwnProperty.call(SCALES, id) ? SCALES[id as ScaleId] : undefined;
 }
-
-/** The item keys of a scale, in order. */
-export function scaleItemKeys(id: ScaleId): string[] {
-  return SCALES[id].items.map((i) => i.key);
-}

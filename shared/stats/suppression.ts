@@ -4,8 +4,6 @@
 export const DASHBOARD_MIN_N = 5;
 /** Below this many people (numerator or denominator) a figure is hidden in reports, exports and the cohort. */
 export const EXPORT_MIN_N = 11;
-/** What is shown instead of a figure hidden for export. */
-export const EXPORT_SUPPRESSED_TEXT = `< ${EXPORT_MIN_N}`;
 
 export interface Suppression {
   /** Hidden on the internal dashboard. */

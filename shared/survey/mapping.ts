@@ -207,8 +207,6 @@ export function completeMapping(
 
 /* ------------------------------------------------------------ paradata and consent words */
 
-export const RESPONDENT_TYPES = ['lui-même', 'aidé', 'pour autrui'] as const;
-
 /** « Lui-même », « seul », « self » → lui-même; « aidé », « avec aide » → aidé; « aidant », « proxy » → pour autrui. */
 export function respondentTypeOf(text: string): string {
   const t = fold(text);
