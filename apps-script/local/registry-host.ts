@@ -3,6 +3,7 @@
  * time (like the script lock), each call that changed the workbook followed by an atomic save.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
@@ -70,7 +71,8 @@ export class LocalRegistry {
 
   /** A fresh context, as each Apps Script execution gets: no state survives between boots but the workbook's. */
   private boot(webAppUrl: string): void {
-    this.runtime = loadBundle({ model: this.model, code: this.code, htmlDir: this.distDir, webAppUrl });
+    // The Journal says who did what: in local mode, the person logged in on this computer.
+    this.runtime = loadBundle({ model: this.model, code: this.code, htmlDir: this.distDir, webAppUrl, userEmail: `${userInfo().username} (mode local)` });
   }
 
   /** The collector's URL is known once the server listens (port 0 in tests). */
