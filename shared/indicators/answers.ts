@@ -56,6 +56,9 @@ export class QuestionCoder {
   /** Every distinct coding met so far, by id (id 0: the empty cell). */
   readonly table: Coded[] = [MISSING];
   private readonly cache = new Map<string | number, number>();
+  /** The first few distinct strings met and their ids, checked with === before the map (see id). */
+  private readonly recent: string[] = [];
+  private readonly recentIds: number[] = [];
   private readonly ranks = new Map<string, number>();
 
   constructor(question: Question) {
@@ -67,11 +70,19 @@ export class QuestionCoder {
   /** The id in `table` of a raw answer's coding. */
   id(raw: AnswerValue | undefined): number {
     if (raw === null || raw === undefined || raw === '') return MISSING_ID;
+    // A choice column holds a handful of distinct labels, often the very same string objects: comparing with the
+    // first few met is a pointer check per label, cheaper than hashing into the map.
+    const recent = this.recent;
+    if (typeof raw === 'string') for (let r = 0; r < recent.length; r++) if (recent[r] === raw) return this.recentIds[r]!;
     let id = this.cache.get(raw);
     if (id === undefined) {
       id = this.table.length;
       this.table.push(this.codeUncached(raw));
       this.cache.set(raw, id);
+    }
+    if (typeof raw === 'string' && recent.length < 8) {
+      recent.push(raw);
+      this.recentIds.push(id);
     }
     return id;
   }

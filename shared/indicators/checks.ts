@@ -7,7 +7,7 @@
 import type { Question } from '../registry/model';
 import { marginOfError } from '../stats/intervals';
 import type { CodedColumn, QuestionCoder } from './answers';
-import type { SurveyColumns } from './columns';
+import { type SurveyColumns, TYPE_NULL, TYPE_OTHER, TYPE_PROXY } from './columns';
 import { PROXY_SHARE, RESPONSE_RATE_LOW, flag, share } from './flags';
 import type { AnswerRow, ComputeInput, Flag, PersonFlag, SurveyCheck } from './model';
 import { comparePeriods } from './periods';
@@ -49,6 +49,45 @@ function gridItem(column: CodedColumn, width: number, reversed: boolean): GridIt
 }
 
 const NO_FLAGS: readonly PersonFlag[] = [];
+
+/**
+ * Which rows personFlagsOf would flag, computed item by item over the whole survey (tight loops over typed arrays
+ * instead of one call and one walk over the grid per row); personFlagsOf then writes the flags of those rows only.
+ */
+function flaggedRows(rowCount: number, grid: readonly GridItem[]): Uint8Array {
+  const answered = new Int32Array(rowCount);
+  const reversedAnswered = new Int32Array(rowCount);
+  const plainAnswered = new Int32Array(rowCount);
+  const reversedAgreed = new Int32Array(rowCount);
+  const plainAgreed = new Int32Array(rowCount);
+  const position = new Float64Array(rowCount).fill(-1);
+  const differs = new Uint8Array(rowCount);
+  for (const item of grid) {
+    const { ids, relative, agreed } = item;
+    const isAnswered = item.answered;
+    const countAnswered = item.reversed ? reversedAnswered : plainAnswered;
+    const countAgreed = item.reversed ? reversedAgreed : plainAgreed;
+    for (let i = 0; i < rowCount; i++) {
+      const id = ids[i]!;
+      if (isAnswered[id] !== 1) continue;
+      answered[i]!++;
+      const r = relative[id]!;
+      const p = position[i]!;
+      if (p < 0) position[i] = r;
+      else if (Math.abs(r - p) > 1e-9) differs[i] = 1;
+      countAnswered[i]!++;
+      countAgreed[i]! += agreed[id]!;
+    }
+  }
+  const flagged = new Uint8Array(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    const pairs = reversedAnswered[i]! * plainAnswered[i]!;
+    const straight = answered[i]! >= STRAIGHT_LINE_MIN_ITEMS && differs[i] === 0 && reversedAnswered[i]! > 0;
+    const acquiescent = pairs >= ACQUIESCENCE_MIN_PAIRS && (reversedAgreed[i]! * plainAgreed[i]!) / pairs >= ACQUIESCENCE_SHARE;
+    if (straight || acquiescent) flagged[i] = 1;
+  }
+  return flagged;
+}
 
 /** The careless-answering flags of row `i` of a survey. */
 export function personFlagsOf(survey: string, wave: string, row: AnswerRow, i: number, grid: readonly GridItem[]): readonly PersonFlag[] {
@@ -109,6 +148,8 @@ export function surveyChecks(
     const grid: GridItem[] = input.questions
       .filter((q: Question) => q.survey === survey && q.type === 'likert' && q.levels.length >= 2)
       .map((q) => gridItem(columns.column(coderOf(q)), q.levels.length, q.reversed));
+    const flagged = flaggedRows(rows.length, grid);
+    const types = columns.rows === rows ? columns.types() : null;
     const registered = input.surveys.find((s) => s.id === survey);
     // Rows by wave ('' when none), waves in order of first appearance; each row's wave read from the survey's ids.
     const byWave = new Map<string, number[]>();
@@ -145,13 +186,14 @@ export function surveyChecks(
       let straight = 0;
       let acquiescent = 0;
       for (const i of waveRows) {
-        const row = rows[i]!;
-        if (row.respondentType === null) unknown++;
+        const type = types ? types[i]! : rows[i]!.respondentType === null ? TYPE_NULL : rows[i]!.respondentType === 'proxy' ? TYPE_PROXY : TYPE_OTHER;
+        if (type === TYPE_NULL) unknown++;
         else {
           known++;
-          if (row.respondentType === 'proxy') proxies++;
+          if (type === TYPE_PROXY) proxies++;
         }
-        for (const f of personFlagsOf(survey, wave, row, i, grid)) {
+        if (flagged[i] === 0) continue;
+        for (const f of personFlagsOf(survey, wave, rows[i]!, i, grid)) {
           personFlags.push(f);
           if (f.code === 'straight_lining') straight++;
           else acquiescent++;

@@ -6,7 +6,7 @@
  */
 import type { Indicator } from '../registry/model';
 import type { CodedColumn, QuestionCoder, ScaleScorer } from './answers';
-import type { AnswerRow } from './model';
+import type { AnswerRow, AnswerValue } from './model';
 import { periodOf } from './periods';
 
 export const UNKNOWN_SEGMENT = 'non renseigné';
@@ -79,6 +79,97 @@ function segmentValue(row: AnswerRow, column: string): string {
   return answer === null || answer === undefined || answer === '' ? UNKNOWN_SEGMENT : String(answer);
 }
 
+/** What `SurveyColumns.prepare` reads in its one pass. */
+export interface ColumnPlan {
+  coders: readonly QuestionCoder[];
+  granularities: ReadonlyArray<Indicator['granularity']>;
+  /** Breakdown columns. */
+  breakdowns: readonly string[];
+  /** Whether before/after pairs will be needed (person ids interned). */
+  persons: boolean;
+}
+
+/** `personOf` of a row without a wave, and of a row with a wave but no person id. */
+const NO_WAVE = -1;
+const NO_PERSON = -2;
+
+/**
+ * Distinct keys → ids in order of first appearance, as `group` does with its Map. A grouping holds a handful of
+ * keys, so strings are first compared with === to the few known ones (a pointer check when they are the same string)
+ * rather than hashed; past 16 keys, or for a key that is not a string, a Map (same equality for strings).
+ */
+class Interner {
+  readonly labels: string[] = [];
+  private readonly keys: unknown[] = [];
+  private map: Map<unknown, number> | null = null;
+
+  constructor(private readonly label: (key: any) => string = (k) => k) {}
+
+  id(key: unknown): number {
+    const keys = this.keys;
+    if (this.map === null && typeof key === 'string') {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+      if (keys.length < 16) return this.add(key);
+    }
+    if (this.map === null) this.map = new Map(keys.map((k, i) => [k, i]));
+    const found = this.map.get(key);
+    return found === undefined ? this.add(key) : found;
+  }
+
+  private add(key: unknown): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    this.labels.push(this.label(key));
+    this.map?.set(key, id);
+    return id;
+  }
+}
+
+/**
+ * Person ids → 0, 1, 2… in order of first appearance. A survey holds thousands of distinct ids, and filling a Map
+ * with them costs far more than looking them up (its tables are regrown and rehashed as it fills), so strings go into
+ * an open-addressing table sized once for every row, hashed from their characters (FNV-1a), compared with ===. Other
+ * values (not expected: ids are text) use a Map, as strings never equal them.
+ */
+class PersonIds {
+  size = 0;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** By id (holes for ids of non-strings). */
+  private readonly keys: string[] = [];
+  private others: Map<unknown, number> | null = null;
+
+  constructor(rows: number) {
+    let capacity = 16;
+    while (capacity < 2 * rows) capacity *= 2;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  id(key: unknown): number {
+    if (typeof key !== 'string') {
+      if (!this.others) this.others = new Map();
+      let id = this.others.get(key);
+      if (id === undefined) this.others.set(key, (id = this.size++));
+      return id;
+    }
+    let h = 0x811c9dc5;
+    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = slots[at]!;
+      if (slot < 0) {
+        const id = this.size++;
+        slots[at] = id;
+        this.keys[id] = key;
+        return id;
+      }
+      if (this.keys[slot] === key) return slot;
+    }
+  }
+}
+
 export class SurveyColumns {
   private readonly coded = new Map<QuestionCoder, CodedColumn>();
   private readonly scored = new Map<ScaleScorer, CodedColumn>();
@@ -88,6 +179,9 @@ export class SurveyColumns {
   private readonly classGroups = new Map<string, RowClasses>();
   private readonly pairings = new Map<boolean, Pairing>();
   private typeCodes: Uint8Array | null = null;
+  /** Per row: the person's id (in order of first row with a wave and an id), NO_WAVE or NO_PERSON; see prepare. */
+  private personOf: Int32Array | null = null;
+  private personCount = 0;
 
   constructor(readonly rows: readonly AnswerRow[]) {}
 
@@ -105,22 +199,155 @@ export class SurveyColumns {
   }
 
   /**
-   * Codes the columns of several questions in one pass over the rows (each row's answers read once, not once per
-   * question); columns already coded are left as they are.
+   * Reads the rows once for everything the indicators and checks of this survey will ask (see ColumnPlan): the
+   * columns of several questions coded, the waves, calendar periods, interviewers, modes, respondent types, breakdown
+   * segments and person ids turned into ids, each row's answers walked once with for…in (the cheapest way to read an
+   * object's properties) instead of one keyed look-up per question and per grouping. Whatever is already there is
+   * left as it is; the results are the same as the lazy methods' (same ids, same labels in the same order).
    */
-  prepare(coders: readonly QuestionCoder[]): void {
+  prepare(plan: ColumnPlan): void {
     const todo: QuestionCoder[] = [];
-    for (const coder of coders) if (!this.coded.has(coder) && !todo.includes(coder)) todo.push(coder);
-    if (todo.length === 0) return;
-    const rows = this.rows;
+    for (const coder of plan.coders) if (!this.coded.has(coder) && !todo.includes(coder)) todo.push(coder);
     const keys = todo.map((c) => c.question.key);
-    const ids = todo.map(() => new Int32Array(rows.length));
+    const breakdowns = [...new Set(plan.breakdowns)].filter((c) => !this.segmentGroups.has(c));
+    const calendars = [...new Set(plan.granularities)].filter((g): g is Exclude<Indicator['granularity'], 'wave'> => g !== 'wave' && !this.periodGroups.has(g));
+    // for…in sees what `answers[key]` sees, except names Object.prototype answers for (« constructor »…): those, and
+    // a key read by two coders, go the lazy way.
+    const unusual = [...keys, ...breakdowns].some((k) => k in Object.prototype) || new Set(keys).size !== keys.length;
+    if (unusual) {
+      for (const coder of todo) this.column(coder);
+      return;
+    }
+    const rows = this.rows;
+    const n = rows.length;
     const m = todo.length;
-    for (let i = 0; i < rows.length; i++) {
-      const answers = rows[i]!.answers;
-      for (let j = 0; j < m; j++) ids[j]![i] = todo[j]!.id(answers[keys[j]!]);
+    const ids = todo.map(() => new Int32Array(n)); // 0: MISSING_ID, what a row without the key codes to
+    const coderOf = new Map<string, number>(keys.map((k, j) => [k, j]));
+    const segmentOf = new Map<string, number>(breakdowns.map((c, b) => [c, b]));
+    // Property names in for…in order, learnt from the rows: rows built alike list the same names in the same order,
+    // so the name at each position is checked with === (a pointer comparison) and the maps are asked only on change.
+    const slotKey: string[] = [];
+    const slotCoder: number[] = [];
+    const slotSegment: number[] = [];
+    const ownKey: string[] = [];
+    const ownSegment: number[] = [];
+    const segmentCount = breakdowns.length;
+    const fromAnswers: Array<AnswerValue | undefined> = new Array<AnswerValue | undefined>(segmentCount);
+    const fromSegments: Array<string | undefined> = new Array<string | undefined>(segmentCount);
+    const segmentIds = breakdowns.map(() => new Int32Array(n));
+    const segmentNames = breakdowns.map((column) => new Interner((value) => `${column} = ${value}`));
+
+    const wantWave = !this.periodGroups.has('wave');
+    const waveIds = new Int32Array(n);
+    const waves = new Interner();
+    const calendarIds = calendars.map(() => new Int32Array(n));
+    const calendarNames = calendars.map(() => new Interner());
+    const byDate = calendars.map(() => new Map<string, number>());
+    const c = calendars.length;
+    const wantInterviewers = !this.paradataGroups.has('interviewer');
+    const wantModes = !this.paradataGroups.has('mode');
+    const interviewerIds = new Int32Array(n);
+    const interviewers = new Interner();
+    const modeIds = new Int32Array(n);
+    const modes = new Interner();
+    const wantTypes = this.typeCodes === null;
+    const types = new Uint8Array(n);
+    const wantPersons = plan.persons && this.personOf === null;
+    const personOf = new Int32Array(n);
+    const persons = wantPersons ? new PersonIds(n) : null;
+
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      const answers = row.answers;
+      let s = 0;
+      for (const key in answers) {
+        if (s >= slotKey.length || slotKey[s] !== key) {
+          slotKey[s] = key;
+          slotCoder[s] = coderOf.get(key) ?? -1;
+          slotSegment[s] = segmentOf.get(key) ?? -1;
+        }
+        const j = slotCoder[s]!;
+        const b = slotSegment[s]!;
+        s++;
+        if (j >= 0) ids[j]![i] = todo[j]!.id(answers[key]);
+        if (b >= 0) fromAnswers[b] = answers[key];
+      }
+      if (segmentCount > 0) {
+        const own = row.segments;
+        let t = 0;
+        for (const key in own) {
+          if (t >= ownKey.length || ownKey[t] !== key) {
+            ownKey[t] = key;
+            ownSegment[t] = segmentOf.get(key) ?? -1;
+          }
+          const b = ownSegment[t]!;
+          t++;
+          if (b >= 0) fromSegments[b] = own[key];
+        }
+        for (let b = 0; b < segmentCount; b++) {
+          // As segmentValue: the row's own segment unless empty, else the answer, else « non renseigné ».
+          const mine = fromSegments[b];
+          let value: unknown;
+          if (mine !== undefined && mine !== '') value = mine;
+          else {
+            const answer = fromAnswers[b];
+            value = answer === null || answer === undefined || answer === '' ? UNKNOWN_SEGMENT : typeof answer === 'string' ? answer : String(answer);
+          }
+          segmentIds[b]![i] = segmentNames[b]!.id(value);
+          fromAnswers[b] = undefined;
+          fromSegments[b] = undefined;
+        }
+      }
+      const wave = row.wave;
+      if (wantWave) waveIds[i] = wave === null ? -1 : waves.id(wave);
+      if (c > 0) {
+        const date = row.date;
+        for (let g = 0; g < c; g++) {
+          let id = -1;
+          if (date) {
+            // periodOf reads only the date's first 7 characters: a period per distinct date is the same as per month.
+            const seen = byDate[g]!.get(date);
+            if (seen !== undefined) id = seen;
+            else {
+              const period = periodOf(date, calendars[g]!);
+              id = period === null ? -1 : calendarNames[g]!.id(period);
+              byDate[g]!.set(date, id);
+            }
+          }
+          calendarIds[g]![i] = id;
+        }
+      }
+      if (wantInterviewers) {
+        const interviewer = row.interviewer;
+        interviewerIds[i] = interviewer ? interviewers.id(interviewer) : -1;
+      }
+      if (wantModes) {
+        const mode = row.mode;
+        modeIds[i] = mode ? modes.id(mode) : -1;
+      }
+      const type = row.respondentType;
+      if (wantTypes) types[i] = type === 'proxy' ? TYPE_PROXY : type === null ? TYPE_NULL : TYPE_OTHER;
+      if (wantPersons) {
+        // Persons in order of their first row with a wave and an id (the pairing's order when proxies are kept).
+        const person = row.personId;
+        if (wave === null) personOf[i] = NO_WAVE;
+        else if (person === null || person === '') personOf[i] = NO_PERSON;
+        else {
+          personOf[i] = persons!.id(person);
+        }
+      }
     }
     for (let j = 0; j < m; j++) this.coded.set(todo[j]!, { ids: ids[j]!, table: todo[j]!.table });
+    for (let b = 0; b < segmentCount; b++) this.segmentGroups.set(breakdowns[b]!, { ids: segmentIds[b]!, labels: segmentNames[b]!.labels });
+    for (let g = 0; g < c; g++) this.periodGroups.set(calendars[g]!, { ids: calendarIds[g]!, labels: calendarNames[g]!.labels });
+    if (wantWave) this.periodGroups.set('wave', { ids: waveIds, labels: waves.labels });
+    if (wantInterviewers) this.paradataGroups.set('interviewer', { ids: interviewerIds, labels: interviewers.labels });
+    if (wantModes) this.paradataGroups.set('mode', { ids: modeIds, labels: modes.labels });
+    if (wantTypes) this.typeCodes = types;
+    if (wantPersons) {
+      this.personOf = personOf;
+      this.personCount = persons!.size;
+    }
   }
 
   scores(scorer: ScaleScorer): CodedColumn {
@@ -196,16 +423,22 @@ export class SurveyColumns {
     const radix = factors.map((g) => g.labels.length + 1);
     let space = 3;
     for (const r of radix) space *= r;
+    // Each row's key, factor by factor (column-wise loops over typed arrays; the same arithmetic as row by row).
+    const m = factors.length;
+    const columns = factors.map((g) => g.ids);
+    const keys = new Float64Array(rowCount);
+    for (let j = 0; j < m; j++) {
+      const column = columns[j]!;
+      const r = radix[j]!;
+      for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * r + column[i]! + 1;
+    }
+    for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * 3 + types[i]!;
     const ids = new Int32Array(rowCount);
     const firstRow: number[] = [];
     const dense = space <= Math.max(1 << 16, 4 * rowCount) ? new Int32Array(space).fill(-1) : null;
     const sparse = dense ? null : new Map<number, number>();
-    const m = factors.length;
-    const columns = factors.map((g) => g.ids);
     for (let i = 0; i < rowCount; i++) {
-      let key = 0;
-      for (let j = 0; j < m; j++) key = key * radix[j]! + columns[j]![i]! + 1;
-      key = key * 3 + types[i]!;
+      const key = keys[i]!;
       let id: number;
       if (dense) {
         id = dense[key]!;
@@ -246,34 +479,35 @@ export class SurveyColumns {
   pairing(selfOnly: boolean): Pairing {
     let pairing = this.pairings.get(selfOnly);
     if (pairing) return pairing;
-    const rows = this.rows;
+    if (this.personOf === null) this.prepare({ coders: [], granularities: [], breakdowns: [], persons: true });
+    const personOf = this.personOf!;
+    const types = this.types();
     const waves = this.periods('wave');
     const w = waves.labels.length;
-    const persons = new Map<string, number>();
-    const first: number[] = [];
+    // Persons renumbered in order of their first usable row (with selfOnly, a person seen first through a proxy
+    // answer comes later); without selfOnly that is the interning order itself.
+    const local = new Int32Array(this.personCount).fill(-1);
+    const first = new Int32Array(this.personCount * w).fill(-1);
+    let persons = 0;
     let withoutId = 0;
     let proxyExcluded = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (row.wave === null) continue;
-      if (row.personId === null || row.personId === '') {
+    for (let i = 0; i < personOf.length; i++) {
+      const global = personOf[i]!;
+      if (global === NO_WAVE) continue;
+      if (global === NO_PERSON) {
         withoutId++;
         continue;
       }
-      if (selfOnly && row.respondentType === 'proxy') {
+      if (selfOnly && types[i] === TYPE_PROXY) {
         proxyExcluded++;
         continue;
       }
-      let p = persons.get(row.personId);
-      if (p === undefined) {
-        p = persons.size;
-        persons.set(row.personId, p);
-        for (let j = 0; j < w; j++) first.push(-1);
-      }
+      let p = local[global]!;
+      if (p < 0) local[global] = p = persons++;
       const at = p * w + waves.ids[i]!;
       if (first[at]! < 0) first[at] = i;
     }
-    pairing = { persons: persons.size, waves: waves.labels, first: Int32Array.from(first), withoutId, proxyExcluded };
+    pairing = { persons, waves: waves.labels, first: persons === this.personCount ? first : first.slice(0, persons * w), withoutId, proxyExcluded };
     this.pairings.set(selfOnly, pairing);
     return pairing;
   }

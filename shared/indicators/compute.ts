@@ -15,7 +15,7 @@ import {
   proxyFlags, share, smallSampleFlag, wideMarginFlag,
 } from './flags';
 import type { AnswerRow, ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
-import { type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
+import { type ColumnPlan, type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
 import { conditionText, frNumber, frP, frPercent, outOf } from './text';
@@ -36,6 +36,12 @@ class Cell {
   sum = 0;
   sumSquares = 0;
   values: number[] = [];
+  /**
+   * For a median counted per row class (exact values): answers per coding id, and each id's value. The sorted values
+   * are then laid out from the counts instead of being pushed one by one and sorted (same array: equal numbers).
+   */
+  valueCounts: Float64Array | null = null;
+  valueOf: Float64Array | null = null;
   missing = 0;
   dontKnow = 0;
   invalid = 0;
@@ -139,6 +145,30 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
   for (const q of input.questions) coders.set(`${q.survey}\u0000${q.key}`, new QuestionCoder(q));
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
   const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves: [], who: (i) => stakeholders.get(i.outcome) || 'personnes' };
+  // Read each survey once for every question an indicator or a check reads, every period, breakdown and paradata
+  // grouping the indicators use, and the person ids when before/after pairs are asked for (SurveyColumns.prepare).
+  const plans = new Map<string, ColumnPlan>();
+  const planOf = (survey: string) => {
+    let plan = plans.get(survey);
+    if (!plan) plans.set(survey, (plan = { coders: [], granularities: ['wave'], breakdowns: [], persons: false }));
+    return plan;
+  };
+  const need = (survey: string, coder: QuestionCoder | undefined) => {
+    if (coder) (planOf(survey).coders as QuestionCoder[]).push(coder);
+  };
+  for (const s of input.answers) planOf(s.survey);
+  for (const indicator of input.indicators) {
+    const source = indicator.source;
+    if (indicator.method === 'manual' || source.type !== 'survey') continue;
+    for (const key of source.questions) need(source.survey, coders.get(`${source.survey}\u0000${key}`));
+    const plan = planOf(source.survey);
+    (plan.granularities as Array<Indicator['granularity']>).push(indicator.method === 'change' ? 'wave' : indicator.granularity);
+    (plan.breakdowns as string[]).push(...indicator.disaggregation);
+    if (indicator.method === 'change') plan.persons = true;
+  }
+  for (const q of input.questions) if (q.type === 'likert' && q.levels.length >= 2) need(q.survey, coders.get(`${q.survey}\u0000${q.key}`));
+  for (const [survey, plan] of plans) columnsOf(ctx, survey).prepare(plan);
+
   // Every wave, in order of first appearance (survey by survey, row by row), then sorted.
   const waveSet = new Set<string>();
   for (const s of input.answers) {
@@ -148,22 +178,6 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
   }
   const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
   ctx.waves = waves;
-
-  // Code, in one pass per survey, every question an indicator or a check reads.
-  const needed = new Map<string, QuestionCoder[]>();
-  const need = (survey: string, coder: QuestionCoder | undefined) => {
-    if (!coder) return;
-    let list = needed.get(survey);
-    if (!list) needed.set(survey, (list = []));
-    list.push(coder);
-  };
-  for (const indicator of input.indicators) {
-    const source = indicator.source;
-    if (indicator.method === 'manual' || source.type !== 'survey') continue;
-    for (const key of source.questions) need(source.survey, coders.get(`${source.survey}\u0000${key}`));
-  }
-  for (const q of input.questions) if (q.type === 'likert' && q.levels.length >= 2) need(q.survey, coders.get(`${q.survey}\u0000${q.key}`));
-  for (const [survey, list] of needed) columnsOf(ctx, survey).prepare(list);
 
   const values: ValueRow[] = [];
   for (const indicator of input.indicators) {
@@ -282,7 +296,15 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
         if (met) cell.k += weight;
         cell.sum += value * weight;
         cell.sumSquares += value * value * weight;
-        if (keepValues) for (let w = 0; w < weight; w++) cell.values.push(value);
+        if (keepValues) {
+          if (facts.exact) {
+            if (!cell.valueCounts) {
+              cell.valueCounts = new Float64Array(kinds.length);
+              cell.valueOf = facts.value;
+            }
+            cell.valueCounts[d]! += weight;
+          } else for (let w = 0; w < weight; w++) cell.values.push(value);
+        }
         if (cell.distribution) cell.distribution[value - 1]! += weight;
         if (scorer) {
           if (facts.atMax[d] === 1) cell.atMax += weight;
@@ -362,6 +384,19 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
   return out;
 }
 
+/** The values counted per coding id, ascending, each repeated as many times as counted. */
+function sortedFromCounts(counts: Float64Array, valueOf: Float64Array): number[] {
+  const ids: number[] = [];
+  for (let d = 0; d < counts.length; d++) if (counts[d]! > 0) ids.push(d);
+  ids.sort((a, b) => valueOf[a]! - valueOf[b]!);
+  const sorted: number[] = [];
+  for (const d of ids) {
+    const value = valueOf[d]!;
+    for (let w = counts[d]!; w > 0; w--) sorted.push(value);
+  }
+  return sorted;
+}
+
 function levelsLegend(q: Question): string {
   return `1 = « ${q.levels[0]} » … ${q.levels.length} = « ${q.levels[q.levels.length - 1]} »`;
 }
@@ -417,7 +452,7 @@ function summarise(indicator: Indicator, period: string, segment: string, cell: 
       break;
     }
     case 'median': {
-      const sorted = cell.values.slice().sort((a, b) => a - b);
+      const sorted = cell.valueCounts ? sortedFromCounts(cell.valueCounts, cell.valueOf!) : cell.values.slice().sort((a, b) => a - b);
       const ci = medianInterval(sorted);
       row.value = sortedMedian(sorted);
       row.detail.median = row.value;
