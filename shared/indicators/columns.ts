@@ -103,7 +103,7 @@ class Interner {
   private readonly keys: unknown[] = [];
   private map: Map<unknown, number> | null = null;
 
-  constructor(private readonly label: (key: any) => string = (k) => k) {}
+  constructor(private readonly label: (key: unknown) => string = (k) => k as string) {}
 
   id(key: unknown): number {
     const keys = this.keys;

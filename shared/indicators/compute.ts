@@ -14,7 +14,7 @@ import {
   ATTRITION_SD_GAP, ATTRITION_SHARE, CEILING_SHARE, GAP_MIN_GROUP_N, GAP_POINTS, GAP_SMD, flag, nonResponseFlags,
   proxyFlags, share, smallSampleFlag, wideMarginFlag,
 } from './flags';
-import type { AnswerRow, ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
+import type { ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
 import { type ColumnPlan, type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
@@ -538,18 +538,19 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader, interviewe
 // ---------------------------------------------------------------------------------------------------------------
 // Before/after change
 
-const selfReport = (t: AnswerRow['respondentType']) => (t === 'proxy' ? 'proxy' : t === null ? null : 'self');
-
 function changeRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];
-  const rows = reader.survey.rows;
   const condition = indicator.condition;
   const wanted = condition?.op === 'in' ? new Set(condition.values.map(normaliseLabel)) : undefined;
-  const waves = ctx.waves.filter((w) => rows.some((r) => r.wave === w));
+  // The waves this survey's rows carry: its wave labels, not another walk over the rows.
+  const own = reader.survey.periods('wave').labels;
+  const waves = ctx.waves.filter((w) => own.includes(w));
   if (waves.length < 2) return [definitionProblem(indicator, `${indicator.code} : il faut au moins deux vagues (ex. T0 et T1) pour une évolution avant/après.`)];
   const selfOnly = indicator.respondentRule === 'self';
   const pairing = reader.survey.pairing(selfOnly);
+  // A pair whose respondent type changed (proxy / not given / self, lui-même or aidé alike) is left out.
+  const types = reader.survey.types();
   const { withoutId, proxyExcluded } = pairing;
   const width = pairing.waves.length;
   const codes = reader.column.ids;
@@ -588,7 +589,7 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
         if (secondCoded === null) {
           p.lost++;
           p.lostBefore.push(firstCoded.value);
-        } else if (selfReport(rows[firstIndex]!.respondentType) !== selfReport(rows[secondIndex]!.respondentType)) p.typeChanged++;
+        } else if (types[firstIndex] !== types[secondIndex]) p.typeChanged++;
         else if (secondCoded.kind !== 'value') p.missing++;
         else {
           p.keptBefore.push(firstCoded.value);
