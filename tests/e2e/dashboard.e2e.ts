@@ -3,14 +3,15 @@
 // titles (the same chart specifications Sheets gets, read back from the emulated sheet).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import type { LaunchedChromium } from './harness/chromium';
+import { openLocalPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 describe('the dashboard and its charts on the local page', () => {
   let registry: LocalRepere;
   let browser: LaunchedChromium;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     registry = await startLocalRepere({ setup: false });
@@ -19,10 +20,7 @@ describe('the dashboard and its charts on the local page', () => {
     await registry.call('addManualValue', { indicator: 'I1', period: '2026-T1', value: 120 });
     await registry.call('addManualValue', { indicator: 'I2', period: '2026-03', value: 300 });
     expect(await registry.call('computeIndicators')).toMatchObject({ ok: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(registry.pageUrl);
+    ({ browser, page, errors } = await openLocalPage(registry));
   });
 
   afterAll(async () => {

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import type { LaunchedChromium } from './harness/chromium';
+import { openLocalPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 const fixture = (name: string) => path.resolve('tests/fixtures/import', name);
@@ -14,15 +15,11 @@ describe('the survey import in the sidebar', () => {
   let browser: LaunchedChromium;
   let page: Page;
   let sidebar: FrameLocator;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     registry = await startLocalRepere();
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(registry.pageUrl);
-    sidebar = page.frameLocator('#sidebar');
+    ({ browser, page, errors, sidebar } = await openLocalPage(registry));
   });
 
   afterAll(async () => {

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import type { LaunchedChromium } from './harness/chromium';
+import { openLocalPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 const CSV = path.resolve('tests/fixtures/local/trois-reponses.csv');
@@ -13,15 +14,11 @@ describe('the sidebar on the local page', () => {
   let browser: LaunchedChromium;
   let page: Page;
   let sidebar: FrameLocator;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     registry = await startLocalRepere({ setup: false });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(registry.pageUrl);
-    sidebar = page.frameLocator('#sidebar');
+    ({ browser, page, errors, sidebar } = await openLocalPage(registry));
   });
 
   afterAll(async () => {
