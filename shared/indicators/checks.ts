@@ -55,35 +55,36 @@ const NO_FLAGS: readonly PersonFlag[] = [];
  * instead of one call and one walk over the grid per row); personFlagsOf then writes the flags of those rows only.
  */
 function flaggedRows(rowCount: number, grid: readonly GridItem[]): Uint8Array {
-  const answered = new Int32Array(rowCount);
-  const reversedAnswered = new Int32Array(rowCount);
-  const plainAnswered = new Int32Array(rowCount);
-  const reversedAgreed = new Int32Array(rowCount);
-  const plainAgreed = new Int32Array(rowCount);
+  // Per row, reversed and plain items apart: answered items in the low 16 bits, agreeing ones in the high 16 (a
+  // survey has far fewer than 65,536 items), so an answered cell costs one addition instead of three counters.
+  const reversedCounts = new Uint32Array(rowCount);
+  const plainCounts = new Uint32Array(rowCount);
   const position = new Float64Array(rowCount).fill(-1);
   const differs = new Uint8Array(rowCount);
   for (const item of grid) {
     const { ids, relative, agreed } = item;
-    const isAnswered = item.answered;
-    const countAnswered = item.reversed ? reversedAnswered : plainAnswered;
-    const countAgreed = item.reversed ? reversedAgreed : plainAgreed;
+    // What an answer with each coding id adds to its row's counts (0: not a value).
+    const step = new Uint32Array(item.answered.length);
+    for (let d = 0; d < step.length; d++) if (item.answered[d] === 1) step[d] = 1 + agreed[d]! * 0x10000;
+    const counts = item.reversed ? reversedCounts : plainCounts;
     for (let i = 0; i < rowCount; i++) {
       const id = ids[i]!;
-      if (isAnswered[id] !== 1) continue;
-      answered[i]!++;
+      const add = step[id]!;
+      if (add === 0) continue;
+      counts[i]! += add;
       const r = relative[id]!;
       const p = position[i]!;
       if (p < 0) position[i] = r;
       else if (Math.abs(r - p) > 1e-9) differs[i] = 1;
-      countAnswered[i]!++;
-      countAgreed[i]! += agreed[id]!;
     }
   }
   const flagged = new Uint8Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
-    const pairs = reversedAnswered[i]! * plainAnswered[i]!;
-    const straight = answered[i]! >= STRAIGHT_LINE_MIN_ITEMS && differs[i] === 0 && reversedAnswered[i]! > 0;
-    const acquiescent = pairs >= ACQUIESCENCE_MIN_PAIRS && (reversedAgreed[i]! * plainAgreed[i]!) / pairs >= ACQUIESCENCE_SHARE;
+    const reversedAnswered = reversedCounts[i]! & 0xffff;
+    const plainAnswered = plainCounts[i]! & 0xffff;
+    const pairs = reversedAnswered * plainAnswered;
+    const straight = reversedAnswered + plainAnswered >= STRAIGHT_LINE_MIN_ITEMS && differs[i] === 0 && reversedAnswered > 0;
+    const acquiescent = pairs >= ACQUIESCENCE_MIN_PAIRS && ((reversedCounts[i]! >>> 16) * (plainCounts[i]! >>> 16)) / pairs >= ACQUIESCENCE_SHARE;
     if (straight || acquiescent) flagged[i] = 1;
   }
   return flagged;

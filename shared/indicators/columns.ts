@@ -182,6 +182,7 @@ export class SurveyColumns {
   /** Per row: the person's id (in order of first row with a wave and an id), NO_WAVE or NO_PERSON; see prepare. */
   private personOf: Int32Array | null = null;
   private personCount = 0;
+  private paradataKeyCache: Float64Array | null = null;
 
   constructor(readonly rows: readonly AnswerRow[]) {}
 
@@ -227,7 +228,10 @@ export class SurveyColumns {
     // Property names in for…in order, learnt from the rows: rows built alike list the same names in the same order,
     // so the name at each position is checked with === (a pointer comparison) and the maps are asked only on change.
     const slotKey: string[] = [];
-    const slotCoder: number[] = [];
+    // Per position: the coder of the name there and the column it fills (null: not coded), so a cell costs no
+    // look-up by coder index.
+    const slotCoder: Array<QuestionCoder | null> = [];
+    const slotIds: Array<Int32Array | null> = [];
     const slotSegment: number[] = [];
     const ownKey: string[] = [];
     const ownSegment: number[] = [];
@@ -263,13 +267,15 @@ export class SurveyColumns {
       for (const key in answers) {
         if (s >= slotKey.length || slotKey[s] !== key) {
           slotKey[s] = key;
-          slotCoder[s] = coderOf.get(key) ?? -1;
+          const j = coderOf.get(key);
+          slotCoder[s] = j === undefined ? null : todo[j]!;
+          slotIds[s] = j === undefined ? null : ids[j]!;
           slotSegment[s] = segmentOf.get(key) ?? -1;
         }
-        const j = slotCoder[s]!;
+        const coder = slotCoder[s]!;
         const b = slotSegment[s]!;
+        if (coder !== null) slotIds[s]![i] = coder.id(answers[key]);
         s++;
-        if (j >= 0) ids[j]![i] = todo[j]!.id(answers[key]);
         if (b >= 0) fromAnswers[b] = answers[key];
       }
       if (segmentCount > 0) {
@@ -411,6 +417,23 @@ export class SurveyColumns {
     return groups;
   }
 
+  /**
+   * Each row's (interviewer + 1) × (modes + 1) × 3 + (mode + 1) × 3 + type: the end of every class key, the same
+   * number `classes` would reach factor by factor (exact integers), computed once per survey.
+   */
+  private paradataKeys(): Float64Array {
+    if (!this.paradataKeyCache) {
+      const interviewers = this.paradata('interviewer');
+      const modes = this.paradata('mode');
+      const types = this.types();
+      const modeRadix = modes.labels.length + 1;
+      const keys = new Float64Array(this.rows.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = ((interviewers.ids[i]! + 1) * modeRadix + modes.ids[i]! + 1) * 3 + types[i]!;
+      this.paradataKeyCache = keys;
+    }
+    return this.paradataKeyCache;
+  }
+
   /** The rows' classes for a granularity and a list of breakdown columns (see RowClasses). */
   classes(granularity: Indicator['granularity'], breakdowns: readonly string[]): RowClasses {
     const cacheKey = `${granularity}\u0000${breakdowns.join('\u0000')}`;
@@ -423,16 +446,20 @@ export class SurveyColumns {
     const radix = factors.map((g) => g.labels.length + 1);
     let space = 3;
     for (const r of radix) space *= r;
-    // Each row's key, factor by factor (column-wise loops over typed arrays; the same arithmetic as row by row).
+    // Each row's key, factor by factor (column-wise loops over typed arrays; the same arithmetic as row by row). The
+    // last three factors (interviewer, mode, type) are the same for every granularity and breakdown: their part of
+    // the key is worked out once per survey (see paradataKeys) and added in one pass.
     const m = factors.length;
     const columns = factors.map((g) => g.ids);
     const keys = new Float64Array(rowCount);
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < m - 2; j++) {
       const column = columns[j]!;
       const r = radix[j]!;
       for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * r + column[i]! + 1;
     }
-    for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * 3 + types[i]!;
+    const tail = this.paradataKeys();
+    const tailRadix = radix[m - 2]! * radix[m - 1]! * 3;
+    for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * tailRadix + tail[i]!;
     const ids = new Int32Array(rowCount);
     const firstRow: number[] = [];
     const dense = space <= Math.max(1 << 16, 4 * rowCount) ? new Int32Array(space).fill(-1) : null;
