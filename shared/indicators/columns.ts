@@ -183,6 +183,8 @@ export class SurveyColumns {
   private personOf: Int32Array | null = null;
   private personCount = 0;
   private paradataKeyCache: Float64Array | null = null;
+  /** The class keys of `classes`, reused from one call to the next. */
+  private keyScratch: Float64Array | null = null;
 
   constructor(readonly rows: readonly AnswerRow[]) {}
 
@@ -451,8 +453,12 @@ export class SurveyColumns {
     // the key is worked out once per survey (see paradataKeys) and added in one pass.
     const m = factors.length;
     const columns = factors.map((g) => g.ids);
-    const keys = new Float64Array(rowCount);
-    for (let j = 0; j < m - 2; j++) {
+    // The keys are scratch, read only below: one buffer per survey serves every call (allocating and zeroing a
+    // fresh one each time cost as much as a pass). The first factor sets the keys, the others are added to them.
+    const keys = this.keyScratch ?? (this.keyScratch = new Float64Array(rowCount));
+    const first = columns[0]!;
+    for (let i = 0; i < rowCount; i++) keys[i] = first[i]! + 1;
+    for (let j = 1; j < m - 2; j++) {
       const column = columns[j]!;
       const r = radix[j]!;
       for (let i = 0; i < rowCount; i++) keys[i] = keys[i]! * r + column[i]! + 1;
