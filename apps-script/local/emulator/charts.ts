@@ -1,10 +1,10 @@
 // Embedded charts as plain JSON specs (type, ranges as A1, options, position): the builder, the chart and its
 // options. Nothing is drawn; the dashboard code only needs to build, find, update and remove charts.
 
-import { fail, sheetModel, type Ctx } from './context';
+import { fail, type Ctx } from './context';
 import { enumName } from './enums';
 import type { ChartSpec } from './model';
-import { Range, rangeA1, rangeFromA1 } from './range';
+import { Range, rangeA1, rangesFromA1 } from './range';
 
 function cloneSpec(s: ChartSpec): ChartSpec {
   return { ...s, ranges: [...s.ranges], options: JSON.parse(JSON.stringify(s.options)) as Record<string, unknown>, position: { ...s.position } };
@@ -110,16 +110,11 @@ export class EmbeddedChartBuilder {
     return this.setOption('transposeRowsAndColumns', !!transpose);
   }
   getRanges(): Range[] {
-    return rangesOf(this._ctx, this._sheetId, this._spec);
+    return rangesFromA1(this._ctx, this._sheetId, this._spec.ranges);
   }
   build(): EmbeddedChart {
     return new EmbeddedChart(this._ctx, this._sheetId, this._spec);
   }
-}
-
-function rangesOf(ctx: Ctx, sheetId: number, spec: ChartSpec): Range[] {
-  const sheet = sheetModel(ctx, sheetId);
-  return ctx.realm.array(spec.ranges.map((a1) => rangeFromA1(ctx, sheet, a1)));
 }
 
 export class EmbeddedChart {
@@ -143,7 +138,7 @@ export class EmbeddedChart {
     return new ChartOptions(this._ctx, this._spec.options);
   }
   getRanges(): Range[] {
-    return rangesOf(this._ctx, this._sheetId, this._spec);
+    return rangesFromA1(this._ctx, this._sheetId, this._spec.ranges);
   }
   getNumHeaders(): number {
     return this._spec.numHeaders;

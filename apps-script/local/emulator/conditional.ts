@@ -3,8 +3,7 @@
 import type { Ctx } from './context';
 import { enumName } from './enums';
 import type { ConditionalRuleSpec } from './model';
-import { Range, rangeA1, rangeFromA1 } from './range';
-import { sheetModel } from './context';
+import { Range, rangeA1, rangesFromA1 } from './range';
 
 function cloneSpec(s: ConditionalRuleSpec): ConditionalRuleSpec {
   return { criteria: s.criteria, values: [...s.values], format: { ...s.format }, ranges: [...s.ranges] };
@@ -81,17 +80,11 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
   getRanges(): Range[] {
-    return rangesOf(this._ctx, this._sheetId, this._spec);
+    return rangesFromA1(this._ctx, this._sheetId, this._spec.ranges);
   }
   build(): ConditionalFormatRule {
     return new ConditionalFormatRule(this._ctx, this._spec, this._sheetId);
   }
-}
-
-function rangesOf(ctx: Ctx, sheetId: number | null, spec: ConditionalRuleSpec): Range[] {
-  if (sheetId === null) return ctx.realm.array([]);
-  const sheet = sheetModel(ctx, sheetId);
-  return ctx.realm.array(spec.ranges.map((a1) => rangeFromA1(ctx, sheet, a1)));
 }
 
 export class ConditionalFormatRule {
@@ -106,7 +99,7 @@ export class ConditionalFormatRule {
     this._spec = cloneSpec(spec);
   }
   getRanges(): Range[] {
-    return rangesOf(this._ctx, this._sheetId, this._spec);
+    return rangesFromA1(this._ctx, this._sheetId, this._spec.ranges);
   }
   getBooleanCondition(): BooleanCondition {
     return new BooleanCondition(this._ctx, this._spec);

@@ -510,6 +510,13 @@ export function rangeA1(r: { _row: number; _col: number; _numRows: number; _numC
 }
 
 /** Resolves an A1 notation inside a sheet into a Range, with Google's errors. */
+/** The ranges (A1, inside one sheet) a chart or a conditional rule covers, as Range objects of the script's realm. */
+export function rangesFromA1(ctx: Ctx, sheetId: number | null, a1s: readonly string[]): Range[] {
+  if (sheetId === null) return ctx.realm.array([]);
+  const sheet = sheetModel(ctx, sheetId);
+  return ctx.realm.array(a1s.map((a1) => rangeFromA1(ctx, sheet, a1)));
+}
+
 export function rangeFromA1(ctx: Ctx, sheet: SheetModel, a1: string): Range {
   const ref = parseA1(String(a1));
   if (!ref) fail(ctx, 'Range not found');

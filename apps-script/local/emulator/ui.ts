@@ -5,6 +5,11 @@ import type { Ctx, UiMenu } from './context';
 import { enumName } from './enums';
 import { HtmlOutput } from './html';
 
+/** Google's overloads: (prompt) | (prompt, buttons) | (title, prompt, buttons), for alert and prompt alike. */
+function dialogArguments(a: string, b?: unknown, c?: unknown): { title: string; prompt: string; buttons: unknown } {
+  return typeof b === 'string' ? { title: String(a), prompt: b, buttons: c } : { title: '', prompt: String(a), buttons: b };
+}
+
 export class Ui {
   readonly _calls;
   readonly Button;
@@ -31,14 +36,7 @@ export class Ui {
   }
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: string, b?: unknown, c?: unknown) {
-    let title = '';
-    let prompt = String(a);
-    let buttons: unknown = b;
-    if (typeof b === 'string') {
-      title = String(a);
-      prompt = b;
-      buttons = c;
-    }
+    const { title, prompt, buttons } = dialogArguments(a, b, c);
     const set = buttons === undefined ? 'OK' : enumName(buttons);
     this._ctx.ui.alerts.push({ title, prompt, buttons: set });
     const answer = this._ctx.ui.responses.shift();
@@ -46,14 +44,7 @@ export class Ui {
     return (this._ctx.enums.Button as Record<string, unknown>)[answer?.button ?? fallback];
   }
   prompt(a: string, b?: unknown, c?: unknown): PromptResponse {
-    let title = '';
-    let prompt = String(a);
-    let buttons: unknown = b;
-    if (typeof b === 'string') {
-      title = String(a);
-      prompt = b;
-      buttons = c;
-    }
+    const { title, prompt, buttons } = dialogArguments(a, b, c);
     this._ctx.ui.alerts.push({ title, prompt, buttons: buttons === undefined ? 'OK' : enumName(buttons) });
     const answer = this._ctx.ui.responses.shift();
     return new PromptResponse(this._ctx, answer?.button ?? 'OK', answer?.text ?? '');
