@@ -5,6 +5,7 @@
 import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
 import type { AnswerRow, AnswerValue, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
 import type { Question, Survey } from '../../shared/registry/model';
+import { respondentTypeOf as respondentWord } from '../../shared/survey/mapping';
 import { fold } from '../../shared/survey/values';
 import { bindColumns, bindTab, sheetsWithMetadata, taggedColumns, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
@@ -17,13 +18,11 @@ function isoOf(value: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}/.test(t) ? t : null;
 }
 
-/** lui-même / aidé / pour autrui, in either language. */
+const RESPONDENT_IDS: Record<string, RespondentType> = { 'lui-même': 'self', aidé: 'aided', 'pour autrui': 'proxy' };
+
+/** lui-même / aidé / pour autrui, whatever the words: the import's own recogniser, so both read a cell alike. */
 function respondentTypeOf(value: unknown): RespondentType | null {
-  const word = fold(text(value));
-  if (/^(lui-meme|elle-meme|soi-meme|self|moi-meme|la personne)/.test(word)) return 'self';
-  if (/^(aide|aidee|aided|assisted|avec aide)/.test(word)) return 'aided';
-  if (/^(pour autrui|proxy|aidant|tiers)/.test(word)) return 'proxy';
-  return null;
+  return RESPONDENT_IDS[respondentWord(text(value))] ?? null;
 }
 
 function answerOf(value: CellValue | undefined): AnswerValue {
