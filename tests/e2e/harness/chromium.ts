@@ -13,7 +13,8 @@ export interface LaunchedChromium {
 
 export const DEFAULT_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 
-export async function launchChromium(opts: { extensionDir?: string } = {}): Promise<LaunchedChromium> {
+/** `args`: extra Chromium switches (e.g. --host-resolver-rules to give a test site a name). */
+export async function launchChromium(opts: { extensionDir?: string; args?: string[] } = {}): Promise<LaunchedChromium> {
   const ext = opts.extensionDir ? path.resolve(opts.extensionDir) : undefined;
   const context = await chromium.launchPersistentContext('', {
     executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
@@ -31,6 +32,7 @@ export async function launchChromium(opts: { extensionDir?: string } = {}): Prom
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
+      ...(opts.args ?? []),
     ],
   });
   let worker: Worker | undefined;
