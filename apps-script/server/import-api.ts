@@ -3,7 +3,7 @@
  * what the registry knows for the mapping, the transaction (begin, chunks, quotes, finish), and reading a tab of this
  * spreadsheet (a Google Form's linked responses). Plain JSON in and out, failures as values with a French message.
  */
-import { SURVEY_METADATA_KEY, TAB_METADATA_KEY, type Lang } from '../../shared/contract/tabs';
+import { SURVEY_METADATA_KEY, TAB_METADATA_KEY } from '../../shared/contract/tabs';
 import type {
   BeginImportRequest,
   BeginImportResult,

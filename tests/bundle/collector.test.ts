@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testRegistry, WEB_APP_URL, type TestRegistry } from './runtime';
+import { succeeded, testRegistry, WEB_APP_URL, type TestRegistry } from './runtime';
 
 const observation = (n: number, extra: Record<string, unknown> = {}) => ({
   id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
@@ -29,7 +29,7 @@ describe('the collector (doPost of the built bundle)', () => {
     registry.run('configureRegistry', { lang: 'fr' });
     const code = registry.run('getConnectionCode');
     expect(code).toMatchObject({ ok: true, endpoint: WEB_APP_URL });
-    token = (code.code as string).slice('repere1:'.length).split('@')[0]!;
+    token = succeeded(code).code.slice('repere1:'.length).split('@')[0]!;
   });
 
   it('keeps only a hash of the secret in the registry’s script properties', () => {

@@ -49,3 +49,24 @@ export async function extensionWorker(context: BrowserContext, extensionId: stri
   const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
   return live.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 }
+
+/** The fields tests read from stored items (observations, outbox entries, the draft). */
+export interface StoredItem {
+  id?: string;
+  state?: string;
+  text?: string;
+}
+
+/**
+ * What a test reaches inside the e2e build's worker through Worker.evaluate: the test hook the background installs in
+ * e2e mode, and the few chrome.* calls the tests make. Functions passed to evaluate run there, so they name this type
+ * with a cast of globalThis (erased at compile time) rather than calling a helper.
+ */
+export interface ExtensionWorkerScope {
+  __repereTest: Record<string, (arg?: unknown) => Promise<unknown>>;
+  chrome: {
+    storage: { local: { get(keys: string | null): Promise<Record<string, StoredItem | undefined>>; set(items: Record<string, unknown>): Promise<void> } };
+    contextMenus: { update(id: string, properties: object): Promise<void> };
+    commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
+  };
+}
