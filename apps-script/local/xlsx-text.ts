@@ -12,6 +12,7 @@ import { replaceUnrepresentable } from '../../shared/sheet/cell';
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
 
 /** Control characters except tab and line feed, DEL, and the `_` of a literal `_xHHHH_` (any case of hex digits). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000B-\u001F\u007F]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 export function encodeXlsxText(text: string): string {

@@ -13,6 +13,7 @@ import type { WorkbookModel } from '../../apps-script/local/emulator';
 import { touch } from '../../apps-script/local/emulator/model';
 import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
+import { parseAnswer, type EndpointAnswer } from '../../shared/protocol/endpoint';
 import { replaceUnrepresentable } from '../../shared/sheet/cell';
 import { inspectSurvey } from '../../shared/survey/import';
 import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
@@ -68,12 +69,12 @@ async function twiceSaved(path: string): Promise<WorkbookModel> {
 }
 
 /** Writes `texts` through the collector and through the import into a copy of the set-up registry. */
-async function writeThroughBoth(texts: readonly string[], header = 'Réponse libre'): Promise<{ path: string; collector: any; importWarnings: string[] }> {
+async function writeThroughBoth(texts: readonly string[], header = 'Réponse libre'): Promise<{ path: string; collector: EndpointAnswer; importWarnings: string[] }> {
   const path = join(dir, `essai-${++runs}.xlsx`);
   copyFileSync(template, path);
   const registry = await LocalRegistry.open({ workbookPath: path, webAppUrl: 'http://127.0.0.1:1/exec' });
   const records = texts.map((t, i) => observation(i + 1, t));
-  const collector = JSON.parse(await registry.doPost(JSON.stringify({ v: 1, op: 'putObservations', token, records }), 'text/plain'));
+  const collector = parseAnswer(await registry.doPost(JSON.stringify({ v: 1, op: 'putObservations', token, records }), 'text/plain'));
   // A NUL byte makes a file binary: refused as such (tested with the bad files), so it is not part of this one.
   const bytes = csv(header, texts.map((t) => t.replace(/\0/g, '')));
   const setup = (await registry.callOrThrow('getImportSetup', ['E1'])) as { mapping: unknown; questions: [] };
