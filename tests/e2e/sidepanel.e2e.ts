@@ -29,6 +29,10 @@ describe('the side panel, part by part', () => {
     return readFileSync((await file.path())!, 'utf8');
   }
 
+  it('opens on a free note of type « Observation », as after each save (only a captured quote is a « Citation »)', async () => {
+    expect(await panel.getByLabel('Type').inputValue()).toBe('observation');
+  });
+
   it('lets a person keep one value the pseudonymisation would replace, and shows what will leave', async () => {
     await panel.getByLabel('Texte').fill('Appeler claire.martin@example.org au 06 12 34 56 78 jeudi.');
     const found = panel.locator('#pseudo-list li');

@@ -153,6 +153,8 @@ async function save(): Promise<void> {
 
 export function initCaptureForm(): void {
   kind.replaceChildren(...OBSERVATION_KINDS.map((k) => option(k, t.kinds[k])));
+  // As resetForm does: a note typed without a capture is an observation, not a quote (the list's first kind).
+  kind.value = 'observation';
   consent.replaceChildren(option('', p.consentChoose), ...CONSENTS.map((c) => option(c, t.consents[c])));
   scope.replaceChildren(...SCOPES.map((s) => option(s, t.scopes[s])));
   $('stakeholder-options').replaceChildren(...p.stakeholders.map((s) => option(s, s)));
