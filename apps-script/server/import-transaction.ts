@@ -6,7 +6,8 @@
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
  * same person resume the same file, and expires when abandoned.
  */
-import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
+import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import { RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { MAX_CELL_CHARS, textCell } from '../../shared/sheet/cell';
 import {
@@ -341,11 +342,11 @@ export function writeImportQuotes(ss: Spreadsheet, input: ImportQuotesRequest, w
       id: q.id,
       createdAt: now,
       updatedAt: now.toISOString(),
-      kind: 'citation',
+      kind: termLabel('observationKind', 'citation', RECORD_LANG),
       text: q.text.slice(0, MAX_CELL_CHARS),
       tags: '',
-      consent: ['obtenu', 'non obtenu', 'non requis'].includes(q.consent) ? q.consent : 'non renseigné',
-      scope: 'interne',
+      consent: termLabelOrNotGiven('consent', isTermId('consent', q.consent) ? q.consent : null, RECORD_LANG),
+      scope: termLabel('scope', 'interne', RECORD_LANG),
       sourceTitle: `Enquête ${input.surveyId}, ${r.wave ? `vague ${r.wave}, ` : ''}« ${String(q.question ?? '').slice(0, 200)} »`,
       author: who,
       receivedAt: now,

@@ -1,5 +1,6 @@
 /** Reads the registry's definition tabs, one getValues per tab, into the snapshot the shared validation checks. */
-import { tabSpec, type Lang } from '../../shared/contract/tabs';
+import { tabSpec } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation } from '../../shared/registry/validate';
 import { bindTab } from './registry';
