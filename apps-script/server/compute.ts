@@ -21,7 +21,7 @@ export interface ComputeSummary {
   summary: string;
 }
 
-export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
+export function runComputation(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
   const { registry, problems, snapshot } = readRegistry(ss, lang);
   const answers = readAnswers(ss, registry.surveys, registry.questions);
   const observations = readObservations(ss);

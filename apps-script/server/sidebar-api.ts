@@ -8,7 +8,7 @@ import type { Problem } from '../../shared/registry/validate';
 import { termLabel, type Lang } from '../../shared/contract/words';
 import { TEMPLATES, templateById } from '../../shared/templates';
 import { readApproach, writeApproach } from './approach';
-import { computeRegistry, type ComputeSummary } from './compute';
+import { runComputation, type ComputeSummary } from './compute';
 import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
 import { appendRecords, bindTab, findTab } from './registry';
@@ -128,11 +128,12 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
   });
 }
 
-export function computeIndicators(): ComputeSummary | Failure {
+/** The sidebar's « Calculer »: every indicator computed, « Valeurs », the dashboard and the charts rewritten. */
+export function computeRegistry(): ComputeSummary | Failure {
   return underLock(() => {
     const ss = registrySpreadsheet();
     if (!findTab(ss, 'indicators')) return NOT_SET_UP;
-    return computeRegistry(ss, registryLang(), currentUser('sidebar'));
+    return runComputation(ss, registryLang(), currentUser('sidebar'));
   });
 }
 
