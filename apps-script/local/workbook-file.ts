@@ -55,7 +55,8 @@ interface MetaJson {
   nextId: number;
   activeSheetId: number;
   metadata: WorkbookModel['metadata'];
-  properties: WorkbookModel['properties'];
+  /** Script and document properties; the user's stay with the person (user-properties.ts), never in the file. */
+  properties: Partial<WorkbookModel['properties']>;
   sheets: SheetJson[];
 }
 
@@ -157,7 +158,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     nextId: model.nextId,
     activeSheetId: model.activeSheetId,
     metadata: model.metadata,
-    properties: model.properties,
+    properties: { script: model.properties.script, document: model.properties.document },
     sheets: sheetsJson,
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -373,6 +374,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   model.nextId = Math.max(model.nextId, maxId + 1);
   model.activeSheetId = model.sheets.some((s) => s.sheetId === meta?.activeSheetId) ? meta!.activeSheetId : model.sheets[0]!.sheetId;
   if (meta) {
+    // A workbook saved before user properties left the file still has them: read once, they move to the person's store.
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);
     const sheetIds = new Set(model.sheets.map((s) => s.sheetId));

@@ -27,7 +27,7 @@ import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
-import type { Sheet, Spreadsheet } from './spreadsheet';
+import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
 /** An abandoned import (sidebar closed) frees its survey after this long without a chunk. */

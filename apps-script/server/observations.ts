@@ -33,15 +33,21 @@ function toCells(o: Observation, receivedAt: Date): Record<string, CellValue> {
   };
 }
 
+/** An edit time as an instant: `10:00+02:00` is before `09:00Z` although it sorts after it as text. */
+function editInstant(value: unknown): number {
+  const time = value instanceof Date ? value.getTime() : Date.parse(String(value));
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
 export function writeObservations(ss: Spreadsheet, records: unknown[], now: Date): ObservationWrite | null {
   const tab = bindTab(ss, 'observations');
   if (!tab || !tab.columns.has('id')) return null;
   const ids = columnValues(tab, 'id').map(String);
-  const updated = columnValues(tab, 'updatedAt').map(String);
+  const updated = columnValues(tab, 'updatedAt');
   const rowOf = new Map(ids.map((id, i) => [id, i + 2]));
   const result: ObservationWrite = { accepted: [], duplicates: [], rejected: [] };
-  const fresh: Record<string, CellValue>[] = [];
-  const seen = new Set<string>();
+  // The newest version of each id in the batch (the first of equal ones); the others are duplicates.
+  const newest = new Map<string, Observation>();
   for (const raw of records) {
     const check = checkRecord(raw);
     if (!check.ok) {
@@ -49,19 +55,25 @@ export function writeObservations(ss: Spreadsheet, records: unknown[], now: Date
       continue;
     }
     const record = check.record;
-    const row = rowOf.get(record.id);
-    if (seen.has(record.id)) {
+    const kept = newest.get(record.id);
+    if (kept === undefined) newest.set(record.id, record);
+    else {
       result.duplicates.push(record.id);
-    } else if (row === undefined) {
+      if (editInstant(record.updatedAt) > editInstant(kept.updatedAt)) newest.set(record.id, record);
+    }
+  }
+  const fresh: Record<string, CellValue>[] = [];
+  for (const record of newest.values()) {
+    const row = rowOf.get(record.id);
+    if (row === undefined) {
       fresh.push(toCells(record, now));
       result.accepted.push(record.id);
-    } else if (record.updatedAt > (updated[row - 2] ?? '')) {
+    } else if (editInstant(record.updatedAt) > editInstant(updated[row - 2])) {
       updateRecord(tab, row, toCells(record, now));
       result.accepted.push(record.id);
     } else {
       result.duplicates.push(record.id);
     }
-    seen.add(record.id);
   }
   appendRecords(tab, fresh);
   return result;

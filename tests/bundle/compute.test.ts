@@ -11,7 +11,7 @@ import { testRegistry, type TestRegistry } from './runtime';
 async function importWave(registry: TestRegistry, wave: 'T0' | 'T1'): Promise<void> {
   const bytes = new Uint8Array(readFileSync(`tests/fixtures/demo/aidants-${wave.toLowerCase()}-google-forms.csv`));
   const { prepared, mapping } = prepareAsSuggested(bytes, registry.run('getImportSetup', 'E1'));
-  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `aidants-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(async (fn, arg) => registry.run(fn, arg)));
+  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `aidants-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(registry.importCall));
   expect(result).toMatchObject({ ok: true, rejected: 0 });
 }
 

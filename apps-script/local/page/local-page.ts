@@ -155,10 +155,13 @@ function renderTabs(view: WorkbookView): void {
   renderCharts();
 }
 
+/** The server's per-run token, sent with every call: the server answers nothing without it. */
+const headers = { 'X-Repere-Token': document.querySelector<HTMLMetaElement>('meta[name="repere-page-token"]')!.content };
+
 async function refresh(): Promise<void> {
   const [view, chartsView] = await Promise.all([
-    fetch('/api/workbook').then((r) => r.json() as Promise<WorkbookView>),
-    fetch('/api/charts').then((r) => r.json() as Promise<ChartsView>),
+    fetch('/api/workbook', { headers }).then((r) => r.json() as Promise<WorkbookView>),
+    fetch('/api/charts', { headers }).then((r) => r.json() as Promise<ChartsView>),
   ]);
   charts = chartsView;
   document.getElementById('workbook-path')!.textContent = `Classeur : ${view.path}`;

@@ -1,10 +1,9 @@
 // The side panel: the draft of a capture (or a free note) with pseudonymisation, then the local list with its states.
-import { browser } from 'wxt/browser';
 import { CONSENTS, OBSERVATION_KINDS, SCOPES, allowedScope, type Observation } from '../../../shared/observation/schema';
 import { analyseFields, pseudonymiseFields, valueKey, type FieldsAnalysis } from '../../../shared/pseudonymise/pseudonymise';
 import { observationsToCsv, observationsToJson, readJsonExport } from '../../../shared/observation/exchange';
-import { localStore } from '../../platform/local-storage';
-import { SYNC_NOW } from '../../outbox/messages';
+import { localStore, onLocalStoreChange } from '../../platform/local-storage';
+import { requestSync as askBackground } from '../../platform/messaging';
 import { cleanUrl, draftFrom, type Draft } from '../../capture/draft';
 import { composeObservation, deleteObservation, observationsFrom, saveObservation, saveObservations } from '../../store/observations';
 import { settingsFrom, type Settings } from '../../store/settings';
@@ -268,9 +267,7 @@ async function save(): Promise<void> {
 }
 
 function requestSync(force = false): void {
-  browser.runtime.sendMessage({ type: SYNC_NOW, force }).catch(() => {
-    syncLine.textContent = t.popup.workerUnreachable;
-  });
+  askBackground(() => (syncLine.textContent = t.popup.workerUnreachable), force);
 }
 
 function recordItem(o: Observation, entryText: string, entryState: string): HTMLLIElement {
@@ -378,9 +375,7 @@ $<HTMLInputElement>('import').addEventListener('change', (event) => {
   });
 });
 
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local') void refresh();
-});
+onLocalStoreChange(() => void refresh());
 
 void refresh();
 requestSync();
