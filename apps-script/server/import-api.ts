@@ -17,7 +17,7 @@ import type {
 } from '../../shared/survey/chunk';
 import type { ImportMapping, RegistryQuestion } from '../../shared/survey/mapping';
 import type { QuestionType } from '../../shared/survey/types';
-import { termId, type Lang } from '../../shared/contract/words';
+import { termId } from '../../shared/contract/words';
 import { beginImport as begin, finishImport as finish, loadMapping, saveMapping, writeImportChunk as chunk, writeImportQuotes as quotes } from './import-transaction';
 import { bindTab, columnValues } from './registry';
 import { currentUser, registryLang, registrySpreadsheet, underLock } from './spreadsheet';
