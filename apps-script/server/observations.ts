@@ -2,6 +2,7 @@
  * Writes a batch of observations from the extension into « Observations »: idempotent by record id (a resent record is
  * a duplicate, an edited one updates its row), new records appended in one call.
  */
+import { RECORD_LANG, termLabel, termLabelOrNotGiven } from '../../shared/contract/words';
 import type { Observation } from '../../shared/observation/schema';
 import { checkRecord, type RejectedRecord } from '../../shared/protocol/endpoint';
 import { appendRecords, bindTab, columnValues, updateRecord, type CellValue } from './registry';
@@ -18,13 +19,13 @@ function toCells(o: Observation, receivedAt: Date): Record<string, CellValue> {
     id: o.id,
     createdAt: new Date(o.createdAt),
     updatedAt: o.updatedAt,
-    kind: o.kind,
+    kind: termLabel('observationKind', o.kind, RECORD_LANG),
     text: o.text,
     factDate: o.factDate ? new Date(`${o.factDate}T00:00:00`) : '',
     stakeholder: o.stakeholder ?? '',
     tags: o.tags.join(', '),
-    consent: o.consent ?? 'non renseigné',
-    scope: o.scope,
+    consent: termLabelOrNotGiven('consent', o.consent, RECORD_LANG),
+    scope: termLabel('scope', o.scope, RECORD_LANG),
     sourceTitle: o.sourceTitle ?? '',
     sourceUrl: o.sourceUrl ?? '',
     author: o.author ?? '',
