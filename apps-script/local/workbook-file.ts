@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { cellA1, columnLetter, parseA1, quoteSheetName, splitSheet } from './emulator/a1';
+import { columnLetter } from '../../shared/sheet/a1';
+import { cellA1, parseA1, quoteSheetName, splitSheet } from './emulator/a1';
 import { wallClock, zonedToInstant } from './emulator/dates';
 import {
   cellAt,

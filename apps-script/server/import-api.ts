@@ -17,12 +17,11 @@ import type {
 } from '../../shared/survey/chunk';
 import type { ImportMapping, RegistryQuestion } from '../../shared/survey/mapping';
 import type { QuestionType } from '../../shared/survey/types';
-import { termId } from '../../shared/registry/vocabulary';
+import { termId } from '../../shared/contract/words';
 import { beginImport as begin, finishImport as finish, loadMapping, saveMapping, writeImportChunk as chunk, writeImportQuotes as quotes } from './import-transaction';
 import { bindTab, columnValues } from './registry';
 import { currentUser, registryLang, registrySpreadsheet, underLock } from './spreadsheet';
 
-const SIDEBAR = 'panneau Repère';
 
 export interface ImportSetup {
   ok: true;
@@ -75,7 +74,7 @@ export function saveImportMapping(surveyId: string, mapping: ImportMapping): { o
 }
 
 export function beginImport(request: BeginImportRequest): BeginImportResult | ImportFailure {
-  return underLock(() => begin(registrySpreadsheet(), request, registryLang(), currentUser(SIDEBAR)));
+  return underLock(() => begin(registrySpreadsheet(), request, registryLang(), currentUser('sidebar')));
 }
 
 export function writeImportChunk(request: ImportChunkRequest): ImportChunkResult | ImportFailure {
@@ -83,11 +82,11 @@ export function writeImportChunk(request: ImportChunkRequest): ImportChunkResult
 }
 
 export function writeImportQuotes(request: ImportQuotesRequest): ImportQuotesResult | ImportFailure {
-  return underLock(() => quotes(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => quotes(registrySpreadsheet(), request, currentUser('sidebar')));
 }
 
 export function finishImport(request: FinishImportRequest): FinishImportResult | ImportFailure {
-  return underLock(() => finish(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => finish(registrySpreadsheet(), request, currentUser('sidebar')));
 }
 
 /* ------------------------------------------------------------ import from a tab of this spreadsheet */

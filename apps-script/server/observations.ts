@@ -3,6 +3,7 @@
  * a duplicate, an edited one updates its row), new records appended in one call. Text is written as received, but
  * for the characters no spreadsheet can hold, replaced by « � » and reported per record.
  */
+import { RECORD_LANG, termLabel, termLabelOrNotGiven } from '../../shared/contract/words';
 import type { Observation } from '../../shared/observation/schema';
 import { checkRecord, type RejectedRecord } from '../../shared/protocol/endpoint';
 import { replaceUnrepresentable } from '../../shared/sheet/cell';
@@ -28,13 +29,13 @@ function toCells(o: Observation, receivedAt: Date, warnings: RejectedRecord[]): 
     id: o.id,
     createdAt: new Date(o.createdAt),
     updatedAt: o.updatedAt,
-    kind: o.kind,
+    kind: termLabel('observationKind', o.kind, RECORD_LANG),
     text: text(o.text),
     factDate: o.factDate ? new Date(`${o.factDate}T00:00:00`) : '',
     stakeholder: text(o.stakeholder ?? ''),
     tags: text(o.tags.join(', ')),
-    consent: o.consent ?? 'non renseigné',
-    scope: o.scope,
+    consent: termLabelOrNotGiven('consent', o.consent, RECORD_LANG),
+    scope: termLabel('scope', o.scope, RECORD_LANG),
     sourceTitle: text(o.sourceTitle ?? ''),
     sourceUrl: text(o.sourceUrl ?? ''),
     author: text(o.author ?? ''),

@@ -9,7 +9,8 @@ import { readSurveyRecords, type Delimiter } from './read-table';
 import { levelIndex, matchScale } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, NormalisedTable, Problem, QuestionType, SourceColumn, SourceId } from './types';
-import { dateParts, fold, isMissingAnswer, isoDate, parseNumber, type DateOrder, type DateParts } from './values';
+import { fold } from '../text/fold';
+import { dateParts, isMissingAnswer, isoDate, parseNumber, type DateOrder, type DateParts } from './values';
 
 export interface ImportOptions {
   corrections?: Corrections;

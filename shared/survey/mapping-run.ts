@@ -164,7 +164,7 @@ export function collectQuotes(prepared: PreparedImport, mapping: ImportMapping):
       out.push({
         id: quoteId(prepared.keys[i]!, key),
         text: String(v),
-        consent: consentAt === undefined ? 'non renseigné' : consentOf(row[consentAt]),
+        consent: consentAt === undefined ? null : consentOf(row[consentAt]),
         question: question.label,
       });
     });

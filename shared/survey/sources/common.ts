@@ -1,7 +1,7 @@
 /** What every source profile shares: turning records into columns, and grouping one-column-per-option answers. */
 import type { SurveyRecords } from '../read-table';
 import type { NormalisedTable, SourceColumn, SourceId } from '../types';
-import { fold } from '../values';
+import { fold } from '../../text/fold';
 
 export function foldedSet(headers: readonly string[]): Set<string> {
   return new Set(headers.map(fold));
