@@ -176,6 +176,11 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
     execUrl: `${url}exec`,
     pageToken,
     pendingReplies: () => echoes.size,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // A browser keeps connections open: closing them is what lets the port be taken again at once.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

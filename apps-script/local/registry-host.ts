@@ -62,6 +62,7 @@ export class LocalRegistry {
     try {
       model = await loadWorkbook(path);
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(
         `« ${path} » n’est pas un classeur .xlsx lisible (${(error as Error).message.split(' : ')[0]}). ` +
           'Indiquez un autre fichier avec --workbook, ou ouvrez celui-ci dans LibreOffice ou Excel et enregistrez-le au format .xlsx.',

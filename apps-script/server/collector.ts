@@ -64,8 +64,9 @@ function handle(request: EndpointRequest): EndpointAnswer {
       const written = withWriteLock(() => {
         const result = writeObservations(ss, request.records, new Date());
         if (result) {
+          const replaced = result.warnings.length > 0 ? ` ${result.warnings.length} avec des caractères illisibles remplacés par « � ».` : '';
           logToJournal(ss, termLabel('actor', 'collector', RECORD_LANG), 'sync',
-            `${request.records.length} observation(s) reçue(s) : ${result.accepted.length} enregistrée(s), ${result.duplicates.length} déjà présente(s), ${result.rejected.length} refusée(s).`);
+            `${request.records.length} observation(s) reçue(s) : ${result.accepted.length} enregistrée(s), ${result.duplicates.length} déjà présente(s), ${result.rejected.length} refusée(s).${replaced}`);
         }
         return result;
       });

@@ -8,7 +8,7 @@ import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { prepareImport, prepareTable } from '../../shared/survey/import';
 import { emptyMapping, readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { importServer, runImport, type RunImportResult } from '../../shared/survey/mapping-run';
-import { uniqueHeaders } from '../../shared/survey/read-table';
+import { sheetRecords } from '../../shared/survey/read-table';
 import { recogniseSource } from '../../shared/survey/sources/index';
 import { succeeded, testRegistry, type TestRegistry } from './runtime';
 
@@ -230,7 +230,7 @@ describe('importing a survey file through the bundle', () => {
     const read = registry.run('readSheetTab', target.sheetId);
     expect(registry.services.calls.get('Range.getValues')).toBe(1);
     const values: string[][] = succeeded(read).values;
-    const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: values[0]!, headers: uniqueHeaders(values[0]!), rows: values.slice(1), rowNumbers: values.slice(1).map((_, i) => i + 2) };
+    const records = sheetRecords(values);
     const prepared = prepareTable(recogniseSource(records).normalise(records), {});
     expect(prepared.table.source).toBe('google-forms');
     const result = await runImport(prepared, { surveyId: 'E3', wave: '1', fileName: 'onglet « Réponses au formulaire 1 »', fileHash: sha256BytesHex(new TextEncoder().encode(JSON.stringify(values))), mapping: emptyMapping() }, importServer(registry.importCall));

@@ -9,7 +9,7 @@ import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
 import { prepareImport, prepareTable, type PreparedImport } from '../../../shared/survey/import';
 import { completeMapping, emptyMapping, readMapping, suggestQuestions, PARADATA, type ImportMapping, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
 import { importServer, runImport } from '../../../shared/survey/mapping-run';
-import { uniqueHeaders } from '../../../shared/survey/read-table';
+import { sheetRecords } from '../../../shared/survey/read-table';
 import { recogniseSource } from '../../../shared/survey/sources/index';
 import { QUESTION_TYPES, type Correction, type Problem, type QuestionType } from '../../../shared/survey/types';
 import type { DateOrder } from '../../../shared/survey/values';
@@ -45,8 +45,7 @@ const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
 
 function read(source: Source): PreparedImport {
   if (source.kind === 'file') return prepareImport(source.bytes, { corrections: state.mapping.corrections });
-  const [header = [], ...rows] = source.values;
-  const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: header, headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2) };
+  const records = sheetRecords(source.values);
   return prepareTable(recogniseSource(records).normalise(records), state.mapping.corrections);
 }
 

@@ -27,6 +27,7 @@ export function cellColumns(
 }
 
 export function table(records: SurveyRecords, source: SourceId, columns: SourceColumn[], extra: Partial<NormalisedTable> = {}): NormalisedTable {
+  const { warnings = [], ...rest } = extra;
   return {
     source,
     encoding: records.encoding,
@@ -36,8 +37,8 @@ export function table(records: SurveyRecords, source: SourceId, columns: SourceC
     rows: records.rows,
     rowNumbers: records.rowNumbers,
     excluded: [],
-    warnings: [],
-    ...extra,
+    ...rest,
+    warnings: [...records.warnings, ...warnings],
   };
 }
 
