@@ -1,0 +1,35 @@
+/**
+ * Builds the local mode once (`npm run build:local`), as scripts/build-apps-script.ts builds the Apps Script bundle, so
+ * that no command transpiles TypeScript when it starts: dist/local/repere.mjs is the `repere` CLI with the emulation
+ * and the local server in one ES module for Node (packages stay in node_modules), dist/local/local-page.js the local
+ * page's script. Each file is written whole then renamed, so a command starting meanwhile never reads half of one.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+
+const OUT = 'dist/local';
+
+const [cli, page] = await Promise.all([
+  build({
+    entryPoints: ['apps-script/local/cli.ts'],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    charset: 'utf8',
+    legalComments: 'none',
+  }),
+  build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
+]);
+
+mkdirSync(OUT, { recursive: true });
+for (const [name, { outputFiles }] of /** @type {const} */ ([['repere.mjs', cli], ['local-page.js', page]])) {
+  const [file] = outputFiles;
+  if (!file) throw new Error(`esbuild wrote nothing for ${name}`);
+  const temporary = `${OUT}/.${name}.${process.pid}.tmp`;
+  writeFileSync(temporary, file.text);
+  renameSync(temporary, `${OUT}/${name}`);
+}
+console.log(`Mode local : ${OUT}/repere.mjs, local-page.js`);
