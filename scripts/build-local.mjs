@@ -20,6 +20,9 @@ const [cli, page] = await Promise.all([
     // Packages included: resolving and loading exceljs's few hundred CommonJS files took about 15 % of a command.
     // Their require() of Node's modules needs a real require in an ES module (esbuild's documented workaround).
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
+    // Left in node_modules: it still calls new Buffer(), which Node tolerates silently only from there (exceljs's
+    // streaming writer reaches it through archiver when a workbook is saved).
+    external: ['archiver-utils'],
     charset: 'utf8',
     legalComments: 'none',
   }),

@@ -17,9 +17,6 @@ import { UserError } from './user-error';
 
 export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
 export const DEFAULT_PORT = 8787;
-/** During an import, the workbook is saved at most this often: what an interruption can cost, against re-saving a
- * growing workbook after every chunk. */
-const IMPORT_SAVE_EVERY_MS = 20_000;
 
 const HELP = `Repère — registre d’impact en mode local (sans compte Google, sans réseau)
 
@@ -198,26 +195,57 @@ async function importCommand(options: Options): Promise<number> {
   const bytes = readSurveyFile(options);
   const survey = options.survey;
   const registry = await openRegistry(options, 'import');
-  // The workbook stays locked for the whole import (other Repère processes wait), saved every little while.
-  const result = await registry.hold(async () => {
-    const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
-      mapping: unknown;
-      surveys: Array<{ id: string; wave: string }>;
-      questions: RegistryQuestion[];
-    };
-    const { prepared, mapping } = prepareAsSuggested(bytes, setup);
-    const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
-    return runImport(
-      prepared,
-      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
-      importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
-    );
-  }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
+  // Ctrl+C (or a kill) stops before the next chunk: what is written is saved and the import can be resumed.
+  let signal = '';
+  const stop = (name: string) => () => {
+    signal = name;
+  };
+  const onInt = stop('Ctrl+C');
+  const onTerm = stop('arrêt demandé');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
+  // The workbook stays locked for the whole import (other Repère processes wait), saved now and then.
+  const result = await registry
+    .hold(async () => {
+      const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
+        mapping: unknown;
+        surveys: Array<{ id: string; wave: string }>;
+        questions: RegistryQuestion[];
+      };
+      const { prepared, mapping } = prepareAsSuggested(bytes, setup);
+      const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
+      return runImport(
+        prepared,
+        {
+          surveyId: survey,
+          wave,
+          fileName: basename(options.file!),
+          fileHash: sha256BytesHex(bytes),
+          mapping,
+          // A turn of the event loop first, for Ctrl+C to be heard: the chunks otherwise run without one.
+          stop: () => new Promise<boolean>((answer) => setImmediate(() => answer(signal !== ''))),
+          onProgress: (written, planned) => {
+            // What is saved survives a crash; the rest would be written again.
+            if (written > 0 && written < planned) console.error(`Import en cours : ${written} nouvelle(s) réponse(s) sur ${planned} écrite(s)${registry.saved ? ', enregistrée(s) dans le classeur' : ''}.`);
+          },
+        },
+        importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
+      );
+    })
+    .finally(() => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    });
   if (!result.ok) {
+    if (result.stopped) {
+      throw new UserError(`${result.message.replace(/\.$/, '')} (${signal}). Ce qui est écrit est enregistré, et le Journal le dit : relancez la même commande pour reprendre, sans doublon.`);
+    }
     const where = result.problems.map((p) => `  ${p.row ? `ligne ${p.row}` : 'fichier'}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));
   }
-  console.log(`${result.read} réponse(s) lue(s) = ${result.inserted} insérée(s) + ${result.alreadyPresent} déjà présente(s) + ${result.rejected} refusée(s) → onglet « ${result.tab} ».`);
+  console.log(
+    `${result.read} réponse(s) lue(s) = ${result.inserted} insérée(s) + ${result.alreadyPresent} déjà présente(s) + ${result.rejected} refusée(s) → onglet « ${result.tab} »${result.resumed ? ' (reprise d’un import interrompu)' : ''}.`,
+  );
   return 0;
 }
 

@@ -95,8 +95,8 @@ export interface DiskWorkbookOptions {
 export class DiskWorkbook {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners: Array<(model: WorkbookModel) => void> = [];
-  /** Set while `hold` keeps the lock: writes then save at most every `saveEveryMs`. */
-  private held: { saveEveryMs: number; savedAt: number } | null = null;
+  /** Set while `hold` keeps the lock: when the last save ended, and how long it took. */
+  private held: { savedAt: number; saveMs: number } | null = null;
   private tempFilesChecked = false;
 
   private constructor(
@@ -134,7 +134,7 @@ export class DiskWorkbook {
 
   /**
    * Runs `work` holding the lock, on the model as the file holds it now, then saves it if it changed (while `hold`
-   * keeps the lock, only every `saveEveryMs`). Writes of this process run one at a time.
+   * keeps the lock, only now and then). Writes of this process run one at a time.
    */
   write<T>(work: (model: WorkbookModel) => T | Promise<T>): Promise<T> {
     return this.queued(async () => {
@@ -145,7 +145,7 @@ export class DiskWorkbook {
       }
       try {
         const result = await work(this.current);
-        if (this.current.dirty && (own || Date.now() - this.held!.savedAt >= this.held!.saveEveryMs)) await this.save();
+        if (this.current.dirty && (own || this.checkpointDue())) await this.save();
         return result;
       } finally {
         if (own) await this.unlock();
@@ -154,11 +154,11 @@ export class DiskWorkbook {
   }
 
   /**
-   * Keeps the lock while `work` runs (a long import): other processes wait, and the writes `work` makes save at most
-   * every `saveEveryMs`, so an interrupted run leaves a recent and consistent file; whatever is left is saved at the
-   * end. Nothing else reloads the file meanwhile: no other Repère process can write it.
+   * Keeps the lock while `work` runs (a long import): other processes wait, and the writes `work` makes save now and
+   * then (see checkpointDue), so an interrupted run leaves a recent and consistent file; whatever is left is saved at
+   * the end. Nothing else reloads the file meanwhile: no other Repère process can write it.
    */
-  async hold<T>(work: () => Promise<T>, options: { saveEveryMs: number }): Promise<T> {
+  async hold<T>(work: () => Promise<T>): Promise<T> {
     await this.queued(async () => {
       await this.lock();
       try {
@@ -167,7 +167,7 @@ export class DiskWorkbook {
         await this.unlock();
         throw error;
       }
-      this.held = { saveEveryMs: options.saveEveryMs, savedAt: Date.now() };
+      this.held = { savedAt: Date.now(), saveMs: 0 };
     });
     try {
       return await work();
@@ -181,6 +181,20 @@ export class DiskWorkbook {
         }
       });
     }
+  }
+
+  /**
+   * During a `hold`, a write saves when the time since the last save is at least four times what that save took:
+   * saving costs at most a fifth of the run however large the workbook grows, and an interruption loses little (the
+   * first write saves at once, which measures the cost).
+   */
+  private checkpointDue(): boolean {
+    return this.held !== null && Date.now() - this.held.savedAt >= 4 * this.held.saveMs;
+  }
+
+  /** Whether everything this process changed is on disk. */
+  get saved(): boolean {
+    return !this.current.dirty;
   }
 
   /** Saves now what a `hold` has not saved yet (an interrupted import stopping cleanly). */
@@ -240,8 +254,9 @@ export class DiskWorkbook {
   }
 
   private async save(): Promise<void> {
+    const started = Date.now();
     const data = await saveWorkbook(this.current, this.path);
-    if (this.held) this.held.savedAt = Date.now();
+    if (this.held) this.held = { savedAt: Date.now(), saveMs: Date.now() - started };
     const { mtimeMs } = await stat(this.path);
     this.state = { size: data.length, mtimeMs, sha256: sha256(data) };
   }

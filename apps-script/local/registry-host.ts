@@ -134,10 +134,15 @@ export class LocalRegistry {
 
   /**
    * Keeps the workbook locked while `work` makes its calls (the CLI's import): other processes wait, and what the
-   * calls change is saved at most every `saveEveryMs` and at the end.
+   * calls change is saved now and then (saving costs at most a fifth of the time) and at the end.
    */
-  hold<T>(work: () => Promise<T>, options: { saveEveryMs: number }): Promise<T> {
-    return this.disk.hold(work, options);
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return this.disk.hold(work);
+  }
+
+  /** Whether everything the calls changed is saved. */
+  get saved(): boolean {
+    return this.disk.saved;
   }
 
   /** Saves now what a `hold` has not saved yet. */

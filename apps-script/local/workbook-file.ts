@@ -9,6 +9,7 @@
 // <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -160,8 +161,19 @@ function parseMeta(json: string): MetaJson {
 
 // ---- save -------------------------------------------------------------------------------------------------------
 
-export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/**
+ * The .xlsx bytes of a model, written as a stream (exceljs's streaming writer, compressed by zlib): rows are
+ * written and let go one by one, so a workbook of hundreds of thousands of rows is never held twice in memory.
+ */
+export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((done, fail) => {
+    stream.on('end', done);
+    stream.on('error', fail);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   const tz = model.timeZone;
   const sheetsJson: SheetJson[] = [];
   for (const sheet of model.sheets) {
@@ -170,23 +182,31 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       views: sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }] : [],
     });
     const extra: Record<string, ValidationSpec> = {};
-    // Column styles first: cells created afterwards start from them (setting one later would restyle every cell).
-    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) {
-      const c = Number(k);
-      ws.getColumn(c).numFmt = run.value;
-      // Rows above the formatted ones: an explicit General, even when empty, so the column style does not reach them.
-      for (let r = 1; r < run.fromRow; r++) if (!sheet.cells[r - 1]?.[c - 1]) ws.getCell(r, c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
-    }
-    sheet.cells.forEach((row, r0) =>
-      row?.forEach((cell, c0) => {
-        if (cell) writeCell(ws.getCell(r0 + 1, c0 + 1), sheet, cell, r0 + 1, c0 + 1, tz, extra);
-      }),
-    );
-    writeColumnValidations(ws, sheet, extra);
+    // Columns first (written with the first row): cells created afterwards start from their style.
+    const formatted = Object.entries(sheet.colDefaults.fmt).map(([k, run]) => ({ c: Number(k), fromRow: run.fromRow }));
+    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) ws.getColumn(Number(k)).numFmt = run.value;
     for (const [c, px] of Object.entries(sheet.colWidths)) {
       const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
       ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
     }
+    writeColumnValidations(ws, sheet, extra);
+    // Rows in order, each written once complete.
+    const lastRow = Math.max(sheet.cells.length, ...formatted.map((f) => f.fromRow - 1));
+    for (let r = 1; r <= lastRow; r++) {
+      const line = sheet.cells[r - 1];
+      const above = formatted.filter((f) => r < f.fromRow && !line?.[f.c - 1]);
+      if (!line && above.length === 0) continue;
+      const row = ws.getRow(r);
+      // Rows above a formatted column's first row: an explicit General, even when empty, so the column style does not reach them.
+      for (const { c } of above) row.getCell(c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
+      line?.forEach((cell, c0) => {
+        if (cell) writeCell(row.getCell(c0 + 1), sheet, cell, r, c0 + 1, tz, extra);
+      });
+      // exceljs's streaming writer skips a row without values, even one whose empty cells carry a format or a note.
+      Object.defineProperty(row, 'hasValues', { value: true });
+      row.commit();
+    }
+    ws.commit();
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, `${SHEET_NAME_PREFIX}${sheet.sheetId}`);
     sheetsJson.push({
       sheetId: sheet.sheetId,
@@ -224,7 +244,10 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
   const text = armour(JSON.stringify(meta));
   ws.getCell(1, 1).value = `${META_HEADER} ${text.length} ${sha256(text)}`;
   for (let i = 0, r = 2; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
-  return wb;
+  ws.commit();
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** The xlsx form of a validation, or null when xlsx cannot hold it (kept in the hidden sheet's JSON instead). */
@@ -324,8 +347,8 @@ export async function removeLeftoverTempFiles(path: string): Promise<string[]> {
  */
 export async function saveWorkbook(model: WorkbookModel, path: string, options: SaveOptions = {}): Promise<Uint8Array> {
   const revision = model.revision;
-  const wb = buildXlsx(model); // synchronous snapshot of the model
-  const data = new Uint8Array(await wb.xlsx.writeBuffer());
+  // The model must not change while it is written: the local host runs one write at a time.
+  const data = await writeXlsx(model);
   const dir = dirname(path);
   const tmp = join(dir, tempFileName(path));
   const file = await open(tmp, 'wx');
@@ -422,7 +445,11 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     used.add(sheetId);
     const js = meta?.sheets.find((s) => s.sheetId === sheetId);
     const sheet = newSheetModel(sheetId, ws.name);
-    const colFmts = columnFormats(ws);
+    // Counted once (exceljs walks every row and cell to count them); columnCount only counts columns with values, and a
+    // styled column may have none.
+    const columnCount = ws.columnCount;
+    const definedColumns = Math.max(columnCount, ws.columns?.length ?? 0);
+    const colFmts = columnFormats(ws, definedColumns);
     readCells(ws, sheet, tz, colFmts);
     const view = ws.views?.[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
     if (view?.state === 'frozen') {
@@ -430,12 +457,12 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
       sheet.frozenCols = view.xSplit ?? 0;
     }
     sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
-    for (let c = 1; c <= definedColumns(ws); c++) {
+    for (let c = 1; c <= definedColumns; c++) {
       const w = ws.getColumn(c).width;
       if (w && w !== EXCELJS_DEFAULT_WIDTH) sheet.colWidths[c] = Math.round(w * PX_PER_CHAR);
     }
     sheet.maxRows = Math.max(js?.maxRows ?? 1000, ws.rowCount, sheet.cells.length);
-    sheet.maxCols = Math.max(js?.maxCols ?? 26, ws.columnCount);
+    sheet.maxCols = Math.max(js?.maxCols ?? 26, columnCount);
     settleColumnFormats(sheet, colFmts);
     readValidations(ws, sheet, js?.validations ?? {});
     sheet.maxRows = Math.max(sheet.maxRows, sheet.cells.length);
@@ -488,15 +515,10 @@ function validationOf(dv: ExcelJS.DataValidation): ValidationSpec | null {
   return null;
 }
 
-function definedColumns(ws: ExcelJS.Worksheet): number {
-  return Math.max(ws.columnCount, ws.columns?.length ?? 0);
-}
-
-/** Number formats of whole columns (xlsx column styles), by 1-based column. */
-function columnFormats(ws: ExcelJS.Worksheet): Record<number, string> {
+/** Number formats of whole columns (xlsx column styles), by 1-based column, up to the last defined column. */
+function columnFormats(ws: ExcelJS.Worksheet, definedColumns: number): Record<number, string> {
   const out: Record<number, string> = {};
-  // columnCount only counts columns with values; a styled column may have none.
-  for (let c = 1; c <= definedColumns(ws); c++) {
+  for (let c = 1; c <= definedColumns; c++) {
     const f = ws.getColumn(c).style?.numFmt;
     if (f && f !== 'General') out[c] = f;
   }

@@ -4,7 +4,8 @@
  * reservation (import id, start row, file hash, expiry) in the document properties; each `chunk` is then one
  * setValues at a place known in advance (no metadata lookup); `finish` writes the Journal line where
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
- * same person resume the same file, and expires when abandoned.
+ * same person resume the same file, and expires when abandoned. Until it finishes, the import's Journal line says how
+ * many of the file's answers are in the tab and how to resume; `finish` rewrites that line with the final counts.
  */
 import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
 import { RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
@@ -24,7 +25,7 @@ import {
   type ImportQuotesResult,
 } from '../../shared/survey/chunk';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
-import { logToJournal } from './journal';
+import { rewriteJournalDetails, rewriteJournalLine } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
 import type { Spreadsheet } from './spreadsheet';
@@ -57,6 +58,12 @@ interface Reservation {
   present: number;
   startedAt: number;
   expires: number;
+  /** The import's line in the Journal (row and details cell), and what identifies it there (kept across a resumption). */
+  journalRow: number;
+  journalA1: string;
+  journalMarker: string;
+  /** Taken over from an interrupted import of the same file. */
+  resumed: boolean;
 }
 
 const fail = (message: string): ImportFailure => ({ ok: false, message });
@@ -74,6 +81,14 @@ function readReservation(surveyId: string): Reservation | null {
 
 function saveReservation(surveyId: string, r: Reservation): void {
   props().setProperty(RESERVATION_PREFIX + surveyId, JSON.stringify(r));
+}
+
+/** The Journal line of an import under way: what is in the tab, and how to resume if it stopped. */
+function progressLine(r: Reservation, surveyId: string): string {
+  return (
+    `Import de « ${r.file} » → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} commencé, pas terminé : ${r.present + r.written} réponse(s) du fichier sur ${r.keys} sont dans l’onglet. ` +
+    `S’il a été interrompu, relancez l’import du même fichier dans l’enquête ${surveyId} : il reprendra après les réponses déjà écrites, sans doublon. ${r.journalMarker}`
+  );
 }
 
 function time(ms: number): string {
@@ -194,8 +209,9 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   const planned = input.keys.length - present.length;
   const start = Math.max(sheet.getLastRow(), 1) + 1;
   if (planned > 0) ensureRows(sheet, start + planned - 1);
+  const id = Utilities.getUuid();
   const reservation: Reservation = {
-    id: Utilities.getUuid(),
+    id,
     user: who,
     hash: input.fileHash,
     file: input.fileName,
@@ -211,7 +227,15 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
     present: present.length,
     startedAt: now,
     expires: now + RESERVATION_TTL_MS,
+    // A resumed import goes on with the interrupted one's Journal line.
+    journalRow: resumed && held ? held.journalRow : 0,
+    journalA1: '',
+    journalMarker: resumed && held?.journalMarker ? held.journalMarker : `[import ${id.slice(0, 8)}]`,
+    resumed,
   };
+  const line = rewriteJournalLine(ss, { row: reservation.journalRow, marker: reservation.journalMarker }, who, 'import', progressLine(reservation, input.surveyId));
+  reservation.journalRow = line.row;
+  reservation.journalA1 = line.detailsA1;
   saveReservation(input.surveyId, reservation);
   return { ok: true, importId: reservation.id, tab: reservation.sheet, fields, present, planned, written: 0, chunkRows: chunkRows(fields.length), resumed };
 }
@@ -314,6 +338,8 @@ export function writeImportChunk(ss: Spreadsheet, input: ImportChunkRequest): Im
   }
   r.written = offset + out.length;
   r.expires = Date.now() + RESERVATION_TTL_MS;
+  // In the same execution as the rows: whatever stops the import, its line says what is in.
+  rewriteJournalDetails(ss, r.journalA1, r.journalMarker, progressLine(r, input.surveyId));
   saveReservation(input.surveyId, r);
   return { ok: true, written: r.written, planned: r.planned };
 }
@@ -372,8 +398,8 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
   const quotes = input.quotes ? ` Citations vers Observations : ${input.quotes.added} ajoutée(s) sur ${input.quotes.sent}.` : '';
   const summary =
     `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
-    `${reasons}${quotes} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
-  logToJournal(ss, who, 'import', summary);
+    `${reasons}${quotes}${r.resumed ? ' Reprise d’un import interrompu.' : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
+  rewriteJournalLine(ss, { row: r.journalRow, marker: r.journalMarker }, who, 'import', summary);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);
   return { ok: true, tab: r.sheet, read, inserted: r.written, alreadyPresent: r.present, rejected: rejected.length, summary };
 }

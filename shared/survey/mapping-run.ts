@@ -36,6 +36,8 @@ export interface RunImportOptions {
   fileHash: string;
   mapping: ImportMapping;
   onProgress?: (written: number, planned: number) => void;
+  /** Asked before each chunk; true stops there (Ctrl+C in the CLI): what is written stays, ready to resume. */
+  stop?: () => boolean | Promise<boolean>;
   /** Test hook: stop (as if the sidebar were closed) after this many chunks. */
   stopAfterChunks?: number;
   /** Smaller chunks than the server's (tests). */
@@ -110,7 +112,7 @@ export async function runImport(prepared: PreparedImport, options: RunImportOpti
   let chunks = 0;
   let size = Math.max(1, Math.min(begun.chunkRows, options.maxChunkRows ?? Infinity));
   while (written < fresh.length) {
-    if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
+    if ((options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) || (await options.stop?.())) {
       return { ok: false, message: `Import interrompu après ${written} réponse(s) sur ${fresh.length}.`, problems: [], stopped: true };
     }
     const slice = fresh.slice(written, written + size);

@@ -15,7 +15,7 @@ const AGREE = ['Pas du tout d’accord', 'Plutôt pas d’accord', 'Plutôt d’
 const SERVICES = ['menage', 'repas', 'courses', 'toilette'];
 
 /** A deterministic export: ids and times, choices, scales, numbers with French decimals, multiple choices, free text. */
-export function generateExport(rows: number, withIds: boolean): Uint8Array {
+export function generateExport(rows: number, withIds: boolean, columns = COLUMNS): Uint8Array {
   let seed = 42;
   const rand = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
@@ -38,7 +38,7 @@ export function generateExport(rows: number, withIds: boolean): Uint8Array {
   add('identification/age', () => String(60 + rand(40)));
   add('aide/heures', () => `${rand(30)},${rand(10)}`);
   add('aide/services', () => SERVICES.filter(() => rand(2) === 1).join(' '));
-  for (let k = 0; headers.length < COLUMNS - 6; k++) add(`bien_etre/frequence_${k}`, () => FREQUENCY[rand(FREQUENCY.length)]!);
+  for (let k = 0; headers.length < columns - 6; k++) add(`bien_etre/frequence_${k}`, () => FREQUENCY[rand(FREQUENCY.length)]!);
   for (let k = 0; k < 3; k++) add(`bien_etre/accord_${k}`, () => AGREE[rand(AGREE.length)]!);
   add('bien_etre/note', () => String(1 + rand(5)));
   add('commentaire', (i) => (rand(3) === 0 ? `Réponse libre n° ${i}, « ${COMMUNES[rand(6)]} »` : ''));

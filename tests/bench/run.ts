@@ -8,6 +8,7 @@ import { benchCompute } from './compute';
 import { benchComputeSheetCalls } from './compute-sheet-calls';
 import { benchExtension } from './extension';
 import { benchImport } from './import';
+import { benchImportCli } from './import-cli';
 import { benchImportSheetCalls } from './import-sheet-calls';
 
 export interface Measure {
@@ -21,6 +22,7 @@ export interface Measure {
 const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['import.pipeline', benchImport],
   ['import.sheet_calls', benchImportSheetCalls],
+  ['import.cli_rows_per_s', benchImportCli],
   ['compute.vs_single_pass', benchCompute],
   ['compute.sheet_calls', benchComputeSheetCalls],
   ['cli.compute_vs_exceljs_roundtrip', benchCli],

@@ -35,7 +35,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function wallClock(ms: number, tz: string): WallClock {
+function wallClockByParts(ms: number, tz: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) parts[p.type] = p.value;
   return {
@@ -47,6 +47,50 @@ export function wallClock(ms: number, tz: string): WallClock {
     second: Number(parts.second),
     ms: ((ms % 1000) + 1000) % 1000,
     weekday: WEEKDAYS.indexOf(parts.weekday ?? 'Sun'),
+  };
+}
+
+/** How far the clocks of `tz` are ahead of UTC at `ms`, from the formatter. */
+function offsetByParts(ms: number, tz: string): number {
+  const w = wallClockByParts(ms, tz);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - ms;
+}
+
+/**
+ * Zones change their offset on the quarter hour at the finest: the offset of each quarter hour is asked of the
+ * formatter once (its formatToParts costs microseconds, and a workbook holds hundreds of thousands of dates), NaN when
+ * it changes within that quarter hour (then every instant of it is asked).
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function quarterOffset(ms: number, tz: string): number {
+  let zone = offsets.get(tz);
+  if (!zone) offsets.set(tz, (zone = new Map()));
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const first = offsetByParts(quarter * QUARTER_HOUR, tz);
+    offset = first === offsetByParts((quarter + 1) * QUARTER_HOUR - 1, tz) ? first : NaN;
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+export function wallClock(ms: number, tz: string): WallClock {
+  const offset = quarterOffset(ms, tz);
+  if (Number.isNaN(offset)) return wallClockByParts(ms, tz);
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    ms: local.getUTCMilliseconds(),
+    weekday: local.getUTCDay(),
   };
 }
 
