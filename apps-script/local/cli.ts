@@ -17,6 +17,9 @@ import { UserError } from './user-error';
 
 export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
 export const DEFAULT_PORT = 8787;
+/** During an import, the workbook is saved at most this often: what an interruption can cost, against re-saving a
+ * growing workbook after every chunk. */
+const IMPORT_SAVE_EVERY_MS = 20_000;
 
 const HELP = `Repère — registre d’impact en mode local (sans compte Google, sans réseau)
 
@@ -27,7 +30,8 @@ Commandes :
   setup          Crée ou complète les onglets du registre dans le classeur
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension
-  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON)
+  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON ;
+                             code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
@@ -102,9 +106,10 @@ type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
   | { ok: false; message: string };
 
-async function openRegistry(options: Options): Promise<LocalRegistry> {
+/** `command` is what another process finding the workbook locked is told: « repere import »… */
+async function openRegistry(options: Options, command: string): Promise<LocalRegistry> {
   ensureFresh(APPS_SCRIPT_BUILD);
-  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec`, command: `repere ${command}` });
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -118,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
       await startLocalMode(options);
       return 0;
     case 'setup': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'setup');
       const request = { lang: options.lang, ...(options.template !== undefined && { template: options.template }) };
       const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
@@ -126,7 +131,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'check');
       const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
       if (!result.ok) throw new UserError(result.message);
       for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
@@ -134,14 +139,14 @@ async function run(argv: string[]): Promise<number> {
       return result.errors > 0 ? 1 : 0;
     }
     case 'pairing-code': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'pairing-code');
       const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
       if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
       console.log(result.code);
       return 0;
     }
     case 'compute': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'compute');
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
       if (options.json) {
@@ -177,7 +182,7 @@ function inspectCommand(options: Options): number {
   const inspection = inspectSurvey(readSurveyFile(options));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(inspection)}\n`);
-    return 0;
+    return inspection.errors.length > 0 ? 1 : 0;
   }
   const delimiter = inspection.delimiter === '\t' ? 'tabulation' : `« ${inspection.delimiter} »`;
   const lines = [
@@ -187,27 +192,32 @@ function inspectCommand(options: Options): number {
     ...inspection.warnings.map((p) => `Attention${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
   ];
   console.log(lines.join('\n'));
-  return 0;
+  // A blocking error means the import would refuse the file: a script can tell without reading the text.
+  return inspection.errors.length > 0 ? 1 : 0;
 }
 
 async function importCommand(options: Options): Promise<number> {
   if (!options.survey) throw new UserError('Indiquez l’enquête : repere import FICHIER --survey ID (ex. --survey E1).');
   const bytes = readSurveyFile(options);
-  const registry = await openRegistry(options);
-  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as {
-    mapping: unknown;
-    surveys: Array<{ id: string; wave: string }>;
-    questions: RegistryQuestion[];
-  };
-  const { prepared, mapping } = prepareAsSuggested(bytes, setup);
-  const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
-  const result = await runImport(
-    prepared,
-    { surveyId: options.survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
-    importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
-  );
+  const survey = options.survey;
+  const registry = await openRegistry(options, 'import');
+  // The workbook stays locked for the whole import (other Repère processes wait), saved every little while.
+  const result = await registry.hold(async () => {
+    const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
+      mapping: unknown;
+      surveys: Array<{ id: string; wave: string }>;
+      questions: RegistryQuestion[];
+    };
+    const { prepared, mapping } = prepareAsSuggested(bytes, setup);
+    const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
+    return runImport(
+      prepared,
+      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
+      importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
+    );
+  }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
   if (!result.ok) {
-    const where = result.problems.map((p) => `  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
+    const where = result.problems.map((p) => `  ${p.row ? `ligne ${p.row}` : 'fichier'}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));
   }
   console.log(`${result.read} réponse(s) lue(s) = ${result.inserted} insérée(s) + ${result.alreadyPresent} déjà présente(s) + ${result.rejected} refusée(s) → onglet « ${result.tab} ».`);
