@@ -57,6 +57,8 @@ export interface Question {
   levels: string[];
   scale: string;
   reversed: boolean;
+  /** The waves the question is asked at (« T1 » only for a follow-up question); empty: every wave. */
+  waves: string[];
   row: number;
 }
 

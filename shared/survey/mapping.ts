@@ -187,7 +187,10 @@ export function completeMapping(
     paradata: { ...saved.paradata },
     quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
   };
-  const paradataColumns = new Set<string>();
+  // A column read as paradata (saved from an earlier wave, or recognised now) is never also an answer to a question:
+  // one column, one meaning, whatever the order of imports.
+  const paradataColumns = new Set(PARADATA.map((key) => mapping.paradata[key]?.column).filter((c): c is string => c !== undefined));
+  for (const column of paradataColumns) delete mapping.questions[column];
   for (const key of PARADATA) {
     if (mapping.paradata[key]) continue;
     const column = file.find((q) => PARADATA_HEADERS[key].test(fold(q.label)) && !paradataColumns.has(q.key));

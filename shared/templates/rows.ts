@@ -68,9 +68,10 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
         key: q.key,
         label: q.label[lang],
         type: termLabel('questionType', q.type, lang),
-        levels: q.levels ? q.levels[lang].join(' | ') : '',
+        levels: q.levels ? q.levels[lang].join(' | ') : q.min !== undefined && q.max !== undefined ? `${q.min} | ${q.max}` : '',
         scale: q.scale ?? '',
         reversed: q.reversed ? YES[lang] : '',
+        waves: q.waves?.join(', ') ?? '',
       })),
     ),
     indicators: template.indicators.map((i) => {
