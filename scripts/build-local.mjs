@@ -22,6 +22,8 @@ const [cli, page] = await Promise.all([
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
     charset: 'utf8',
     legalComments: 'none',
+    // A native module: loaded from node_modules where npm installed the build for this computer.
+    external: ['@resvg/resvg-js'],
   }),
   build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
 ]);

@@ -29,6 +29,7 @@ import {
 } from './emulator/model';
 import { cellValue } from './emulator/range';
 import { UserError } from './user-error';
+import { addChartImages, fitRowHeights, reuseChartImages, setUpPrinting, valueForSheetsOnlyFormula } from './xlsx-presentation';
 import { encodeXlsxText } from './xlsx-text';
 
 export const META_SHEET = '_repere';
@@ -48,6 +49,8 @@ interface SheetJson {
   protections: SheetModel['protections'];
   /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 (a cell or a range) → spec. */
   validations: Record<string, ValidationSpec>;
+  /** The charts' images as saved, so the next read reuses them instead of drawing them again. */
+  chartImages?: Array<{ chartId: number; svgHash: string; pngHash: string }>;
 }
 
 interface MetaJson {
@@ -183,6 +186,9 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       }),
     );
     writeColumnValidations(ws, sheet, extra);
+    fitRowHeights(ws, sheet);
+    const images = addChartImages(wb, ws, sheet);
+    setUpPrinting(ws, sheet, images);
     for (const [c, px] of Object.entries(sheet.colWidths)) {
       const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
       ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
@@ -198,6 +204,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       conditionalRules: sheet.conditionalRules,
       protections: sheet.protections,
       validations: extra,
+      chartImages: images.map(({ chartId, svgHash, pngHash }) => ({ chartId, svgHash, pngHash })),
     });
   }
   for (const m of model.metadata) {
@@ -265,7 +272,9 @@ function writeColumnValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra:
 function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
   const v = cell.f ? cellValue(sheet, cell) : cell.v;
   const xv = v === null ? null : isDate(v) ? toXlsxDate(v, tz) : v;
-  if (cell.f) {
+  const shown = cell.f ? valueForSheetsOnlyFormula(cell.f, xv) : null;
+  if (shown !== null) xc.value = typeof shown === 'string' ? encodeXlsxText(shown) : shown;
+  else if (cell.f) {
     const result = typeof xv === 'string' && /^#[A-Z0-9/]+[!?]?$/.test(xv) ? { error: xv } : xv;
     xc.value = { formula: cell.f.slice(1), result } as ExcelJS.CellFormulaValue;
   } else xc.value = typeof xv === 'string' ? encodeXlsxText(xv) : xv;
@@ -290,8 +299,9 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
   if (st) {
     if (st.bold || st.fontColor) xc.font = { ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
     if (st.background) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.background) } };
+    // Wrapped text reads from the top of its row (which fitRowHeights makes as tall as the longest cell).
     if (st.wrap || st.hAlign)
-      xc.alignment = { ...(st.wrap ? { wrapText: true } : {}), ...(st.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
+      xc.alignment = { ...(st.wrap ? { wrapText: true, vertical: 'top' } : {}), ...(st.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
   }
 }
 
@@ -442,6 +452,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     if (js) {
       sheet.frozenCols = sheet.frozenCols || js.frozenCols;
       sheet.charts = js.charts ?? [];
+      reuseChartImages(wb, ws, sheet, js.chartImages ?? []);
       sheet.conditionalRules = js.conditionalRules ?? [];
       sheet.protections = js.protections ?? [];
     }

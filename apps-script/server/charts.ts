@@ -13,6 +13,7 @@ import type { ValueRow } from '../../shared/indicators/model';
 import type { Indicator } from '../../shared/registry/model';
 import { textCell } from '../../shared/sheet/cell';
 import { ensureColumns, ensureRows, findTab, tagSheet } from './registry';
+import { fitColumns } from './sheet-layout';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
 export const CHARTS_PROPERTY = 'repere.charts';
@@ -90,6 +91,8 @@ export function refreshCharts(ss: Spreadsheet, indicators: readonly Indicator[],
   ensureRows(sheet, matrix.length);
   ensureColumns(sheet, width + 8);
   sheet.getRange(1, 1, matrix.length, width).setValues(matrix);
+  // Widths from the tables, not from the note above them (which may spill over the empty cells to its right).
+  fitColumns(sheet, 1, Array.from({ length: width }, (_, c) => ({ header: '', values: matrix.slice(1).map((row) => row[c]) })));
 
   // Charts: update in place by id, insert the new ones, remove the rest.
   const known = readKnown();

@@ -4,6 +4,7 @@
  * each value with its unit, its interval and n; « Contrôles » is rebuilt wholesale with the checks of each survey
  * wave and the answer sheets to review.
  */
+import { tabSpec } from '../../shared/contract/tabs';
 import { NO_TARGET, RECORD_LANG, termId, termLabel, type Lang, type StatusId } from '../../shared/contract/words';
 import type { PersonFlag, Status, SurveyCheck, ValueRow } from '../../shared/indicators/model';
 import { intervalRangeText, rowFigureText, statisticsNote } from '../../shared/indicators/text';
@@ -11,6 +12,7 @@ import type { Indicator, Outcome } from '../../shared/registry/model';
 import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { TabRows } from '../../shared/registry/validate';
 import { bindTab, clearRecords, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
+import { fitTab } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 
 const round = (x: number | null | undefined, decimals = 1): CellValue => (x === null || x === undefined ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
@@ -64,11 +66,13 @@ export function writeValues(ss: Spreadsheet, current: TabRows | undefined, rows:
   const after = Math.max(tab.sheet.getLastRow(), 1);
   const positions = [...previous.slice(0, computed.length), ...Array.from({ length: Math.max(0, computed.length - previous.length) }, (_, i) => after + 1 + i)];
   const origin = termLabel('valueOrigin', 'computed', lang);
+  const records = computed.map((r) => valueCells(r, origin, now));
   let next = 0;
   for (const run of runs(positions)) {
-    writeRecords(tab, run.start, computed.slice(next, next + run.count).map((r) => valueCells(r, origin, now)));
+    writeRecords(tab, run.start, records.slice(next, next + run.count));
     next += run.count;
   }
+  fitTab(tab, tabSpec('values').columns, records);
   for (const run of runs(previous.slice(computed.length))) clearRecords(tab, run.start, run.count);
   return computed.length;
 }
@@ -148,6 +152,7 @@ export function writeDashboard(ss: Spreadsheet, indicators: readonly Indicator[]
   if (last >= 2) clearRecords(tab, 2, last - 1);
   ensureColumns(tab.sheet, Math.max(...tab.columns.values()));
   writeRecords(tab, 2, lines);
+  fitTab(tab, tabSpec('dashboard').columns, lines);
   colourStatuses(tab, lines.length);
   return lines.length;
 }
@@ -164,5 +169,6 @@ export function writeChecks(ss: Spreadsheet, checks: readonly SurveyCheck[], peo
   const last = tab.sheet.getLastRow();
   if (last >= 2) clearRecords(tab, 2, last - 1);
   writeRecords(tab, 2, lines);
+  fitTab(tab, tabSpec('checks').columns, lines);
   return lines.length;
 }

@@ -132,12 +132,15 @@ export function appendRecords(tab: BoundTab, records: ReadonlyArray<Record<strin
   return start;
 }
 
-/** Writes records (by column key) from `start` down, over the span of the tab's known columns, in one setValues call. */
+/**
+ * Writes records (by column key) from `start` down, over the span of the tab's known columns, in one setValues call,
+ * wrapped so that a long text stays readable in its column rather than cut or spilling over the next one.
+ */
 export function writeRecords(tab: BoundTab, start: number, records: ReadonlyArray<Record<string, CellValue>>): void {
   if (records.length === 0 || tab.columns.size === 0) return;
   const { first, width } = rowSpan(tab);
   ensureRows(tab.sheet, start + records.length - 1);
-  tab.sheet.getRange(start, first, records.length, width).setValues(records.map((record) => rowValues(tab, record, first, width)));
+  tab.sheet.getRange(start, first, records.length, width).setValues(records.map((record) => rowValues(tab, record, first, width))).setWrap(true);
 }
 
 /** Empties the known cells of `count` rows from `start`, leaving the tab's other columns alone. */
