@@ -30,7 +30,7 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string): Comput
   const written = writeValues(ss, snapshot.values, result.values, lang, now);
   writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
   writeChecks(ss, result.surveyChecks, result.personFlags);
-  refreshCharts(ss, registry.indicators, result.values, lang);
+  refreshCharts(ss, registry.indicators, result.values, lang, registry.questions);
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
   const summary =

@@ -117,7 +117,9 @@ describe('computing the indicators of a registry', () => {
     const cell = (name: string) => i3[header.indexOf(name)];
     expect([cell('Période'), cell('Valeur'), cell('Intervalle (IC 95 %)'), cell('n'), cell('Tendance')]).toEqual(['T1', '91,7 %', '74 – 98 %', 24, '↗']);
     const i4 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I4 —'))!;
-    expect(i4[header.indexOf('Valeur')]).toBe('19,5 h');
+    expect([i4[header.indexOf('Valeur')], i4[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['19,5 h', '13 – 23 h']);
+    const i12 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I12 —'))!;
+    expect([i12[header.indexOf('Valeur')], i12[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['+21,3 points', '17,5 – 25,2 points']);
     const sheet = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tableau de bord')!;
     expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(5);
   });

@@ -116,14 +116,20 @@ function markNode(mark: Mark): SVGElement {
 function renderCharts(): void {
   const section = document.getElementById('charts')!;
   const list = document.getElementById('chart-list')!;
-  const holder = charts.sheets.find((s) => s.name === selected) ?? (DASHBOARD_NAMES.includes(selected) ? charts.sheets[0] : undefined);
+  const own = charts.sheets.find((s) => s.name === selected);
+  const onDashboard = DASHBOARD_NAMES.includes(selected);
+  const holder = own ?? (onDashboard ? charts.sheets[0] : undefined);
   section.hidden = !holder;
+  // On the tab holding them, the charts come first (their data tables are under them); on the dashboard, beside it.
+  const wrap = document.getElementById('grid-wrap')!;
+  wrap.classList.toggle('charts-first', !!own && !onDashboard);
+  wrap.classList.toggle('charts-beside', onDashboard && !!holder);
   list.replaceChildren(
     ...(holder?.charts ?? []).map((chart) => {
       const layout = chartLayout(specFromSheetsChart(chart.type, chart.options, chart.table));
       const figure = document.createElement('figure');
       figure.dataset['chartId'] = String(chart.chartId);
-      const svg = svgNode('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img' });
+      const svg = svgNode('svg', { viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', preserveAspectRatio: 'xMinYMin meet' });
       svg.setAttribute('aria-label', layout.title);
       svg.append(...layout.marks.map(markNode));
       figure.appendChild(svg);
