@@ -14,7 +14,7 @@ import type { ValueRow } from '../../shared/indicators/model';
 import type { Indicator, Question } from '../../shared/registry/model';
 import { textCell } from '../../shared/sheet/cell';
 import { sha256Hex } from '../../shared/crypto/sha256';
-import { ensureColumns, ensureRows, findTab, tagSheet } from './registry';
+import { ensureColumns, ensureRows, tagSheet, type TabFinder } from './registry';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
 export const CHARTS_PROPERTY = 'repere.charts';
@@ -31,8 +31,8 @@ export interface ChartsReport {
   removed: number;
 }
 
-function chartsSheet(ss: Spreadsheet, lang: Lang): Sheet {
-  const found = findTab(ss, 'charts');
+function chartsSheet(ss: Spreadsheet, tabs: TabFinder, lang: Lang): Sheet {
+  const found = tabs.sheet('charts');
   if (found) return found;
   const sheet = ss.insertSheet(tabSpec('charts').label[lang]);
   tagSheet(sheet, TAB_METADATA_KEY, 'charts');
@@ -93,9 +93,9 @@ function readKnown(raw: string | null): Known {
   }
 }
 
-export function refreshCharts(ss: Spreadsheet, indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang, questions: readonly Question[] = []): ChartsReport {
+export function refreshCharts(ss: Spreadsheet, tabs: TabFinder, indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang, questions: readonly Question[] = []): ChartsReport {
   const specs = chartSpecifications(indicators, values, lang, questions);
-  const sheet = chartsSheet(ss, lang);
+  const sheet = chartsSheet(ss, tabs, lang);
   const { matrix, blocks, width } = layOut(specs, lang);
 
   // Data: the tab is Repère's, rewritten wholesale in one write.
