@@ -51,7 +51,7 @@ describe('the dashboard and its charts on the local page', () => {
     const size = await page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize));
     expect(size).toBeGreaterThanOrEqual(20);
     // Beside the table on a wide window: the charts start at the table's top, to its right.
-    const table = await page.locator('#grid-scroll').boundingBox();
+    const table = await page.locator('#grid').boundingBox();
     const section = await page.locator('#charts').boundingBox();
     expect(section!.x).toBeGreaterThanOrEqual(table!.x + table!.width - 1);
     expect(Math.abs(section!.y - table!.y)).toBeLessThan(60);
