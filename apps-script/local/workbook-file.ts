@@ -26,6 +26,7 @@ import {
   type SheetModel,
   type ValidationSpec,
   type WorkbookModel,
+  wrapAt,
 } from './emulator/model';
 import { cellValue } from './emulator/range';
 import { UserError } from './user-error';
@@ -49,6 +50,11 @@ interface SheetJson {
   protections: SheetModel['protections'];
   /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 (a cell or a range) → spec. */
   validations: Record<string, ValidationSpec>;
+  /**
+   * Columns whose text wraps from a row down (column → first row): xlsx has it on each cell written, the column
+   * default — which rows added later follow — is kept here. (A cell set not to wrap inside such a column is not kept.)
+   */
+  wrapColumns?: Record<number, number>;
   /** The charts' images as saved, so the next read reuses them instead of drawing them again. */
   chartImages?: Array<{ chartId: number; svgHash: string; pngHash: string }>;
 }
@@ -204,6 +210,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       conditionalRules: sheet.conditionalRules,
       protections: sheet.protections,
       validations: extra,
+      wrapColumns: Object.fromEntries(Object.entries(sheet.colDefaults.wrap).map(([c, run]) => [c, run.fromRow])),
       chartImages: images.map(({ chartId, svgHash, pngHash }) => ({ chartId, svgHash, pngHash })),
     });
   }
@@ -299,10 +306,12 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
   if (st) {
     if (st.bold || st.fontColor) xc.font = { ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
     if (st.background) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.background) } };
-    // Wrapped text reads from the top of its row (which fitRowHeights makes as tall as the longest cell).
-    if (st.wrap || st.hAlign)
-      xc.alignment = { ...(st.wrap ? { wrapText: true, vertical: 'top' } : {}), ...(st.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
   }
+  // Wrapped text (the cell's own setting or its column's) reads from the top of its row, which fitRowHeights makes as
+  // tall as the longest cell.
+  const wrap = wrapAt(sheet, row, col, cell);
+  if (wrap || st?.hAlign)
+    xc.alignment = { ...(wrap ? { wrapText: true, vertical: 'top' } : {}), ...(st?.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
 }
 
 export interface SaveOptions {
@@ -452,6 +461,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     if (js) {
       sheet.frozenCols = sheet.frozenCols || js.frozenCols;
       sheet.charts = js.charts ?? [];
+      settleWrapColumns(sheet, js.wrapColumns ?? {});
       reuseChartImages(wb, ws, sheet, js.chartImages ?? []);
       sheet.conditionalRules = js.conditionalRules ?? [];
       sheet.protections = js.protections ?? [];
@@ -530,6 +540,21 @@ function settleColumnFormats(sheet: SheetModel, colFmts: Record<number, string>)
       if (cell.v === null && !cell.f && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
     }
     if (from <= sheet.maxRows) sheet.colDefaults.fmt[c] = { fromRow: from, value: fmt };
+  }
+}
+
+/** Wrapped columns become column defaults again; their cells from that row down follow them. */
+function settleWrapColumns(sheet: SheetModel, columns: Record<number, number>): void {
+  for (const [k, fromRow] of Object.entries(columns)) {
+    const c = Number(k);
+    sheet.colDefaults.wrap[c] = { fromRow, value: true };
+    for (let r = fromRow; r <= sheet.cells.length; r++) {
+      const line = sheet.cells[r - 1];
+      const cell = line?.[c - 1];
+      if (!line || !cell || cell.wrap !== true) continue;
+      delete cell.wrap;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
+    }
   }
 }
 
@@ -667,10 +692,10 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string, colFmts
       if (fc && fc !== '#000000') st.fontColor = fc;
       const bg = fill?.type === 'pattern' && fill.pattern === 'solid' ? fromArgb(fill.fgColor?.argb) : undefined;
       if (bg) st.background = bg;
-      if (al?.wrapText) st.wrap = true;
+      if (al?.wrapText) cell.wrap = true;
       if (al?.horizontal) st.hAlign = al.horizontal;
       if (Object.keys(st).length) cell.st = st;
-      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st) return;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.wrap === undefined) return;
       (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     });
   });

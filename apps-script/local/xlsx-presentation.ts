@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { chartImage, reuseChartImage } from './chart-images';
-import { lastColumn, type SheetModel } from './emulator/model';
+import { lastColumn, wrapAt, type SheetModel } from './emulator/model';
 import { sparklineText } from './sheet-text';
 
 /** Functions only Google Sheets knows: saved as the value they show instead. */
@@ -92,11 +92,15 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
   sheet.cells.forEach((row, r0) => {
     let lines = 1;
     row?.forEach((cell, c0) => {
-      if (!cell?.st?.wrap || typeof cell.v !== 'string' || cell.v === '') return;
+      if (!cell || typeof cell.v !== 'string' || cell.v === '' || !wrapAt(sheet, r0 + 1, c0 + 1, cell)) return;
       const perLine = Math.max(1, Math.floor(((sheet.colWidths[c0 + 1] ?? DEFAULT_COLUMN_PX) - CELL_PADDING_PX) / CHAR_PX));
       lines = Math.max(lines, cell.v.split('\n').reduce((n, line) => n + Math.max(1, wrappedLines(line, perLine)), 0));
     });
-    if (lines > 1) ws.getRow(r0 + 1).height = lines * LINE_PT;
+    if (lines < 2) return;
+    // A tall row reads from its top: every cell, wrapped or not, starts on its first line.
+    const line = ws.getRow(r0 + 1);
+    line.height = lines * LINE_PT;
+    line.eachCell((xc) => (xc.alignment = { ...xc.alignment, vertical: 'top' }));
   });
 }
 

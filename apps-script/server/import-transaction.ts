@@ -27,7 +27,7 @@ import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
-import { fitColumns } from './sheet-layout';
+import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
@@ -390,7 +390,9 @@ function fitResponses(ss: Spreadsheet, r: Reservation): void {
   const columns = [...r.kinds].map((kind, c) =>
     kind === '-' ? null : { header: String(sample[0]![c]), values: sample.slice(1).map((row) => row[c]), ...(kind === 'i' || kind === 'd' ? { shape: 'datetime' as const } : {}) },
   );
-  fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
+  const widths = new ColumnWidths();
+  widths.fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
+  widths.save();
 }
 
 function summariseRejected(rejected: ReadonlyArray<{ row: number; message: string }>): string {

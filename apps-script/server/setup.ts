@@ -7,7 +7,8 @@ import { termLabels, type Lang } from '../../shared/contract/words';
 import type { Template } from '../../shared/templates/schema';
 import { logToJournal } from './journal';
 import { bindColumns, bindTab, ensureColumns, findTab, sheetsWithMetadata, tagColumn, tagSheet, type BoundTab, type CellValue } from './registry';
-import { fitTab } from './sheet-layout';
+import { ColumnWidths } from './sheet-layout';
+import { runs } from '../../shared/sheet/fit';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 import { applyTemplate, TEMPLATE_TABS } from './template-apply';
 
@@ -97,11 +98,13 @@ function ensureTab(ss: Spreadsheet, spec: TabSpec, lang: Lang, report: SetupRepo
 
 /** Widths fitted to the headers and the framework's rows, on the tabs this set-up created, completed or filled. */
 function fitSetUpTabs(tabs: ReadonlyArray<[TabKey, BoundTab]>): void {
+  const widths = new ColumnWidths();
   for (const [key, tab] of tabs) {
     if (tab.columns.size === 0) continue;
     const rows = tab.sheet.getDataRange().getValues().slice(1);
-    fitTab(tab, tabSpec(key).columns, rows.map((row) => Object.fromEntries([...tab.columns].map(([k, c]) => [k, row[c - 1] as CellValue]))));
+    widths.fitTab(tab, tabSpec(key).columns, rows.map((row) => Object.fromEntries([...tab.columns].map(([k, c]) => [k, row[c - 1] as CellValue]))));
   }
+  widths.save();
 }
 
 /** The columns a tab got, and the tab bound with all its contract columns (those it had and those added). */
@@ -134,6 +137,7 @@ export function ensureContractColumns(ss: Spreadsheet, sheet: Sheet, spec: Pick<
     next++;
   }
   if (added.length > 0) styleHeader(sheet, added[0]!.column, added.length);
+  wrapProse(sheet, spec.columns, bound.columns);
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   protectHeader(sheet);
   return { added, tab: bound };
@@ -156,6 +160,18 @@ function addDropdown(ss: Spreadsheet, added: AddedColumn, lang: Lang): void {
     builder.requireValueInRange(source.sheet.getRange(2, column, source.sheet.getMaxRows() - 1, 1), true);
   }
   added.sheet.getRange(2, added.column, added.sheet.getMaxRows() - 1, 1).setDataValidation(builder.build());
+}
+
+/**
+ * Sentences wrap in their column, in the rows below the header and those added later, rather than being cut or
+ * spilling over the next column: set on the whole column once, whatever writes there afterwards.
+ */
+function wrapProse(sheet: Sheet, specs: readonly ColumnSpec[], columns: ReadonlyMap<string, number>): void {
+  const prose = new Set(specs.filter((c) => c.shape === 'prose' && columns.has(c.key)).map((c) => columns.get(c.key)!));
+  if (prose.size === 0) return;
+  const last = Math.max(...prose);
+  const wraps = Array.from({ length: last }, (_, i) => (prose.has(i + 1) ? true : null));
+  for (const run of runs(wraps)) sheet.getRange(2, run.column, sheet.getMaxRows() - 1, run.count).setWrap(true);
 }
 
 function styleHeader(sheet: Sheet, first: number, count: number): void {

@@ -1,12 +1,13 @@
 // The tabs Repère writes read well in Sheets too (and so in the .xlsx, which keeps the widths): after set-up and a
 // computation, columns are as wide as what they hold — prose wide and wrapped, dates whole, with a date format —
-// set with one call per run of equal widths; the header row stays frozen; columns people added keep their width.
+// set with one call per run of equal widths and again only when they change; the header row stays frozen; columns
+// people added keep their width.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
 import type { SheetModel } from '../../apps-script/local/emulator/model';
-import { numberFormatAt } from '../../apps-script/local/emulator/model';
+import { numberFormatAt, wrapAt } from '../../apps-script/local/emulator/model';
 import { testRegistry, type TestRegistry } from './runtime';
 
 function sheetOf(registry: TestRegistry, key: string): SheetModel {
@@ -35,8 +36,8 @@ describe('the layout of the tabs Repère writes', () => {
     }
     const values = sheetOf(registry, 'values');
     // A column people added to « Valeurs », with a width of their own.
-    values.cells[0]![30] = { v: 'Mes remarques' };
-    values.colWidths[31] = 77;
+    values.cells[0]![24] = { v: 'Mes remarques' };
+    values.colWidths[25] = 77;
     registry.services.calls.reset();
     registry.run('computeRegistry');
     const widthCalls = registry.services.calls.get('Sheet.setColumnWidths');
@@ -45,9 +46,13 @@ describe('the layout of the tabs Repère writes', () => {
     expect(values.colWidths[columnOf(values, 'Calcul')]).toBe(320);
     expect(values.colWidths[columnOf(values, 'Calculé le')]).toBeGreaterThanOrEqual(120);
     expect(values.colWidths[columnOf(values, 'n')]).toBeLessThan(80);
-    expect(values.colWidths[31]).toBe(77);
+    expect(values.colWidths[25]).toBe(77);
     const dashboard = sheetOf(registry, 'dashboard');
-    expect(dashboard.cells[1]![columnOf(dashboard, 'Point d’attention') - 1]!.st?.wrap).toBe(true);
+    expect(wrapAt(dashboard, 2, columnOf(dashboard, 'Point d’attention'))).toBe(true);
+    // Figures of the same length the next time: no width is set again.
+    registry.services.calls.reset();
+    registry.run('computeRegistry');
+    expect(registry.services.calls.get('Sheet.setColumnWidths')).toBe(0);
     const responses = sheetOf(registry, 'responses');
     expect(responses.colWidths[columnOf(responses, 'Importée le')]).toBeGreaterThanOrEqual(120);
   });

@@ -239,7 +239,10 @@ export class Sheet {
     return new Range(this._ctx, this._sheetId, 1, 1, s.maxRows, s.maxCols);
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
-    if (!options?.contentsOnly) clearSheetFormats(this._s(), 'fmt');
+    if (!options?.contentsOnly) {
+      clearSheetFormats(this._s(), 'fmt');
+      clearSheetFormats(this._s(), 'wrap');
+    }
     this._all()._eachExisting((cell) => {
       if (!options?.formatOnly) {
         cell.v = null;

@@ -17,8 +17,13 @@ function svgElement(node: SvgNode): SVGElement {
 export function renderCharts(charts: ChartsView, name: string, isDashboard: boolean): void {
   const section = document.getElementById('charts')!;
   const list = document.getElementById('chart-list')!;
-  const holder = charts.sheets.find((s) => s.name === name) ?? (isDashboard ? charts.sheets[0] : undefined);
+  const own = charts.sheets.find((s) => s.name === name);
+  const holder = own ?? (isDashboard ? charts.sheets[0] : undefined);
   section.hidden = !holder;
+  // On the tab holding them, the charts come first (their data tables are under them); on the dashboard, beside it.
+  const wrap = document.getElementById('grid-wrap')!;
+  wrap.classList.toggle('charts-first', !!own && !isDashboard);
+  wrap.classList.toggle('charts-beside', isDashboard && !!holder);
   list.replaceChildren(
     ...(holder?.charts ?? []).map((chart) => {
       const figure = document.createElement('figure');
