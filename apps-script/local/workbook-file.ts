@@ -56,6 +56,7 @@ interface MetaJson {
   metadata: WorkbookModel['metadata'];
   properties: WorkbookModel['properties'];
   sheets: SheetJson[];
+  forms?: WorkbookModel['forms'];
 }
 
 function argb(color: string): string {
@@ -158,6 +159,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     metadata: model.metadata,
     properties: model.properties,
     sheets: sheetsJson,
+    ...(model.forms?.length && { forms: model.forms }),
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const json = JSON.stringify(meta);
@@ -373,6 +375,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   model.activeSheetId = model.sheets.some((s) => s.sheetId === meta?.activeSheetId) ? meta!.activeSheetId : model.sheets[0]!.sheetId;
   if (meta) {
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
+    if (meta.forms?.length) model.forms = meta.forms;
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);
     const sheetIds = new Set(model.sheets.map((s) => s.sheetId));
     model.metadata = meta.metadata.filter((m) => {

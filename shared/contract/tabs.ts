@@ -134,7 +134,7 @@ export const TABS: readonly TabSpec[] = [
       col('key', 'Clé', 'Key', 'Clé courte et unique de la question dans l’enquête ; les indicateurs s’y réfèrent.', 'Short key of the question, unique within the survey; indicators refer to it.'),
       col('label', 'Intitulé', 'Label', 'La question telle qu’elle est posée.', 'The question as asked.'),
       col('type', 'Type', 'Type', 'nombre, choix unique, choix multiple, échelle, texte libre, date…', 'number, single choice, multiple choice, scale, free text, date…', true, 'questionType'),
-      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | ».', 'Possible answers, lowest to highest for a scale, separated by “|”.'),
+      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | » ; « Ne sait pas » en dernier s’il est proposé (il ne compte jamais comme un niveau). Pour un nombre : les bornes acceptées, ex. « 0 à 10 ».', 'Possible answers, lowest to highest for a scale, separated by “|”; “Don’t know” last if offered (never counted as a level). For a number: the accepted bounds, e.g. “0 to 10”.'),
       col('scale', 'Échelle validée', 'Validated scale', 'Facultatif. Échelle validée dont la question fait partie (who5, ucla3).', 'Optional. Validated scale the item belongs to (who5, ucla3).'),
       col('reversed', 'Inversée', 'Reversed', 'Facultatif. « oui » si l’item est formulé à l’envers (score inversé).', 'Optional. “yes” if the item is reverse-worded.'),
     ],

@@ -50,7 +50,12 @@ export interface Question {
   key: string;
   label: string;
   type: 'identifier' | 'timestamp' | 'date' | 'number' | 'single' | 'multiple' | 'likert' | 'text';
+  /** The answers that are levels (lowest first for a scale); never « Ne sait pas » and its kind. */
   levels: string[];
+  /** Answers offered apart from the levels (« Ne sait pas », « Préfère ne pas répondre »): never a level. */
+  nonAnswers?: string[];
+  /** A number question's accepted bounds, when the « Modalités » cell gives them (« 0 à 10 »). */
+  range?: { min: number; max: number };
   scale: string;
   reversed: boolean;
   row: number;

@@ -4,6 +4,7 @@
  */
 import type { Lang, TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
+import { readLevels, readRange } from './levels';
 import type { Indicator, IndicatorSource, ManualValue, Outcome, Question, Registry, Survey } from './model';
 import { parseTargets, PERIOD } from './targets';
 import { SURVEY_METHODS, termId, termLabel, termLabels, type VocabularyKey } from './vocabulary';
@@ -43,7 +44,7 @@ function numberOf(value: unknown): number | null {
   return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-const list = (value: unknown, separator = ','): string[] => text(value).split(separator).map((s) => s.trim()).filter(Boolean);
+const list = (value: unknown): string[] => text(value).split(',').map((s) => s.trim()).filter(Boolean);
 
 /** A French noun and its gender, so messages agree: « méthode inconnue », « code manquant ». */
 interface Noun {
@@ -182,13 +183,19 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
     if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
     const key = c.required('key', row, cells.key, N.key);
     const type = c.term<Question['type']>('questionType', 'type', row, cells.type, N.type, null);
-    const levels = list(cells.levels, '|');
+    const cell = text(cells.levels);
+    const range = type === 'number' && cell !== '' ? readRange(cell) : null;
+    if (type === 'number' && cell !== '' && !range) c.report('warning', 'levels', row, `bornes « ${cell} » illisibles pour un nombre : écrivez la plus petite et la plus grande valeur acceptées, ex. « 0 à 10 », ou videz la cellule.`);
+    const { levels, nonAnswers } = type === 'number' ? { levels: [], nonAnswers: [] } : readLevels(cell);
     if (type === 'likert' && levels.length < 2) c.report('error', 'levels', row, 'une échelle a besoin de ses modalités, de la plus basse à la plus haute, séparées par « | ».');
     if (c.ok && type) {
       read.push({
         id: `${survey} / ${key}`,
         row,
-        item: { survey, key, label: text(cells.label), type, levels, scale: text(cells.scale).toLowerCase(), reversed: /^(oui|yes|vrai|true|x)$/i.test(text(cells.reversed)), row },
+        item: {
+          survey, key, label: text(cells.label), type, levels, ...(nonAnswers.length > 0 && { nonAnswers }), ...(range && { range }),
+          scale: text(cells.scale).toLowerCase(), reversed: /^(oui|yes|vrai|true|x)$/i.test(text(cells.reversed)), row,
+        },
       });
     }
   }

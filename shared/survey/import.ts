@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from '../crypto/sha256';
 import { decodeBytes, type Encoding } from './decode';
-import { readSurveyRecords, type Delimiter } from './read-table';
+import { readSurveyRecords, uniqueHeaders, type Delimiter } from './read-table';
 import { levelIndex, matchScale } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, NormalisedTable, Problem, QuestionType, SourceColumn, SourceId } from './types';
@@ -97,6 +97,15 @@ export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): P
   }
   const normalised = recogniseSource(read.records).normalise(read.records);
   return prepareTable(normalised, options.corrections ?? {});
+}
+
+/** A tab of the spreadsheet (a Google Form's linked responses) read like a file: its header row first, then answers. */
+export function prepareValues(values: ReadonlyArray<readonly string[]>, options: ImportOptions = {}): PreparedImport {
+  const [header = [], ...rest] = values;
+  const width = header.length;
+  const rows = rest.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: [...header], headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2) };
+  return prepareTable(recogniseSource(records).normalise(records), options.corrections ?? {});
 }
 
 export function prepareTable(table: NormalisedTable, corrections: Corrections): PreparedImport {

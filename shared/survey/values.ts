@@ -24,6 +24,9 @@ const MISSING_ANSWERS = new Set(
   ].map(fold),
 );
 
+/** The « don't know » answer Repère offers apart from a question's levels, as written in cells and questionnaires. */
+export const DONT_KNOW = { fr: 'Ne sait pas', en: "Don't know" } as const;
+
 export function isMissingAnswer(text: string): boolean {
   return MISSING_ANSWERS.has(fold(text).replace(/[\s.!]+$/, ''));
 }

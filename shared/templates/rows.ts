@@ -3,7 +3,9 @@
  * sheet contract's column keys. Each row carries its identity, so a rerun adds only the rows that are missing.
  */
 import type { Lang } from '../contract/tabs';
+import { levelsCell, rangeCell } from '../registry/levels';
 import { termId, termLabel, type VocabularyKey } from '../registry/vocabulary';
+import { DONT_KNOW } from '../survey/values';
 import { DISAGGREGATIONS, type Template } from './schema';
 
 export type TemplateRow = Record<string, string | number>;
@@ -69,7 +71,11 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
         key: q.key,
         label: q.label[lang],
         type: termLabel('questionType', q.type, lang),
-        levels: q.levels ? q.levels[lang].join(' | ') : '',
+        levels: q.levels
+          ? levelsCell(q.levels[lang], q.dontKnow ? [DONT_KNOW[lang]] : [])
+          : q.min !== undefined && q.max !== undefined
+            ? rangeCell(q.min, q.max, lang)
+            : '',
         scale: q.scale ?? '',
         reversed: q.reversed ? (lang === 'fr' ? 'oui' : 'yes') : '',
       })),
