@@ -1,5 +1,6 @@
 /**
- * The sidebar: one panel per task (set up, check, compute, approach, manual values, extension pairing, survey import), each in
+ * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing, survey
+ * import), each in
  * its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
@@ -9,6 +10,7 @@ import { initComputePanel } from './panels/compute';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
 import { initPairingPanel } from './panels/pairing';
+import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
 import { call } from './rpc';
 
@@ -17,6 +19,7 @@ async function refresh(): Promise<void> {
   showSetupState(state);
   showManualState(state);
   await showApproachState(state);
+  await showQuestionnaireState();
 }
 
 initSetupPanel(refresh);
@@ -25,6 +28,7 @@ initComputePanel();
 initApproachPanel();
 initManualPanel();
 initImportPanel();
+initQuestionnairePanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

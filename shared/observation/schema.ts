@@ -3,10 +3,9 @@
  * zod/mini (same types, same `parse`/`safeParse`) so the extension's background stays small.
  */
 import * as z from 'zod/mini';
+import { CONSENTS, OBSERVATION_KINDS, SCOPES } from './words';
 
-export const OBSERVATION_KINDS = ['citation', 'observation', 'anecdote', 'chiffre'] as const;
-export const CONSENTS = ['obtenu', 'non obtenu', 'non requis'] as const;
-export const SCOPES = ['interne', 'financeurs', 'public'] as const;
+export { CONSENTS, OBSERVATION_KINDS, SCOPES } from './words';
 
 export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
 export type Consent = (typeof CONSENTS)[number];

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { Lang } from '../contract/tabs';
 import type { Indicator, Question, Registry } from '../registry/model';
-import { SCALE_IDS } from '../scales/schema';
+import { SCALE_IDS } from '../scales/ids';
 import { fold } from '../survey/values';
 import { gridRuns } from './instrument';
 import { fill } from './texts';

@@ -334,7 +334,8 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
         questions: questions.filter((q) => questionKeys.some((k) => fold(k) === fold(q.key))).map((q) => q.label || q.key),
       };
     })
-    .filter((o) => o.indicators.length > 0);
+    // The guide covers the outcomes this survey informs (another survey's, or a manual count, are not its topic).
+    .filter((o) => indicators.some((i) => i.outcome.toLowerCase() === o.id.toLowerCase()));
 
   const structure = input.structure.trim() || 'Repère';
   const contact = approachValue(input.approach, NOTICE.contactRubric);

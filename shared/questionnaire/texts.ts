@@ -115,6 +115,7 @@ export const PARADATA_TO_NOTE: readonly Words[] = [
 
 export const GUIDE = {
   title: w('Guide d’entretien', 'Interview guide'),
+  theme: w('Thème {n}', 'Topic {n}'),
   intro: w(
     'Un entretien ouvert, pour comprendre ce qui a changé pour la personne, avec ses mots. Comptez 30 à 45 minutes. Ce guide est pour vous : les parties « à ne pas lire » vous aident à vous repérer.',
     'An open interview, to understand what changed for the person, in their own words. Allow 30 to 45 minutes. This guide is for you: the « do not read » parts help you find your way.',
