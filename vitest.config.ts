@@ -5,6 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // tests (run one file at a time: each starts a browser, and the machine has two cores).
 export default defineConfig({
   test: {
+    globalSetup: ['tests/config-home.ts'],
     projects: [
       {
         plugins: [WxtVitest()],

@@ -145,7 +145,7 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'compute': {
       const registry = await openRegistry(options);
-      const result = (await registry.callOrThrow('computeIndicators', [])) as ComputeReply;
+      const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
       if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
       else console.log(result.summary);

@@ -8,11 +8,12 @@ import { basename, resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
 import { parseA1 } from './emulator/a1';
-import { getCell, lastColumn, lastRow } from './emulator/model';
+import { getCell, lastColumn, lastRow, touch } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './ensure-built';
 import { toWire } from './script-run-wire';
 import { UserError } from './user-error';
 import { sheetAsText } from './sheet-text';
+import { readUserProperties, writeUserProperties } from './user-properties';
 import { loadWorkbook, saveWorkbook } from './workbook-file';
 
 export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string };
@@ -39,6 +40,8 @@ export interface OpenOptions {
 export class LocalRegistry {
   private runtime!: BundleRuntime;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The user properties as last written to the person's store (the store object is replaced on every change). */
+  private storedUserProperties: Record<string, string> | null = null;
 
   private constructor(
     readonly workbookPath: string,
@@ -59,6 +62,7 @@ export class LocalRegistry {
     try {
       model = await loadWorkbook(path);
     } catch (error) {
+      if (error instanceof UserError) throw error;
       throw new UserError(
         `« ${path} » n’est pas un classeur .xlsx lisible (${(error as Error).message.split(' : ')[0]}). ` +
           'Indiquez un autre fichier avec --workbook, ou ouvrez celui-ci dans LibreOffice ou Excel et enregistrez-le au format .xlsx.',
@@ -66,7 +70,13 @@ export class LocalRegistry {
     }
     // A new local registry is named after its file, as a Google spreadsheet is named by its title.
     if (isNew) model.name = basename(path).replace(/\.xlsx$/i, '');
-    return new LocalRegistry(path, model, distDir, code, options.webAppUrl);
+    // User properties found in the file (saved by an older Repère) move to the person's store and out of the file.
+    const inFile = model.properties.user;
+    model.properties.user = { ...inFile, ...readUserProperties(model.id) };
+    const registry = new LocalRegistry(path, model, distDir, code, options.webAppUrl);
+    if (Object.keys(inFile).length > 0) touch(model);
+    else registry.storedUserProperties = model.properties.user;
+    return registry;
   }
 
   /** A fresh context, as each Apps Script execution gets: no state survives between boots but the workbook's. */
@@ -88,6 +98,10 @@ export class LocalRegistry {
   private serialised<T>(work: () => T): Promise<T> {
     const run = this.queue.then(async () => {
       const result = work();
+      if (this.model.properties.user !== this.storedUserProperties) {
+        writeUserProperties(this.model.id, this.model.properties.user);
+        this.storedUserProperties = this.model.properties.user;
+      }
       if (this.model.dirty) await saveWorkbook(this.model, this.workbookPath);
       return result;
     });

@@ -13,11 +13,11 @@ export interface LocalMode {
 }
 
 /** Opens the workbook and serves it; used by the CLI and by the end-to-end tests (with port 0). */
-export async function openLocalMode(options: { workbook: string; port: number }): Promise<LocalMode> {
+export async function openLocalMode(options: { workbook: string; port: number; clock?: () => number }): Promise<LocalMode> {
   const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: '' });
   let server: LocalServer;
   try {
-    server = await startHttpServer(registry, options.port);
+    server = await startHttpServer(registry, options.port, options.clock ? { clock: options.clock } : {});
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new UserError(`Le port ${options.port} est déjà utilisé (Repère tourne peut-être déjà). Choisissez-en un autre : npm start -- --port ${options.port + 1}`);

@@ -1,16 +1,19 @@
 // Loads and saves the local registry workbook (.xlsx, via exceljs) to and from the emulation's WorkbookModel.
 // What xlsx holds natively is written natively (so LibreOffice and Excel show it); the rest (developer metadata,
-// properties, charts, conditional formats, protections, ids) goes as JSON into a very hidden "_repere" sheet.
+// properties, charts, conditional formats, protections, ids) goes as JSON into a very hidden "_repere" sheet, in a form
+// no text a person types can alter (see armour), with its length and hash so that a damaged block stops everything.
 // Sheets and row/column metadata are also anchored by defined names, which spreadsheet programs keep up to date
 // when a tab is renamed or columns are inserted; saving is atomic (temporary file, fsync, rename).
 // Column defaults (a format or validation from a row down to the end of the grid) are saved as what xlsx has for
 // that: a column style (<col style>, cells above the first formatted row carrying an explicit General style) and one
 // <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
+import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { cellA1, columnLetter, parseA1, quoteSheetName, splitSheet } from './emulator/a1';
+import { columnLetter } from '../../shared/sheet/a1';
+import { cellA1, parseA1, quoteSheetName, splitSheet } from './emulator/a1';
 import { wallClock, zonedToInstant } from './emulator/dates';
 import {
   cellAt,
@@ -25,6 +28,8 @@ import {
   type WorkbookModel,
 } from './emulator/model';
 import { cellValue } from './emulator/range';
+import { UserError } from './user-error';
+import { encodeXlsxText } from './xlsx-text';
 
 export const META_SHEET = '_repere';
 const CHUNK = 30_000;
@@ -46,7 +51,8 @@ interface SheetJson {
 }
 
 interface MetaJson {
-  v: 1;
+  /** 1: raw JSON (before the armour); 2: armoured, with a header. */
+  v: 1 | 2;
   id: string;
   name: string;
   locale: string;
@@ -54,7 +60,8 @@ interface MetaJson {
   nextId: number;
   activeSheetId: number;
   metadata: WorkbookModel['metadata'];
-  properties: WorkbookModel['properties'];
+  /** Script and document properties; the user's stay with the person (user-properties.ts), never in the file. */
+  properties: Partial<WorkbookModel['properties']>;
   sheets: SheetJson[];
   forms?: WorkbookModel['forms'];
 }
@@ -96,6 +103,60 @@ function nativeList(spec: ValidationSpec): string | null {
 /** 'Tab'!A2:A1000 → 'Tab'!$A$2:$A$1000: a list source must not shift from cell to cell. */
 function absoluteRange(a1: string): string {
   return a1.replace(/!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/, (_m, c1, r1, c2, r2) => `!$${c1}$${r1}${c2 ? `:$${c2}$${r2}` : ''}`);
+}
+
+// ---- the hidden block -------------------------------------------------------------------------------------------
+
+/** First cell of the hidden block: its format, then the length and SHA-256 of the text in the cells below. */
+const META_HEADER = 'repere-meta/2';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * JSON in printable ASCII without `_`: every other character, and the underscore, as a \u escape (valid wherever
+ * it occurs, since only strings hold such characters). A header containing `_x0022_`, a control character or a line
+ * ending then reaches the file as plain letters that no reader decodes or normalises.
+ */
+function armour(json: string): string {
+  return json.replace(/[^\x20-\x7E]|_/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The hidden block is there but cannot be trusted: loading stops rather than give an empty registry. */
+class UnreadableMetadata extends Error {}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function readMeta(wb: ExcelJS.Workbook): MetaJson | null {
+  const ws = wb.getWorksheet(META_SHEET);
+  if (!ws) return null;
+  const cells: string[] = [];
+  for (let r = 1; r <= ws.rowCount; r++) cells.push(cellText(ws.getCell(r, 1).value));
+  const first = cells[0] ?? '';
+  // Saved before the armour: the raw JSON from the first cell on.
+  if (first.startsWith('{')) return parseMeta(cells.join(''));
+  const header = /^repere-meta\/2 (\d+) ([0-9a-f]{64})$/.exec(first);
+  if (!header) throw new UnreadableMetadata('son en-tête manque');
+  const text = cells.slice(1).join('');
+  if (text.length !== Number(header[1])) throw new UnreadableMetadata('il a été tronqué');
+  if (sha256(text) !== header[2]) throw new UnreadableMetadata('il a été modifié');
+  return parseMeta(text);
+}
+
+function parseMeta(json: string): MetaJson {
+  let parsed: MetaJson;
+  try {
+    parsed = JSON.parse(json) as MetaJson;
+  } catch {
+    throw new UnreadableMetadata('son contenu n’est plus du JSON');
+  }
+  if (!parsed || (parsed.v !== 1 && parsed.v !== 2) || !Array.isArray(parsed.sheets) || !Array.isArray(parsed.metadata)) {
+    throw new UnreadableMetadata('son contenu n’a pas la forme attendue');
+  }
+  return parsed;
 }
 
 // ---- save -------------------------------------------------------------------------------------------------------
@@ -149,7 +210,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!${ref}`, `${MD_NAME_PREFIX}${m.id}`);
   }
   const meta: MetaJson = {
-    v: 1,
+    v: 2,
     id: model.id,
     name: model.name,
     locale: model.locale,
@@ -157,13 +218,14 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     nextId: model.nextId,
     activeSheetId: model.activeSheetId,
     metadata: model.metadata,
-    properties: model.properties,
+    properties: { script: model.properties.script, document: model.properties.document },
     sheets: sheetsJson,
     ...(model.forms?.length && { forms: model.forms }),
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  const json = JSON.stringify(meta);
-  for (let i = 0, r = 1; i < json.length || r === 1; i += CHUNK, r++) ws.getCell(r, 1).value = json.slice(i, i + CHUNK);
+  const text = armour(JSON.stringify(meta));
+  ws.getCell(1, 1).value = `${META_HEADER} ${text.length} ${sha256(text)}`;
+  for (let i = 0, r = 2; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
   return wb;
 }
 
@@ -208,7 +270,7 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
   if (cell.f) {
     const result = typeof xv === 'string' && /^#[A-Z0-9/]+[!?]?$/.test(xv) ? { error: xv } : xv;
     xc.value = { formula: cell.f.slice(1), result } as ExcelJS.CellFormulaValue;
-  } else xc.value = xv;
+  } else xc.value = typeof xv === 'string' ? encodeXlsxText(xv) : xv;
   const fmt = numberFormatAt(sheet, row, col, cell);
   if (fmt) xc.numFmt = fmt;
   else if (isDate(v)) {
@@ -219,7 +281,7 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
     xc.numFmt = GENERAL_STYLE.numFmt;
     xc.protection = { ...GENERAL_STYLE.protection };
   }
-  if (cell.note) xc.note = cell.note;
+  if (cell.note) xc.note = encodeXlsxText(cell.note);
   // A column default's validation is written once for the column (writeColumnValidations); only a cell's own here.
   if (cell.dv) {
     const native = nativeValidation(cell.dv);
@@ -287,23 +349,14 @@ export async function loadWorkbook(path: string): Promise<WorkbookModel> {
   }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return modelFromXlsx(wb);
-}
-
-function readMeta(wb: ExcelJS.Workbook): MetaJson | null {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return null;
-  let json = '';
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const v = ws.getCell(r, 1).value;
-    if (typeof v === 'string') json += v;
-    else if (v && typeof v === 'object' && 'richText' in v) json += v.richText.map((t) => t.text).join('');
-  }
   try {
-    const parsed = JSON.parse(json) as MetaJson;
-    return parsed && parsed.v === 1 ? parsed : null;
-  } catch {
-    return null;
+    return modelFromXlsx(wb);
+  } catch (error) {
+    if (!(error instanceof UnreadableMetadata)) throw error;
+    throw new UserError(
+      `Les réglages de Repère enregistrés dans « ${path} » (feuille cachée « ${META_SHEET} ») sont illisibles : ${error.message}. ` +
+        'Rien n’a été modifié. Reprenez la dernière copie de sauvegarde de ce classeur ; à défaut, ouvrez-le dans LibreOffice ou Excel et copiez vos onglets dans un nouveau classeur.',
+    );
   }
 }
 
@@ -374,6 +427,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   model.nextId = Math.max(model.nextId, maxId + 1);
   model.activeSheetId = model.sheets.some((s) => s.sheetId === meta?.activeSheetId) ? meta!.activeSheetId : model.sheets[0]!.sheetId;
   if (meta) {
+    // A workbook saved before user properties left the file still has them: read once, they move to the person's store.
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
     if (meta.forms?.length) model.forms = meta.forms;
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);

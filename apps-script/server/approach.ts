@@ -1,6 +1,6 @@
 /** The guided form of the « Démarche » tab: reads and writes one row per rubric, keeping every other row as it is. */
 import { APPROACH_RUBRICS, rubricLabel, rubricOf, type ApproachFields, type ApproachKey } from '../../shared/registry/approach';
-import type { Lang } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { appendRecords, bindTab, columnValues, updateRecord } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 

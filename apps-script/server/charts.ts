@@ -5,7 +5,8 @@
  * its indicator or kind disappeared. Charts on this tab that Repère does not know are removed too, so a lost property
  * can never leave duplicates behind.
  */
-import { TAB_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
+import { TAB_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { sheetsOptions } from '../../shared/charts/sheets';
 import { chartSpecifications, type ChartSpecification } from '../../shared/charts/specs';
 import type { ValueRow } from '../../shared/indicators/model';

@@ -3,6 +3,7 @@
  * health check. Every answer is JSON (Apps Script cannot set a status code); nothing is ever thrown to Google, whose
  * error page would reach the client as HTML.
  */
+import { RECORD_LANG, termLabel } from '../../shared/contract/words';
 import { parseRequest, type EndpointAnswer, type EndpointRequest, type Tag } from '../../shared/protocol/endpoint';
 import { logToJournal } from './journal';
 import { writeObservations } from './observations';
@@ -63,8 +64,9 @@ function handle(request: EndpointRequest): EndpointAnswer {
       const written = withWriteLock(() => {
         const result = writeObservations(ss, request.records, new Date());
         if (result) {
-          logToJournal(ss, 'collecteur', 'synchronisation',
-            `${request.records.length} observation(s) reçue(s) : ${result.accepted.length} enregistrée(s), ${result.duplicates.length} déjà présente(s), ${result.rejected.length} refusée(s).`);
+          const replaced = result.warnings.length > 0 ? ` ${result.warnings.length} avec des caractères illisibles remplacés par « � ».` : '';
+          logToJournal(ss, termLabel('actor', 'collector', RECORD_LANG), 'sync',
+            `${request.records.length} observation(s) reçue(s) : ${result.accepted.length} enregistrée(s), ${result.duplicates.length} déjà présente(s), ${result.rejected.length} refusée(s).${replaced}`);
         }
         return result;
       });

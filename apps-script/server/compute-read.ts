@@ -3,10 +3,10 @@
  * responses tab, the observations, and (through the registry read) the definitions and manual values.
  */
 import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
-import type { AnswerRow, AnswerValue, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
+import { PARADATA_BREAKDOWNS, breakdownNames, recogniseRespondentType, termId, type BreakdownParadatum } from '../../shared/contract/words';
+import type { AnswerRow, AnswerValue, ObservationRow, SurveyAnswers } from '../../shared/indicators/model';
 import type { Question, Survey } from '../../shared/registry/model';
-import { respondentTypeOf as respondentWord } from '../../shared/survey/mapping';
-import { fold } from '../../shared/survey/values';
+import { fold } from '../../shared/text/fold';
 import { bindColumns, bindTab, sheetsWithMetadata, taggedColumns, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -18,13 +18,6 @@ function isoOf(value: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}/.test(t) ? t : null;
 }
 
-const RESPONDENT_IDS: Record<string, RespondentType> = { 'lui-même': 'self', aidé: 'aided', 'pour autrui': 'proxy' };
-
-/** lui-même / aidé / pour autrui, whatever the words: the import's own recogniser, so both read a cell alike. */
-function respondentTypeOf(value: unknown): RespondentType | null {
-  return RESPONDENT_IDS[respondentWord(text(value))] ?? null;
-}
-
 function answerOf(value: CellValue | undefined): AnswerValue {
   if (value === undefined || value === '') return null;
   if (typeof value === 'number') return value;
@@ -33,12 +26,7 @@ function answerOf(value: CellValue | undefined): AnswerValue {
 }
 
 /** Paradata columns, under the names indicators use to break a figure down. */
-const PARADATA_SEGMENTS: Record<string, string[]> = {
-  wave: ["vague d'enquête", 'vague', 'wave'],
-  respondentType: ['type de répondant', 'respondent type'],
-  mode: ['mode', 'mode de passation'],
-  interviewer: ['enquêteur', 'interviewer'],
-};
+const PARADATA_SEGMENTS = (Object.keys(PARADATA_BREAKDOWNS) as BreakdownParadatum[]).map((key) => [key, breakdownNames(key)] as const);
 
 function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Question[]): SurveyAnswers | null {
   const sheet = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, survey.id)[0];
@@ -68,7 +56,7 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
     for (const [key, column] of questionColumns) answers[key] = answerOf(line[column - 1]);
     const segments: Record<string, string> = {};
     const wave = text(at(line, 'wave')) || survey.wave || '';
-    for (const [key, names] of Object.entries(PARADATA_SEGMENTS)) {
+    for (const [key, names] of PARADATA_SEGMENTS) {
       const value = key === 'wave' ? wave : text(at(line, key));
       if (value !== '') for (const name of names) segments[name] = value;
     }
@@ -76,7 +64,7 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
       responseId,
       wave: wave || null,
       date: isoOf(at(line, 'answeredAt')) ?? isoOf(at(line, 'importedAt')),
-      respondentType: respondentTypeOf(at(line, 'respondentType')),
+      respondentType: recogniseRespondentType(text(at(line, 'respondentType'))),
       mode: text(at(line, 'mode')) || survey.mode,
       interviewer: text(at(line, 'interviewer')) || null,
       personId: text(at(line, 'personId')) || null,
@@ -90,9 +78,6 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
 export function readAnswers(ss: Spreadsheet, surveys: readonly Survey[], questions: readonly Question[]): SurveyAnswers[] {
   return surveys.map((s) => surveyAnswers(ss, s, questions)).filter((a): a is SurveyAnswers => a !== null);
 }
-
-const CONSENT: Record<string, ObservationRow['consent']> = { obtenu: 'obtenu', 'non obtenu': 'non obtenu', 'non requis': 'non requis' };
-const SCOPE: Record<string, ObservationRow['scope']> = { interne: 'interne', financeurs: 'financeurs', public: 'public' };
 
 export function readObservations(ss: Spreadsheet): ObservationRow[] {
   const tab = bindTab(ss, 'observations');
@@ -111,7 +96,7 @@ export function readObservations(ss: Spreadsheet): ObservationRow[] {
       id: text(at(line, 'id')),
       date: isoOf(at(line, 'factDate')) ?? isoOf(at(line, 'createdAt')) ?? '',
       tags: text(at(line, 'tags')).split(',').map((t) => t.trim()).filter(Boolean),
-      consent: CONSENT[text(at(line, 'consent')).toLowerCase()] ?? null,
-      scope: SCOPE[text(at(line, 'scope')).toLowerCase()] ?? 'interne',
+      consent: termId('consent', text(at(line, 'consent'))),
+      scope: termId('scope', text(at(line, 'scope'))) ?? 'interne',
     }));
 }

@@ -2,16 +2,18 @@
  * Writes the engine's results: « Valeurs » keeps every row people entered and replaces only Repère's computed rows
  * (in place, then after the last row); « Tableau de bord » is rebuilt wholesale, one line per indicator by outcome.
  */
-import type { Lang } from '../../shared/contract/tabs';
-import type { ValueRow } from '../../shared/indicators/model';
-import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
+import { NO_TARGET, RECORD_LANG, termId, termLabel, type Lang, type StatusId } from '../../shared/contract/words';
+import type { Status, ValueRow } from '../../shared/indicators/model';
 import type { Indicator, Outcome } from '../../shared/registry/model';
-import { termId, termLabel } from '../../shared/registry/vocabulary';
+import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { TabRows } from '../../shared/registry/validate';
 import { bindTab, clearRecords, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
 const round = (x: number | null, decimals = 1): CellValue => (x === null ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
+
+const statusWord = (status: StatusId): string => termLabel('status', status, RECORD_LANG);
+const statusCell = (status: Status): string => (status === '' ? '' : statusWord(status));
 
 function valueCells(row: ValueRow, origin: string, computedAt: Date): Record<string, CellValue> {
   return {
@@ -24,7 +26,7 @@ function valueCells(row: ValueRow, origin: string, computedAt: Date): Record<str
     high: round(row.high),
     baseline: round(row.baseline),
     target: round(row.target),
-    status: row.status,
+    status: statusCell(row.status),
     flags: row.flags.map((f) => f.message).join(' ; '),
     methodText: row.methodText,
     origin,
@@ -82,7 +84,7 @@ function sparkline(series: readonly ValueRow[]): string {
 function dashboardLine(indicator: Indicator, outcome: Outcome | undefined, series: readonly ValueRow[]): Record<string, CellValue> {
   const last = series[series.length - 1];
   const head = { outcome: outcome ? `${outcome.id} — ${outcome.change}` : indicator.outcome, indicator: `${indicator.code} — ${indicator.name}` };
-  if (!last) return { ...head, status: 'données insuffisantes', flag: 'Pas encore de données pour cet indicateur.' };
+  if (!last) return { ...head, status: statusWord('données insuffisantes'), flag: 'Pas encore de données pour cet indicateur.' };
   const hidden = last.suppressed;
   const alert = last.flags.find((f) => f.level === 'alerte') ?? last.flags[0];
   return {
@@ -91,14 +93,14 @@ function dashboardLine(indicator: Indicator, outcome: Outcome | undefined, serie
     value: hidden ? `< ${DASHBOARD_MIN_N}` : round(last.value),
     trend: trendOf(last, series[series.length - 2]),
     // No target and no baseline: nothing to judge against, which the line says rather than leaving a blank.
-    status: last.status || 'sans cible',
+    status: last.status === '' ? NO_TARGET[RECORD_LANG] : statusWord(last.status),
     sparkline: sparkline(series),
     n: last.n ?? '',
     flag: hidden ? `Moins de ${DASHBOARD_MIN_N} personnes : valeur masquée.` : alert?.message ?? '',
   };
 }
 
-const STATUS_COLOURS: Array<[string, string]> = [
+const STATUS_COLOURS: Array<[StatusId, string]> = [
   ['atteint', '#c8e6c9'],
   ['en bonne voie', '#e6f4ea'],
   ['à surveiller', '#fff4ce'],
@@ -111,7 +113,7 @@ function colourStatuses(tab: BoundTab, lines: number): void {
   if (column === undefined) return;
   const range = tab.sheet.getRange(2, column, Math.max(lines, 1), 1);
   tab.sheet.setConditionalFormatRules(
-    STATUS_COLOURS.map(([status, colour]) => SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(status).setBackground(colour).setRanges([range]).build()),
+    STATUS_COLOURS.map(([status, colour]) => SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(statusWord(status)).setBackground(colour).setRanges([range]).build()),
   );
 }
 

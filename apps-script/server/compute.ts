@@ -1,5 +1,5 @@
 /** One computation run: read each source tab once, compute every valid indicator, write « Valeurs » and the dashboard. */
-import type { Lang } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { computeIndicators } from '../../shared/indicators/compute';
 import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
 import { refreshCharts } from './charts';
@@ -21,7 +21,7 @@ export interface ComputeSummary {
   summary: string;
 }
 
-export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
+export function runComputation(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
   const { registry, problems, snapshot } = readRegistry(ss, lang);
   const answers = readAnswers(ss, registry.surveys, registry.questions);
   const observations = readObservations(ss);
@@ -36,7 +36,7 @@ export function computeRegistry(ss: Spreadsheet, lang: Lang, who: string): Compu
     `${registry.indicators.length} indicateur(s) calculé(s) sur ${respondents} réponse(s) et ${observations.length} observation(s) : ` +
     `${written} ligne(s) écrite(s) dans Valeurs.` +
     (registryErrors > 0 ? ` ${registryErrors} erreur(s) du registre ont écarté des lignes : lancez « Vérifier le registre ».` : '');
-  logToJournal(ss, who, 'calcul', summary);
+  logToJournal(ss, who, 'compute', summary);
   return {
     ok: true,
     values: result.values.map(({ detail: _detail, ...row }) => row),

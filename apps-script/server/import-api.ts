@@ -3,7 +3,7 @@
  * what the registry knows for the mapping, the transaction (begin, chunks, quotes, finish), and reading a tab of this
  * spreadsheet (a Google Form's linked responses). Plain JSON in and out, failures as values with a French message.
  */
-import { SURVEY_METADATA_KEY, TAB_METADATA_KEY, type Lang } from '../../shared/contract/tabs';
+import { SURVEY_METADATA_KEY, TAB_METADATA_KEY } from '../../shared/contract/tabs';
 import type {
   BeginImportRequest,
   BeginImportResult,
@@ -17,15 +17,14 @@ import type {
 } from '../../shared/survey/chunk';
 import type { ImportMapping, KnownInstrument, RegistryQuestion } from '../../shared/survey/mapping';
 import type { QuestionType } from '../../shared/survey/types';
+import { termId } from '../../shared/contract/words';
 import { readLevels } from '../../shared/registry/levels';
-import { termId } from '../../shared/registry/vocabulary';
 import { beginImport as begin, finishImport as finish, loadMapping, saveMapping, writeImportChunk as chunk, writeImportQuotes as quotes } from './import-transaction';
 import { FORM_METADATA_KEY, formRecords } from './google-form';
 import { knownInstruments } from './questionnaire';
 import { bindTab, columnValues } from './registry';
 import { currentUser, registryLang, registrySpreadsheet, underLock } from './spreadsheet';
 
-const SIDEBAR = 'panneau Repère';
 
 export interface ImportSetup {
   ok: true;
@@ -81,7 +80,7 @@ export function saveImportMapping(surveyId: string, mapping: ImportMapping): { o
 }
 
 export function beginImport(request: BeginImportRequest): BeginImportResult | ImportFailure {
-  return underLock(() => begin(registrySpreadsheet(), request, registryLang(), currentUser(SIDEBAR)));
+  return underLock(() => begin(registrySpreadsheet(), request, registryLang(), currentUser('sidebar')));
 }
 
 export function writeImportChunk(request: ImportChunkRequest): ImportChunkResult | ImportFailure {
@@ -89,11 +88,11 @@ export function writeImportChunk(request: ImportChunkRequest): ImportChunkResult
 }
 
 export function writeImportQuotes(request: ImportQuotesRequest): ImportQuotesResult | ImportFailure {
-  return underLock(() => quotes(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => quotes(registrySpreadsheet(), request, currentUser('sidebar')));
 }
 
 export function finishImport(request: FinishImportRequest): FinishImportResult | ImportFailure {
-  return underLock(() => finish(registrySpreadsheet(), request, currentUser(SIDEBAR)));
+  return underLock(() => finish(registrySpreadsheet(), request, currentUser('sidebar')));
 }
 
 /* ------------------------------------------------------------ import from a tab of this spreadsheet */

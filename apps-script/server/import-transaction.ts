@@ -6,7 +6,9 @@
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
  * same person resume the same file, and expires when abandoned.
  */
-import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
+import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import { RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
+import { columnLetter } from '../../shared/sheet/a1';
 import { MAX_CELL_CHARS, textCell } from '../../shared/sheet/cell';
 import {
   QUESTION_FIELD,
@@ -25,7 +27,7 @@ import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
-import type { Sheet, Spreadsheet } from './spreadsheet';
+import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
 /** An abandoned import (sidebar closed) frees its survey after this long without a chunk. */
@@ -238,12 +240,6 @@ function addSurveyRow(ss: Spreadsheet, input: BeginImportRequest): void {
 
 /* ------------------------------------------------------------ chunks */
 
-function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO date as the Date Sheets stores; a date without a zone is read in the script's (the spreadsheet's) zone. */
@@ -307,7 +303,7 @@ export function writeImportChunk(ss: Spreadsheet, input: ImportChunkRequest): Im
   }
   if (out.length > 0) {
     const row = r.start + offset;
-    const a1 = `'${r.sheet.replace(/'/g, "''")}'!${columnLetters(r.first)}${row}:${columnLetters(r.first + width - 1)}${row + out.length - 1}`;
+    const a1 = `'${r.sheet.replace(/'/g, "''")}'!${columnLetter(r.first)}${row}:${columnLetter(r.first + width - 1)}${row + out.length - 1}`;
     let range;
     try {
       range = ss.getRange(a1);
@@ -346,11 +342,11 @@ export function writeImportQuotes(ss: Spreadsheet, input: ImportQuotesRequest, w
       id: q.id,
       createdAt: now,
       updatedAt: now.toISOString(),
-      kind: 'citation',
+      kind: termLabel('observationKind', 'citation', RECORD_LANG),
       text: q.text.slice(0, MAX_CELL_CHARS),
       tags: '',
-      consent: ['obtenu', 'non obtenu', 'non requis'].includes(q.consent) ? q.consent : 'non renseigné',
-      scope: 'interne',
+      consent: termLabelOrNotGiven('consent', isTermId('consent', q.consent) ? q.consent : null, RECORD_LANG),
+      scope: termLabel('scope', 'interne', RECORD_LANG),
       sourceTitle: `Enquête ${input.surveyId}, ${r.wave ? `vague ${r.wave}, ` : ''}« ${String(q.question ?? '').slice(0, 200)} »`,
       author: who,
       receivedAt: now,

@@ -7,7 +7,7 @@ export { doGet, doPost } from './collector';
 export {
   addManualValue,
   checkRegistry,
-  computeIndicators,
+  computeRegistry,
   configureRegistry,
   getApproach,
   getConnectionCode,

@@ -12,7 +12,6 @@ import { findTab } from './registry';
 import { readRegistry } from './registry-read';
 import { currentUser, registryLang, registrySpreadsheet, underLock, type Failure } from './spreadsheet';
 
-const SIDEBAR = 'panneau Repère';
 const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
 
 export interface QuestionnaireRequest {
@@ -74,7 +73,7 @@ export function createQuestionnaireForm(input: QuestionnaireRequest): CreatedFor
     const instrument = built.instrument;
     const tabName = fill(lang === 'fr' ? 'Formulaire {survey}{wave}' : 'Form {survey}{wave}', { survey: instrument.survey.id, wave: wave ? ` ${wave}` : '' });
     const { record, tab } = createGoogleForm(ss, instrument, tabName);
-    logToJournal(ss, currentUser(SIDEBAR), 'questionnaire', `Formulaire Google « ${record.title} » créé et publié (${record.publishedUrl}) ; réponses dans l’onglet « ${tab ?? '?'} ».`);
+    logToJournal(ss, currentUser('sidebar'), 'questionnaire', `Formulaire Google « ${record.title} » créé et publié (${record.publishedUrl}) ; réponses dans l’onglet « ${tab ?? '?'} ».`);
     return { ok: true as const, title: record.title, editUrl: record.editUrl, publishedUrl: record.publishedUrl, tab, missing: instrument.missing };
   });
 }

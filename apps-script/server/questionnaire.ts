@@ -2,7 +2,7 @@
  * The registry as the questionnaire generators need it: the instrument of a survey, the « Vérifier » advice on
  * wording placed on its cells, and the columns the import knows for a survey's generated questionnaires.
  */
-import type { Lang } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { questionnaireAdvice } from '../../shared/questionnaire/checks';
 import { buildInstrument, type BuiltInstrument, type InstrumentInput } from '../../shared/questionnaire/instrument';
 import { knownInstrument } from '../../shared/questionnaire/known';

@@ -1,16 +1,12 @@
 /** Reads the registry's definition tabs, one getValues per tab, into the snapshot the shared validation checks. */
-import { tabSpec, type Lang } from '../../shared/contract/tabs';
+import { tabSpec } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
+import { columnLetter } from '../../shared/sheet/a1';
 import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation } from '../../shared/registry/validate';
 import { bindTab } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
 const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
-
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
   const tab = bindTab(ss, key);

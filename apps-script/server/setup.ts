@@ -2,8 +2,8 @@
  * Creates the registry's tabs and columns from the sheet contract, idempotently and never destructively: a rerun adds
  * only what is missing, keeps every edit, and reports what it did. Optionally adds a starting framework's rows.
  */
-import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, TABS, type ColumnSpec, type Lang, type TabSpec } from '../../shared/contract/tabs';
-import { termLabels } from '../../shared/registry/vocabulary';
+import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, TABS, type ColumnSpec, type TabSpec } from '../../shared/contract/tabs';
+import { termLabels, type Lang } from '../../shared/contract/words';
 import type { Template } from '../../shared/templates/schema';
 import { logToJournal } from './journal';
 import { bindColumns, bindTab, ensureColumns, findTab, sheetsWithMetadata, tagColumn, tagSheet } from './registry';
@@ -47,7 +47,7 @@ export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template
     ? `Registre configuré : ${report.createdTabs.length} onglet(s) créé(s), ${report.addedColumns.length} colonne(s) ajoutée(s)` +
       (template ? `, ${report.templateRows} ligne(s) du modèle « ${template.name[lang]} » ajoutée(s).` : '.')
     : 'Le registre était déjà complet : rien n’a été modifié.';
-  logToJournal(ss, who, 'configuration', `${report.summary}${report.createdTabs.length ? ` Onglets : ${report.createdTabs.join(', ')}.` : ''}`);
+  logToJournal(ss, who, 'setup', `${report.summary}${report.createdTabs.length ? ` Onglets : ${report.createdTabs.join(', ')}.` : ''}`);
   return report;
 }
 

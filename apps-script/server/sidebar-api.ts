@@ -2,14 +2,13 @@
  * The functions the sidebar calls through google.script.run (and the CLI through the same bundle). Each returns plain
  * JSON (no Date: it cannot cross google.script.run) and reports failures as values with a French message.
  */
-import type { Lang } from '../../shared/contract/tabs';
 import type { ApproachFields } from '../../shared/registry/approach';
 import { PERIOD } from '../../shared/registry/targets';
 import type { Problem } from '../../shared/registry/validate';
-import { termLabel } from '../../shared/registry/vocabulary';
+import { termLabel, type Lang } from '../../shared/contract/words';
 import { TEMPLATES, templateById } from '../../shared/templates';
 import { readApproach, writeApproach } from './approach';
-import { computeRegistry, type ComputeSummary } from './compute';
+import { runComputation, type ComputeSummary } from './compute';
 import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
 import { appendRecords, bindTab, findTab } from './registry';
@@ -18,7 +17,6 @@ import { readRegistry } from './registry-read';
 import { setupRegistry, type SetupReport } from './setup';
 import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
 
-const SIDEBAR = 'panneau Repère';
 
 const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
 
@@ -53,7 +51,7 @@ export function configureRegistry(options?: { lang?: Lang; template?: string }):
   }
   return underLock(() => {
     setRegistryLang(lang);
-    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser(SIDEBAR), template) };
+    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser('sidebar'), template) };
   });
 }
 
@@ -104,7 +102,7 @@ export function saveApproach(fields: ApproachFields): { ok: true; written: numbe
     const ss = registrySpreadsheet();
     const written = writeApproach(ss, fields ?? {}, registryLang());
     if (written === null) return NOT_SET_UP;
-    if (written > 0) logToJournal(ss, currentUser(SIDEBAR), 'démarche', `${written} rubrique(s) de la démarche mise(s) à jour.`);
+    if (written > 0) logToJournal(ss, currentUser('sidebar'), 'approach', `${written} rubrique(s) de la démarche mise(s) à jour.`);
     return { ok: true as const, written };
   });
 }
@@ -132,16 +130,17 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
     const values = bindTab(ss, 'values');
     if (!values) return NOT_SET_UP;
     appendRecords(values, [{ indicator: indicator.code, period, segment: input.segment?.trim() ?? '', value, n, origin: termLabel('valueOrigin', 'manual', lang) }]);
-    logToJournal(ss, currentUser(SIDEBAR), 'saisie', `${indicator.code} ${period} : ${value} saisi(e).`);
+    logToJournal(ss, currentUser('sidebar'), 'manualValue', `${indicator.code} ${period} : ${value} saisi(e).`);
     return { ok: true as const };
   });
 }
 
-export function computeIndicators(): ComputeSummary | Failure {
+/** The sidebar's « Calculer »: every indicator computed, « Valeurs », the dashboard and the charts rewritten. */
+export function computeRegistry(): ComputeSummary | Failure {
   return underLock(() => {
     const ss = registrySpreadsheet();
     if (!findTab(ss, 'indicators')) return NOT_SET_UP;
-    return computeRegistry(ss, registryLang(), currentUser(SIDEBAR));
+    return runComputation(ss, registryLang(), currentUser('sidebar'));
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one place that decides which spreadsheet and which lock an execution uses, whether it runs from the sidebar,
- * a menu or the collector web app (see DESIGN: "the collector goes through one adapter").
+ * a menu or the collector web app (ARCHITECTURE.md: "the collector goes through one adapter").
  */
+import { RECORD_LANG, termLabel, type Lang, type TermId } from '../../shared/contract/words';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,19 +48,20 @@ export function underLock<T>(work: () => T): T | Failure {
 const LANG_PROPERTY = 'repere.lang';
 
 /** The language the registry was set up in: its tabs, words and dropdowns. */
-export function registryLang(): 'fr' | 'en' {
+export function registryLang(): Lang {
   return PropertiesService.getDocumentProperties().getProperty(LANG_PROPERTY) === 'en' ? 'en' : 'fr';
 }
 
-export function setRegistryLang(lang: 'fr' | 'en'): void {
+export function setRegistryLang(lang: Lang): void {
   PropertiesService.getDocumentProperties().setProperty(LANG_PROPERTY, lang);
 }
 
-/** Who runs this execution, for the Journal; empty in many consumer-account contexts, so a fallback. */
-export function currentUser(fallback: string): string {
+/** Who runs this execution, for the Journal; empty in many consumer-account contexts, so the actor's name instead. */
+export function currentUser(fallback: TermId<'actor'>): string {
+  const name = termLabel('actor', fallback, RECORD_LANG);
   try {
-    return Session.getActiveUser().getEmail() || fallback;
+    return Session.getActiveUser().getEmail() || name;
   } catch {
-    return fallback;
+    return name;
   }
 }

@@ -1,5 +1,6 @@
 /** The survey's responses tab (« Réponses <id> »), found by its survey metadata, created with the contract columns. */
-import { SURVEY_METADATA_KEY, TAB_METADATA_KEY, tabSpec, type Lang } from '../../shared/contract/tabs';
+import { SURVEY_METADATA_KEY, TAB_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { sheetsWithMetadata, tagSheet } from './registry';
 import { emptyReport, ensureContractColumns } from './setup';
 import type { Sheet, Spreadsheet } from './spreadsheet';

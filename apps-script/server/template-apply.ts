@@ -1,5 +1,6 @@
 /** Adds a starting framework's rows to the registry: only the rows whose identity is not there yet, one write per tab. */
-import type { Lang, TabKey } from '../../shared/contract/tabs';
+import type { TabKey } from '../../shared/contract/tabs';
+import type { Lang } from '../../shared/contract/words';
 import { IDENTITY, templateRows, type TemplateRows } from '../../shared/templates/rows';
 import type { Template } from '../../shared/templates/schema';
 import { appendRecords, bindTab, columnValues } from './registry';

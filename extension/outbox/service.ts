@@ -1,28 +1,22 @@
 // The background's sync service: one serialised run at a time over the real store, network, alarm and badge.
-import { localStore, type KeyValueStore } from '../platform/local-storage';
+import { localStore } from '../platform/local-storage';
 import { scheduleSyncAlarm, showWaitingCount } from '../platform/scheduler';
 import { coalescing, webLock, type LockRunner } from './serialise';
-import { outboxSummary, runSync, type SyncReport } from './sync';
+import { outboxSummary, runSync, type SyncDeps, type SyncReport } from './sync';
 import { postRequest, putObservationsRequest } from './transport';
-import type { SendResult } from './state';
-import { originsFor, pairingFrom, type Pairing } from '../pairing/pairing';
+import { originsFor, pairingFrom } from '../pairing/pairing';
 import { hasOrigins } from '../platform/permissions';
 import { PAIRING_KEY, TAGS_CACHE_KEY } from '../store/keys';
 import { refreshTags, tagsAreStale, tagsCacheFrom } from '../tags/tags';
-import type { Observation } from '../../shared/observation/schema';
 
 /** If the worker dies mid-send, this alarm wakes it to put the interrupted records back in the queue. */
 const WATCHDOG_MS = 60_000;
 
-export interface SyncServiceDeps {
-  store: KeyValueStore;
-  send: (pairing: Pairing, records: Observation[]) => Promise<SendResult>;
-  now: () => number;
-  random: () => number;
+/** A run's own dependencies (the service decides when a run is forced), plus what serialises and follows runs. */
+export interface SyncServiceDeps extends Omit<SyncDeps, 'force'> {
   lock: LockRunner;
   schedule: (due: number | null, now: number) => Promise<void>;
   badge: (waiting: number) => Promise<void>;
-  hasPermission?: (pairing: Pairing) => Promise<boolean>;
   /** After a successful run: fetch the registry's tags if the cache is old or from another pairing. */
   refreshTags?: () => Promise<void>;
 }

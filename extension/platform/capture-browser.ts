@@ -1,8 +1,24 @@
-// Thin adapters over browser.sidePanel / sidebarAction, scripting and contextMenus for the capture command.
+// Thin adapters over browser.sidePanel / sidebarAction, scripting, contextMenus, commands and tabs for the capture.
 import { browser } from 'wxt/browser';
 import type { PageSelection } from '../capture/draft';
 import { readSelection } from '../capture/read-selection';
-import { CAPTURE_MENU_ID } from '../capture/capture';
+import { CAPTURE_COMMAND, CAPTURE_MENU_ID, type CaptureInfo, type CaptureTab } from '../capture/capture';
+
+/** The context menu item and the shortcut both ask for a capture of their tab. */
+export function onCaptureRequest(capture: (tab: CaptureTab | undefined, info: CaptureInfo) => void): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CAPTURE_MENU_ID) capture(tab, { selectionText: info.selectionText, frameId: info.frameId });
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CAPTURE_COMMAND) capture(tab, {});
+  });
+}
+
+/** The first tab showing `url` (a match pattern), for the e2e hook that runs the capture command on it. */
+export async function tabShowing(url: string): Promise<CaptureTab | undefined> {
+  const [tab] = await browser.tabs.query({ url });
+  return tab;
+}
 
 /** Synchronous on purpose: the call must happen inside the user gesture. */
 export function openPanel(tabId: number): void {

@@ -14,3 +14,10 @@ export const localStore: KeyValueStore = {
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => (keys.length === 0 ? Promise.resolve() : browser.storage.local.remove(keys)),
 };
+
+/** Each change to the local store, with the keys it touched (pages redraw, the background syncs). */
+export function onLocalStoreChange(handle: (keys: string[]) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') handle(Object.keys(changes));
+  });
+}

@@ -18,6 +18,12 @@ export async function releaseOrigins(origins: string[]): Promise<void> {
   }
 }
 
+/** Granting the endpoint resumes sending; withdrawing it stops sending. */
+export function onPermissionsChange(handle: (granted: boolean) => void): void {
+  browser.permissions.onAdded.addListener(() => handle(true));
+  browser.permissions.onRemoved.addListener(() => handle(false));
+}
+
 export async function hasOrigins(origins: string[]): Promise<boolean> {
   try {
     return await browser.permissions.contains({ origins });

@@ -5,6 +5,12 @@ export const SYNC_ALARM = 'repere-sync';
 /** Chrome raises shorter alarms of packed extensions to 30 s anyway. */
 const MIN_ALARM_DELAY_MS = 30_000;
 
+export function onSyncAlarm(handle: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) handle();
+  });
+}
+
 export async function scheduleSyncAlarm(due: number | null, now: number): Promise<void> {
   if (due === null) {
     await browser.alarms.clear(SYNC_ALARM);

@@ -101,7 +101,9 @@ function bars(spec: ChartSpecification): ChartLayout {
     let pos = 0;
     for (const { i } of sided) {
       const v = r[i + 1];
-      if (typeof v === 'number') v < 0 ? (neg -= v) : (pos += v);
+      if (typeof v !== 'number') continue;
+      if (v < 0) neg -= v;
+      else pos += v;
     }
     return { neg, pos };
   });

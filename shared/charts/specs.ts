@@ -10,7 +10,7 @@
  * Suppressed values (fewer than 5 people) never reach a chart: their period stays on the axis with no point.
  * Every chart is titled with its finding, 6 to 12 words, the indicator's code first.
  */
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 import type { ValueRow } from '../indicators/model';
 import type { Indicator } from '../registry/model';
 import { DASHBOARD_MIN_N } from '../stats/suppression';

@@ -1,11 +1,9 @@
 /**
  * The sheet contract: which tabs a registry holds and the stable key of each column. Tabs and columns are found by
- * developer metadata (keys below), never by name or position; labels are only what a person reads.
+ * developer metadata (keys below), never by name or position; labels are only what a person reads. The words the
+ * cells hold are in words.ts.
  */
-
-import type { VocabularyKey } from '../registry/vocabulary';
-
-export type Lang = 'fr' | 'en';
+import type { Lang, VocabularyKey } from './words';
 
 export interface ColumnSpec {
   key: string;

@@ -4,12 +4,14 @@
  * periods, segments, paradata and respondent types turned into small integer ids, so that computing forty
  * indicators costs little more than reading the sheet.
  */
+import { NOT_GIVEN, RECORD_LANG } from '../contract/words';
 import type { Indicator } from '../registry/model';
 import type { CodedColumn, QuestionCoder, ScaleScorer } from './answers';
 import type { AnswerRow, AnswerValue } from './model';
 import { periodOf } from './periods';
 
-export const UNKNOWN_SEGMENT = 'non renseigné';
+/** The segment of a row that gave no value for a breakdown. */
+const UNKNOWN_SEGMENT = NOT_GIVEN[RECORD_LANG];
 
 /** Row → id of its group (-1: none), and the label of each id. */
 export interface Groups {

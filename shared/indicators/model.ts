@@ -2,10 +2,8 @@
  * What the indicator engine reads (plain data the server builds from the sheet) and what it returns (rows for
  * « Valeurs », checks per survey wave, and person-level flags that never leave the structure).
  */
+import type { Consent, RespondentType, Scope, StatusId } from '../contract/words';
 import type { Indicator, ManualValue, Outcome, Question, Survey } from '../registry/model';
-
-/** lui-même / aidé (assisted self-report, not a proxy) / pour autrui. */
-export type RespondentType = 'self' | 'aided' | 'proxy';
 
 export type AnswerValue = string | number | null;
 
@@ -15,6 +13,7 @@ export interface AnswerRow {
   wave: string | null;
   /** ISO date (YYYY-MM-DD or a full ISO date-time) the answer was given, used for month/quarter/half/year periods. */
   date: string | null;
+  /** The person themself, aided (an assisted self-report, not a proxy) or someone answering for them; null: not given. */
   respondentType: RespondentType | null;
   mode: string | null;
   interviewer: string | null;
@@ -36,8 +35,8 @@ export interface ObservationRow {
   /** ISO date or date-time of the observation. */
   date: string;
   tags: readonly string[];
-  consent: 'obtenu' | 'non obtenu' | 'non requis' | null;
-  scope: 'interne' | 'financeurs' | 'public';
+  consent: Consent | null;
+  scope: Scope;
 }
 
 export interface ComputeInput {
@@ -52,7 +51,8 @@ export interface ComputeInput {
   waveOrder?: readonly string[];
 }
 
-export type Status = 'atteint' | 'en bonne voie' | 'à surveiller' | 'non atteint' | 'données insuffisantes' | '';
+/** Where a value stands against its target; '' when there is neither target nor baseline to judge against. */
+export type Status = StatusId | '';
 
 export type FlagCode =
   | 'small_sample'

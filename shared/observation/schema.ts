@@ -3,13 +3,12 @@
  * zod/mini (same types, same `parse`/`safeParse`) so the extension's background stays small.
  */
 import * as z from 'zod/mini';
-import { CONSENTS, OBSERVATION_KINDS, SCOPES } from './words';
+import { CONSENT_WORDS, OBSERVATION_KIND_WORDS, SCOPE_WORDS, idsOf, type Consent, type Scope } from '../contract/words';
 
-export { CONSENTS, OBSERVATION_KINDS, SCOPES } from './words';
-
-export type ObservationKind = (typeof OBSERVATION_KINDS)[number];
-export type Consent = (typeof CONSENTS)[number];
-export type Scope = (typeof SCOPES)[number];
+/** The values the record allows: the ids of the contract's words (contract/words.ts). */
+export const OBSERVATION_KINDS = idsOf(OBSERVATION_KIND_WORDS);
+export const CONSENTS = idsOf(CONSENT_WORDS);
+export const SCOPES = idsOf(SCOPE_WORDS);
 
 export const MAX_OBSERVATION_TEXT = 10_000;
 

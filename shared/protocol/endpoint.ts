@@ -53,6 +53,8 @@ export const EndpointAnswer = z.object({
   accepted: z.optional(z.array(z.string())),
   duplicates: z.optional(z.array(z.string())),
   rejected: z.optional(z.array(RejectedRecord)),
+  /** Records written with a change the sender should know of (characters replaced by « � »). */
+  warnings: z.optional(z.array(RejectedRecord)),
   tags: z.optional(z.array(Tag)),
   registry: z.optional(z.string()),
 });

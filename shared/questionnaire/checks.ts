@@ -3,10 +3,10 @@
  * registry's surveys and questions. Advice only, never an error: each names the cell and says how to fix it.
  */
 import * as z from 'zod';
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 import type { Indicator, Question, Registry } from '../registry/model';
 import { SCALE_IDS } from '../scales/ids';
-import { fold } from '../survey/values';
+import { fold } from '../text/fold';
 import { gridRuns } from './instrument';
 import { fill } from './texts';
 import rulesFile from './wording-rules.json';

@@ -4,7 +4,7 @@
  * neutral prompts, the « ne pas suggérer la réponse » reminders, and a note sheet whose fields are those of the
  * « Observations » tab (tags of the outcome, consent, allowed use), so each note becomes an observation.
  */
-import { CONSENTS, SCOPES } from '../observation/words';
+import { termLabels } from '../contract/words';
 import type { Instrument, OutcomeBrief } from './instrument';
 import { esc, lines, page, type PageOptions } from './print';
 import { CONSENT, FALC_HINTS, fill, GUIDE, INSTRUMENT, PARADATA_TO_NOTE } from './texts';
@@ -19,8 +19,8 @@ function noteSheet(instrument: Instrument, outcome: OutcomeBrief): string {
 <p>${esc(GUIDE.noteTags[lang])} : <strong>${esc(outcome.tags.join(', '))}</strong></p>
 <p>${esc(GUIDE.noteWords[lang])} :</p>${lines(4)}
 <p>${esc(GUIDE.noteContext[lang])} :</p>${lines(2)}
-<p>${esc(GUIDE.noteConsent[lang])} : ${ticks(CONSENTS)}</p>
-<p>${esc(GUIDE.noteScope[lang])} : ${ticks(SCOPES)}</p>
+<p>${esc(GUIDE.noteConsent[lang])} : ${ticks(termLabels('consent', lang))}</p>
+<p>${esc(GUIDE.noteScope[lang])} : ${ticks(termLabels('scope', lang))}</p>
 </div>`;
 }
 

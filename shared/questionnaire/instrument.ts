@@ -4,12 +4,12 @@
  * outcome with the questions its indicators read, free text, and questions about the person last. Every renderer
  * (Google Form, XLSForm, paper questionnaire, interview guide) and the import's known columns start from this model.
  */
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 import type { Indicator, Question, Registry } from '../registry/model';
-import { termId, termLabel } from '../registry/vocabulary';
+import { recogniseRespondentType, termId, termLabel } from '../contract/words';
 import { scaleById } from '../scales/index';
-import { looksLikeParadata, respondentTypeOf } from '../survey/mapping';
-import { fold } from '../survey/values';
+import { looksLikeParadata } from '../survey/mapping';
+import { fold } from '../text/fold';
 import { CONSENT, NOTICE, PARADATA, SECTION, INSTRUMENT, fill } from './texts';
 
 export interface Choice {
@@ -153,13 +153,11 @@ function levelChoices(q: Question): { choices: Choice[]; nonAnswers: Choice[] } 
   };
 }
 
-const RESPONDENT_NAMES: Record<string, string> = { 'lui-même': 'self', aidé: 'aided', 'pour autrui': 'proxy' };
-
 /** A registry respondent-type question keeps its wording; its choices are named by the type each one means. */
 function respondentChoices(q: Question): Choice[] {
   const seen = new Set<string>();
   return q.levels.map((label, i) => {
-    const name = RESPONDENT_NAMES[respondentTypeOf(label)] ?? String(i + 1);
+    const name = recogniseRespondentType(label) ?? String(i + 1);
     const unique = seen.has(name) ? String(i + 1) : name;
     seen.add(unique);
     return { name: unique, label };
@@ -221,7 +219,7 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
   const names = new Names();
   const partNames = { paradata: names.take('qui'), notice: [1, 2, 3, 4, 5].map((n) => names.take(`avis_${n}`)), closing: names.take('merci') };
   const indicators = surveyIndicators(registry.indicators, survey.id);
-  const mode = survey.mode ?? 'self';
+  const mode = termId('surveyMode', survey.mode ?? '') ?? 'self';
   const administered = INTERVIEW_MODES.includes(mode);
   const paired = indicators.some((i) => i.method === 'change');
 
@@ -270,7 +268,7 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
   paradata.push(person ? question(person, 'personId') : own('personId', 'code_personne', PARADATA.personCode[lang], 'identifier', [], paired, PARADATA.personCodeHelp[lang]));
   const fixed: Instrument['fixed'] = {};
   if (mode === 'mixed') {
-    paradata.push(own('mode', 'mode_passation', PARADATA.mode[lang], 'single', ['self', 'interview', 'phone'].map((id) => ({ name: id, label: termLabel('surveyMode', id, lang) })), true));
+    paradata.push(own('mode', 'mode_passation', PARADATA.mode[lang], 'single', (['self', 'interview', 'phone'] as const).map((id) => ({ name: id, label: termLabel('surveyMode', id, lang) })), true));
   } else fixed.mode = termLabel('surveyMode', mode, lang);
   if (administered) paradata.push(own('interviewer', 'enqueteur', PARADATA.interviewer[lang], 'text', [], mode !== 'mixed', PARADATA.interviewerHelp[lang]));
   const date = registryRole('date');
@@ -356,7 +354,7 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
     instrument: {
       lang,
       structure,
-      survey: { id: survey.id, name: surveyName, mode: termId('surveyMode', mode) },
+      survey: { id: survey.id, name: surveyName, mode },
       wave: wave.trim(),
       title: fill(wave.trim() ? INSTRUMENT.titleWave[lang] : INSTRUMENT.title[lang], { survey: surveyName, wave: wave.trim() }),
       formId: names.take(`repere_${survey.id}${wave.trim() ? `_${wave.trim()}` : ''}`),

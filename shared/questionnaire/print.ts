@@ -2,7 +2,7 @@
  * The page every printable questionnaire document shares: one self-contained HTML file (styles inline, nothing
  * loaded from elsewhere), A4 print CSS that never lets a line run off the page, and a large-print version.
  */
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 
 /** Text as HTML text: registry wording is untrusted, it is never markup. */
 export function esc(text: string): string {

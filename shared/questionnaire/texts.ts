@@ -3,7 +3,7 @@
  * the paradata questions, the interviewer's hints and the interview guide. One catalogue, so every instrument
  * (Google Form, XLSForm, paper, guide) says the same thing.
  */
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 
 export type Words = Record<Lang, string>;
 const w = (fr: string, en: string): Words => ({ fr, en });

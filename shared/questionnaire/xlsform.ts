@@ -4,7 +4,7 @@
  * names are the registry's keys (made valid XML names), level choices are named by their position (1 = lowest), so
  * an export in XML values still reads as the registry's levels; a hidden `repere_vague` field carries the wave.
  */
-import type { Lang } from '../contract/tabs';
+import type { Lang } from '../contract/words';
 import { xlsxBytes } from '../sheet/xlsx';
 import { allQuestions, type Choice, type Instrument, type InstrumentQuestion } from './instrument';
 import { fill, SECTION } from './texts';

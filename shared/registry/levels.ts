@@ -3,7 +3,7 @@
  * first for a scale), then the answers offered apart that are never a level (« Ne sait pas »…); for a number, the
  * accepted bounds (« 0 à 10 »).
  */
-import type { Lang } from '../contract/tabs';
+import { RANGE_TO, type Lang } from '../contract/words';
 import { isMissingAnswer, parseNumber } from '../survey/values';
 
 export interface LevelsCell {
@@ -38,5 +38,5 @@ export function readRange(cell: string): { min: number; max: number } | null {
 
 export function rangeCell(min: number, max: number, lang: Lang): string {
   const n = (x: number) => (lang === 'fr' ? String(x).replace('.', ',') : String(x));
-  return `${n(min)} ${lang === 'fr' ? 'à' : 'to'} ${n(max)}`;
+  return `${n(min)} ${RANGE_TO[lang]} ${n(max)}`;
 }

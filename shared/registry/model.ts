@@ -1,6 +1,10 @@
 /** The registry's definitions once read and checked: what computation, tagging and reports work from. */
+import type { TermId } from '../contract/words';
 import type { Condition } from './condition';
 import type { Target } from './targets';
+
+/** The methods computed from a survey's answers (the others count observations or take entered values). */
+export const SURVEY_METHODS = ['proportion', 'mean', 'median', 'count', 'sum', 'scale', 'change'] as const satisfies ReadonlyArray<TermId<'method'>>;
 
 export type IndicatorSource =
   | { type: 'survey'; survey: string; questions: string[] }
@@ -19,18 +23,18 @@ export interface Indicator {
   code: string;
   name: string;
   outcome: string;
-  kind: 'quantitative' | 'qualitative';
-  method: 'proportion' | 'mean' | 'median' | 'count' | 'sum' | 'scale' | 'change' | 'observations' | 'manual';
+  kind: TermId<'kind'>;
+  method: TermId<'method'>;
   source: IndicatorSource;
   condition: Condition | null;
   unit: string;
-  direction: 'up' | 'down' | 'stable';
+  direction: TermId<'direction'>;
   baseline: { value: number; period: string } | null;
   targets: Target[];
-  granularity: 'month' | 'quarter' | 'half' | 'year' | 'wave';
+  granularity: TermId<'granularity'>;
   disaggregation: string[];
   minN: number;
-  respondentRule: 'self' | 'proxy';
+  respondentRule: TermId<'respondentRule'>;
   cohortCode: string;
   irisPlus: string;
   row: number;
@@ -49,7 +53,7 @@ export interface Question {
   survey: string;
   key: string;
   label: string;
-  type: 'identifier' | 'timestamp' | 'date' | 'number' | 'single' | 'multiple' | 'likert' | 'text';
+  type: TermId<'questionType'>;
   /** The answers that are levels (lowest first for a scale); never « Ne sait pas » and its kind. */
   levels: string[];
   /** Answers offered apart from the levels (« Ne sait pas », « Préfère ne pas répondre »): never a level. */

@@ -2,12 +2,12 @@
  * Checks every row of the registry's definition tabs and reports each problem with its cell and a fix, in French.
  * Invalid rows are left out of the result; valid rows still work, so a registry with errors still opens.
  */
-import type { Lang, TabKey } from '../contract/tabs';
+import type { TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
 import { readLevels, readRange } from './levels';
-import type { Indicator, IndicatorSource, ManualValue, Outcome, Question, Registry, Survey } from './model';
+import { SURVEY_METHODS, type Indicator, type IndicatorSource, type ManualValue, type Outcome, type Question, type Registry, type Survey } from './model';
 import { parseTargets, PERIOD } from './targets';
-import { SURVEY_METHODS, termId, termLabel, termLabels, type VocabularyKey } from './vocabulary';
+import { isYes, termId, termLabel, termLabels, type Lang, type VocabularyKey } from '../contract/words';
 
 /** The rows of one tab as read from the sheet, with where each known column sits. */
 export interface TabRows {
@@ -194,7 +194,7 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
         row,
         item: {
           survey, key, label: text(cells.label), type, levels, ...(nonAnswers.length > 0 && { nonAnswers }), ...(range && { range }),
-          scale: text(cells.scale).toLowerCase(), reversed: /^(oui|yes|vrai|true|x)$/i.test(text(cells.reversed)), row,
+          scale: text(cells.scale).toLowerCase(), reversed: isYes(text(cells.reversed)), row,
         },
       });
     }

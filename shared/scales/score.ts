@@ -11,7 +11,8 @@
  * Missing items: both scales give no score when any item is missing (see each scale file's `scoring.missing`).
  * An answer that is neither a level nor a non-answer is reported as invalid rather than silently dropped.
  */
-import { fold, isMissingAnswer } from '../survey/values';
+import { fold } from '../text/fold';
+import { isMissingAnswer } from '../survey/values';
 import { SCALES, scaleById } from './index';
 import type { Scale, ScaleId } from './schema';
 

@@ -29,6 +29,7 @@ export function crc32(bytes: Uint8Array): number {
 function xml(text: string): string {
   // Characters XML 1.0 cannot carry at all are dropped; the rest escaped.
   return text
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

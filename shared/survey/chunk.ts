@@ -2,6 +2,8 @@
  * The import transaction (begin → chunks → quotes → finish) as the sidebar and the CLI send it to the server: each
  * request small enough for one execution and one google.script.run payload.
  */
+import type { Consent } from '../contract/words';
+
 /** Cells per chunk: one google.script.run payload and one setValues. */
 export const MAX_CHUNK_CELLS = 1_200_000;
 /**
@@ -73,7 +75,8 @@ export interface ImportChunkResult {
 export interface ImportQuote {
   id: string;
   text: string;
-  consent: string;
+  /** null: the file gave no consent (no consent column mapped, or an answer that says neither yes nor no). */
+  consent: Consent | null;
   /** The question's label, kept as the quote's source title. */
   question: string;
 }

@@ -5,11 +5,12 @@
  */
 import { sha256Hex } from '../crypto/sha256';
 import { decodeBytes, type Encoding } from './decode';
-import { readSurveyRecords, uniqueHeaders, type Delimiter } from './read-table';
+import { readSurveyRecords, sheetRecords, type Delimiter } from './read-table';
 import { levelIndex, matchScale } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, NormalisedTable, Problem, QuestionType, SourceColumn, SourceId } from './types';
-import { dateParts, fold, isMissingAnswer, isoDate, parseNumber, type DateOrder, type DateParts } from './values';
+import { fold } from '../text/fold';
+import { dateParts, isMissingAnswer, isoDate, parseNumber, type DateOrder, type DateParts } from './values';
 
 export interface ImportOptions {
   corrections?: Corrections;
@@ -100,11 +101,8 @@ export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): P
 }
 
 /** A tab of the spreadsheet (a Google Form's linked responses) read like a file: its header row first, then answers. */
-export function prepareValues(values: ReadonlyArray<readonly string[]>, options: ImportOptions = {}): PreparedImport {
-  const [header = [], ...rest] = values;
-  const width = header.length;
-  const rows = rest.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
-  const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: [...header], headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2) };
+export function prepareValues(values: readonly string[][], options: ImportOptions = {}): PreparedImport {
+  const records = sheetRecords(values);
   return prepareTable(recogniseSource(records).normalise(records), options.corrections ?? {});
 }
 

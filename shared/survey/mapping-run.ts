@@ -72,7 +72,7 @@ function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { que
  * (and the tests and benches standing in for a person) use.
  */
 export function prepareAsSuggested(
-  source: Uint8Array | ReadonlyArray<readonly string[]>,
+  source: Uint8Array | readonly string[][],
   setup: { mapping: unknown; questions: readonly RegistryQuestion[]; known?: readonly KnownInstrument[] },
 ): { prepared: PreparedImport; mapping: ImportMapping } {
   const read = (corrections: ImportMapping['corrections']) => (source instanceof Uint8Array ? prepareImport(source, { corrections }) : prepareValues(source, { corrections }));
@@ -169,7 +169,7 @@ export function collectQuotes(prepared: PreparedImport, mapping: ImportMapping):
       out.push({
         id: quoteId(prepared.keys[i]!, key),
         text: String(v),
-        consent: consentAt === undefined ? 'non renseigné' : consentOf(row[consentAt]),
+        consent: consentAt === undefined ? null : consentOf(row[consentAt]),
         question: question.label,
       });
     });

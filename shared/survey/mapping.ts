@@ -7,7 +7,8 @@ import { sha256Hex } from '../crypto/sha256';
 import { MAX_CELL_CHARS } from '../sheet/cell';
 import type { AnswerValue, PreparedImport } from './import';
 import type { Correction, Corrections, Problem, QuestionType } from './types';
-import { fold } from './values';
+import { RECORD_LANG, recogniseRespondentType, termLabel, type Consent } from '../contract/words';
+import { fold } from '../text/fold';
 import { QUESTION_FIELD } from './chunk';
 
 /** A paradatum for the whole file, or read from one of its columns (by the file's question key). */
@@ -291,26 +292,25 @@ function applyKnown(mapping: ImportMapping, file: ReadonlyArray<{ key: string; l
   return reserved;
 }
 
-/* ------------------------------------------------------------ paradata and consent words */
+/* ------------------------------------------------------------ paradata and consent answers */
 
-/** « Lui-même », « seul », « self » → lui-même; « aidé », « avec aide » → aidé; « aidant », « proxy » → pour autrui. */
-export function respondentTypeOf(text: string): string {
-  const t = fold(text);
-  if (t === '') return '';
-  if (/autrui|proxy|aidant|a la place|pour (sa|son|la|le)|tiers|famille|proche/.test(t)) return 'pour autrui';
-  if (/aide|assiste|avec l'aide|helped|assisted/.test(t)) return 'aidé';
-  if (/lui-meme|elle-meme|moi-meme|lui meme|elle meme|seul|self|personne elle|soi/.test(t)) return 'lui-même';
-  return text.trim();
+/**
+ * The respondent-type cell the import writes for an answer: the word of a recognised type, else the answer as given,
+ * trimmed, so nothing a person wrote is lost (the computation reads it as not given).
+ */
+export function respondentTypeCell(answer: string): string {
+  const type = recogniseRespondentType(answer);
+  return type === null ? answer.trim() : termLabel('respondentType', type, RECORD_LANG);
 }
 
-/** The consent words of « Observations »: obtenu, non obtenu, non requis; anything else is « non renseigné ». */
-export function consentOf(text: string | number | null | undefined): string {
-  const t = fold(String(text ?? ''));
-  if (t === '') return 'non renseigné';
+/** A consent answer of a survey file: oui / accepte → obtenu, non / refus → non obtenu, non requis; anything else null. */
+export function consentOf(answer: string | number | null | undefined): Consent | null {
+  const t = fold(String(answer ?? ''));
+  if (t === '') return null;
   if (/non requis|pas requis|not required/.test(t)) return 'non requis';
   if (/^(non|no|0|refus|refuse|pas d'accord|non obtenu|n)\b/.test(t) || /non obtenu|refus/.test(t)) return 'non obtenu';
   if (/^(oui|yes|1|y|ok|d'accord|j'accepte|accepte|obtenu)\b/.test(t) || /obtenu|accepte|consent/.test(t)) return 'obtenu';
-  return 'non renseigné';
+  return null;
 }
 
 /** A quote's id, stable across imports of the same answer: re-importing never duplicates it. */
@@ -426,7 +426,7 @@ export function rowBuilder(prepared: PreparedImport, fields: readonly string[], 
         const source = ctx.mapping.paradata[field];
         const q = source?.column !== undefined ? byFileKey.get(source.column) : undefined;
         const fixed = source?.value ?? '';
-        const normalise = field === 'respondentType' ? respondentTypeOf : (s: string) => s.trim();
+        const normalise = field === 'respondentType' ? respondentTypeCell : (s: string) => s.trim();
         if (q === undefined) {
           const value = normalise(fixed);
           return () => value;

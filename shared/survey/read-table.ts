@@ -1,9 +1,13 @@
 /**
  * Reads a survey export (bytes) into a table of headers and rows: decoding, delimiter sniffing, quoted fields with
- * line breaks, blank lines, trailing empty columns. The source-specific understanding of the columns comes on top.
+ * line breaks, blank lines, trailing empty columns, rows with more or fewer values than headers (warned about), and
+ * characters no spreadsheet can hold (replaced, warned about). The source-specific understanding of the columns comes
+ * on top.
  */
 import Papa from 'papaparse';
+import { replaceUnrepresentable } from '../sheet/cell';
 import { decodeBytes, type Encoding } from './decode';
+import type { Problem } from './types';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -28,6 +32,8 @@ export interface SurveyRecords {
   rows: string[][];
   /** rowNumbers[i] is the spreadsheet row of rows[i] (the header is row 1; a blank line still counts as a row). */
   rowNumbers: number[];
+  /** What was read but may not be what the file meant: ragged rows, replaced characters. */
+  warnings: Problem[];
 }
 
 export type TableRead = { ok: true; table: SurveyTable } | { ok: false; message: string };
@@ -98,11 +104,16 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
   }
   let width = headerRow.length;
   while (width > usedWidth && width > 0 && headerRow[width - 1]!.trim() === '') width--;
+  const longer: number[] = [];
+  const shorter: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const record = rows[i]!;
     if (record.length === width) continue;
-    if (record.length > width) rows[i] = record.slice(0, width);
-    else {
+    if (record.length > width) {
+      if (!isBlank(record.slice(width))) longer.push(rowNumbers[i]!);
+      rows[i] = record.slice(0, width);
+    } else {
+      shorter.push(rowNumbers[i]!);
       const padded = record.slice();
       while (padded.length < width) padded.push('');
       rows[i] = padded;
@@ -110,7 +121,59 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
   }
   const rawHeaders = headerRow.slice(0, width);
   while (rawHeaders.length < width) rawHeaders.push('');
-  return { ok: true, records: { encoding, delimiter, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers } };
+  const warnings: Problem[] = [];
+  const check = 'Vérifiez ces lignes dans le fichier : un séparateur ou un guillemet en trop ou en moins décale les réponses.';
+  if (longer.length > 0) {
+    warnings.push({ row: longer[0]!, column: '', message: `${rowList(longer)} : plus de valeurs que d’intitulés (${width}) ; les valeurs en trop sont ignorées. ${check}` });
+  }
+  if (shorter.length > 0) {
+    warnings.push({ row: shorter[0]!, column: '', message: `${rowList(shorter)} : moins de valeurs que d’intitulés (${width}) ; les cases manquantes restent vides. ${check}` });
+  }
+  const replaced = replaceUnrepresentableCells(text, rawHeaders, rows, rowNumbers);
+  if (replaced) warnings.push(replaced);
+  return { ok: true, records: { encoding, delimiter, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers, warnings } };
+}
+
+/** « Ligne 4 », « Lignes 4, 9 et 12 », « Lignes 4, 9, 12… et 37 autres ». */
+export function rowList(rows: readonly number[]): string {
+  if (rows.length === 1) return `Ligne ${rows[0]}`;
+  const shown = rows.slice(0, 10);
+  const more = rows.length - shown.length;
+  return more > 0 ? `Lignes ${shown.join(', ')}… et ${more} autre(s)` : `Lignes ${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}`;
+}
+
+/**
+ * Lone surrogates, U+FFFE and U+FFFF (a damaged file) cannot be written to any spreadsheet: replaced by « � » in the
+ * headers and cells, in one warning naming the places. The whole text is tested first: almost every file has none.
+ */
+function replaceUnrepresentableCells(text: string, headers: string[], rows: string[][], rowNumbers: readonly number[]): Problem | null {
+  if (!/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return null;
+  const places: string[] = [];
+  let first = 0;
+  const fix = (cells: string[], row: number) => {
+    for (let c = 0; c < cells.length; c++) {
+      const safe = replaceUnrepresentable(cells[c]!);
+      if (safe.replaced === 0) continue;
+      cells[c] = safe.text;
+      if (first === 0) first = row;
+      places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
+    }
+  };
+  fix(headers, 1);
+  rows.forEach((row, i) => fix(row, rowNumbers[i]!));
+  if (places.length === 0) return null;
+  const shown = places.slice(0, 10).join(' ; ') + (places.length > 10 ? ` ; et ${places.length - 10} autre(s)` : '');
+  return {
+    row: first,
+    column: '',
+    message: `Des caractères illisibles (fichier abîmé ou mal converti) ne peuvent pas être gardés dans un tableur : remplacés par « � » (${shown}). Vérifiez ces réponses dans l’outil d’enquête et exportez à nouveau si besoin.`,
+  };
+}
+
+/** A spreadsheet tab's values (header row first) as records: no decoding, no delimiter, nothing ragged. */
+export function sheetRecords(values: readonly string[][]): SurveyRecords {
+  const [header = [], ...rows] = values;
+  return { encoding: 'utf-8', delimiter: ',', rawHeaders: header, headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2), warnings: [] };
 }
 
 export function readSurveyTable(bytes: Uint8Array): TableRead {

@@ -2,7 +2,7 @@
  * The ordinal answer scales people commonly use in French and English questionnaires, lowest level first, so a
  * Likert column gets its levels in order whatever order the answers came in.
  */
-import { fold } from './values';
+import { fold } from '../text/fold';
 
 interface Level {
   /** How the level is shown when the file does not use it. */

@@ -1,4 +1,5 @@
 /** The shapes the survey-reading pipeline passes around: sources, questions, problems, corrections. */
+import { termIds, type TermId } from '../contract/words';
 import type { Encoding } from './decode';
 import type { Delimiter, SurveyRecords } from './read-table';
 import type { DateOrder } from './values';
@@ -6,8 +7,9 @@ import type { DateOrder } from './values';
 export const SOURCE_IDS = ['google-forms', 'kobotoolbox', 'limesurvey', 'framaforms', 'surveymonkey', 'typeform', 'sphinx', 'evalandgo', 'generic'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
-export const QUESTION_TYPES = ['identifier', 'timestamp', 'date', 'number', 'single', 'multiple', 'likert', 'text'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** The question types of the « Questions » tab (the contract's `questionType` words). */
+export const QUESTION_TYPES = termIds('questionType');
+export type QuestionType = TermId<'questionType'>;
 
 /** Where a question's answer comes from in a row of the file. */
 export type ColumnSource =

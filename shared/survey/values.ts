@@ -1,18 +1,8 @@
 /**
- * How one answer cell reads: folded for comparison, a French or English number, a date or timestamp in the formats
- * survey tools export, or a « don't know » that counts as a missing answer. Regexes are compiled once, here.
+ * How one answer cell reads: a French or English number, a date or timestamp in the formats survey tools export, or
+ * a « don't know » that counts as a missing answer. Regexes are compiled once, here.
  */
-
-/** Lowercase, no accents, straight apostrophes, single spaces: the form every label comparison uses. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2019\u2018\u02bc`´]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+import { fold } from '../text/fold';
 
 /** Answers that say « no answer » rather than choosing a level; counted apart, never as a level. */
 const MISSING_ANSWERS = new Set(
@@ -23,9 +13,6 @@ const MISSING_ANSWERS = new Set(
     'No opinion', 'Not applicable', 'Non concerné', 'Non concernée', 'Sans objet',
   ].map(fold),
 );
-
-/** The « don't know » answer Repère offers apart from a question's levels, as written in cells and questionnaires. */
-export const DONT_KNOW = { fr: 'Ne sait pas', en: "Don't know" } as const;
 
 export function isMissingAnswer(text: string): boolean {
   return MISSING_ANSWERS.has(fold(text).replace(/[\s.!]+$/, ''));

@@ -2,10 +2,8 @@
  * Turns a starting framework into the rows it adds to each registry tab, in the registry's language, keyed by the
  * sheet contract's column keys. Each row carries its identity, so a rerun adds only the rows that are missing.
  */
-import type { Lang } from '../contract/tabs';
+import { DONT_KNOW, YES, termId, termLabel, type Lang, type VocabularyKey } from '../contract/words';
 import { levelsCell, rangeCell } from '../registry/levels';
-import { termId, termLabel, type VocabularyKey } from '../registry/vocabulary';
-import { DONT_KNOW } from '../survey/values';
 import { DISAGGREGATIONS, type Template } from './schema';
 
 export type TemplateRow = Record<string, string | number>;
@@ -48,9 +46,9 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
   return {
     approach: [
       ...template.approach.map((a) => ({ item: a.item[lang], content: a.content[lang] })),
-      { item: lang === 'fr' ? 'Modèle de départ' : 'Starting framework', content: `${template.name[lang]} — ${template.summary[lang]}` },
-      { item: lang === 'fr' ? 'Remarques du modèle' : 'Framework notes', content: template.notes[lang] },
-      { item: lang === 'fr' ? 'Sources du modèle' : 'Framework sources', content: template.sources.map((s) => `${s.label} (${s.url})`).join('\n') },
+      { item: termLabel('approachItem', 'template', lang), content: `${template.name[lang]} — ${template.summary[lang]}` },
+      { item: termLabel('approachItem', 'templateNotes', lang), content: template.notes[lang] },
+      { item: termLabel('approachItem', 'templateSources', lang), content: template.sources.map((s) => `${s.label} (${s.url})`).join('\n') },
     ],
     outcomes: template.outcomes.map((o) => ({
       id: o.id,
@@ -77,7 +75,7 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
             ? rangeCell(q.min, q.max, lang)
             : '',
         scale: q.scale ?? '',
-        reversed: q.reversed ? (lang === 'fr' ? 'oui' : 'yes') : '',
+        reversed: q.reversed ? YES[lang] : '',
       })),
     ),
     indicators: template.indicators.map((i) => {

@@ -6,7 +6,8 @@
  * conditions, scales). Both run in tests, not when the bundle loads.
  */
 import * as z from 'zod';
-import { SURVEY_METHODS, frenchWords, termLabel } from '../registry/vocabulary';
+import { frenchWords, termLabel } from '../contract/words';
+import { SURVEY_METHODS } from '../registry/model';
 import { SCALE_IDS, Source, Text } from '../scales/schema';
 import { SCALES } from '../scales/index';
 

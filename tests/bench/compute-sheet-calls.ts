@@ -25,9 +25,9 @@ export async function benchComputeSheetCalls(): Promise<Measure[]> {
     const { prepared, mapping } = prepareAsSuggested(bytes, run('getImportSetup', 'E1'));
     await runImport(prepared, { surveyId: 'E1', wave: wave.toUpperCase(), fileName: `${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(async (fn, arg) => run(fn, arg)));
   }
-  run('computeIndicators');
+  run('computeRegistry');
   runtime.services.calls.reset();
-  run('computeIndicators');
+  run('computeRegistry');
   const reads = runtime.services.calls.get('Range.getValues');
   const writes = runtime.services.calls.get('Range.setValues');
   return [

@@ -4,9 +4,9 @@
  * every cell of the same rows, in the same run.
  */
 import { computeIndicators } from '../../shared/indicators/compute';
-import type { AnswerRow, ComputeInput, ObservationRow, RespondentType, SurveyAnswers } from '../../shared/indicators/model';
+import type { AnswerRow, ComputeInput, ObservationRow, SurveyAnswers } from '../../shared/indicators/model';
 import { parseCondition } from '../../shared/registry/condition';
-import { termId, type VocabularyKey } from '../../shared/registry/vocabulary';
+import { termId, type RespondentType, type VocabularyKey } from '../../shared/contract/words';
 import type { Indicator, Question } from '../../shared/registry/model';
 import { TEMPLATES } from '../../shared/templates/index';
 import { DISAGGREGATIONS, type Template } from '../../shared/templates/schema';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium } from '../e2e/harness/chromium';
+import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium, type ExtensionWorkerScope } from '../e2e/harness/chromium';
 
 export interface BenchResult {
   metric: string;
@@ -61,10 +61,10 @@ async function captureMedianMs(): Promise<number> {
     const times = await worker.evaluate(
       async ([target, runs]) => {
         const out: number[] = [];
-        const api = globalThis as any;
+        const api = globalThis as unknown as ExtensionWorkerScope;
         for (let i = 0; i < runs + 1; i++) {
           const start = performance.now();
-          const draft = await api.__repereTest.capture(target);
+          const draft = (await api.__repereTest.capture!(target)) as { id?: string } | null;
           const stored = await api.chrome.storage.local.get('draft');
           if (stored.draft?.id !== draft?.id) throw new Error('draft not stored');
           if (i > 0) out.push(performance.now() - start); // the first run warms up the injection path

@@ -13,7 +13,7 @@ describe('charts', () => {
     expect(registry.run('configureRegistry', { lang: 'fr', template: 'aidants' }).ok).not.toBe(false);
     expect(registry.run('addManualValue', { indicator: 'I1', period: '2026-T1', value: 120 })).toEqual({ ok: true });
     expect(registry.run('addManualValue', { indicator: 'I2', period: '2026-03', value: 300 })).toEqual({ ok: true });
-    expect(registry.run('computeIndicators').ok).toBe(true);
+    expect(registry.run('computeRegistry').ok).toBe(true);
     const sheet = chartsSheet(registry);
     expect(sheet.name).toBe('Graphiques');
     const first = sheet.charts.map((c) => ({ id: c.chartId, title: c.options['title'], type: c.type }));
@@ -28,7 +28,7 @@ describe('charts', () => {
 
     expect(registry.run('addManualValue', { indicator: 'I1', period: '2026-T2', value: 150 })).toEqual({ ok: true });
     registry.services.calls.reset();
-    expect(registry.run('computeIndicators').ok).toBe(true);
+    expect(registry.run('computeRegistry').ok).toBe(true);
     const second = sheet.charts.map((c) => ({ id: c.chartId, title: c.options['title'] }));
     expect(second).toHaveLength(2);
     expect(second.map((c) => c.id)).toEqual(first.map((c) => c.id));
@@ -39,9 +39,9 @@ describe('charts', () => {
 
     // Without the remembered ids, the tab's unknown charts are removed before new ones go in: still two.
     registry.services.globals.PropertiesService.getDocumentProperties().deleteProperty('repere.charts');
-    expect(registry.run('computeIndicators').ok).toBe(true);
+    expect(registry.run('computeRegistry').ok).toBe(true);
     expect(sheet.charts).toHaveLength(2);
-    expect(registry.run('computeIndicators').ok).toBe(true);
+    expect(registry.run('computeRegistry').ok).toBe(true);
     expect(sheet.charts.map((c) => c.options['title'])).toEqual(second.map((c) => c.title));
   });
 });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repere } from './repere-command';
 import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
+import { sha256Hex } from '../../shared/crypto/sha256';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-cli-'));
 const workbook = join(dir, 'registre.xlsx');
@@ -47,5 +49,15 @@ describe('the repere command on a local workbook', () => {
     const { code, stdout } = await repere('pairing-code', '--workbook', workbook);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^repere1:[0-9a-f]{64}@http:\/\/127\.0\.0\.1:8787\/exec$/);
+  });
+
+  it('keeps only the secret’s hash in the workbook, and shows the same code again', async () => {
+    const first = (await repere('pairing-code', '--workbook', workbook)).stdout.trim();
+    const secret = first.slice('repere1:'.length, first.indexOf('@'));
+    // Every part of the .xlsx (a zip), as anyone who receives the file can read it.
+    const parts = execFileSync('unzip', ['-p', workbook], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+    expect(parts.includes(sha256Hex(secret)), 'the hash is in the workbook').toBe(true);
+    expect(parts.includes(secret), 'the secret is not').toBe(false);
+    expect((await repere('pairing-code', '--workbook', workbook)).stdout.trim()).toBe(first);
   });
 });

@@ -56,7 +56,7 @@ describe('the built Code.js', () => {
 });
 
 describe('the manifest', () => {
-  it('runs on V8 with the minimal scopes of DESIGN.md', () => {
+  it('runs on V8 with the minimal scopes of ARCHITECTURE.md', () => {
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',

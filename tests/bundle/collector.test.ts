@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testRegistry, WEB_APP_URL, type TestRegistry } from './runtime';
+import { succeeded, testRegistry, WEB_APP_URL, type TestRegistry } from './runtime';
 
 const observation = (n: number, extra: Record<string, unknown> = {}) => ({
   id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
@@ -29,7 +29,7 @@ describe('the collector (doPost of the built bundle)', () => {
     registry.run('configureRegistry', { lang: 'fr' });
     const code = registry.run('getConnectionCode');
     expect(code).toMatchObject({ ok: true, endpoint: WEB_APP_URL });
-    token = (code.code as string).slice('repere1:'.length).split('@')[0]!;
+    token = succeeded(code).code.slice('repere1:'.length).split('@')[0]!;
   });
 
   it('keeps only a hash of the secret in the registry’s script properties', () => {
@@ -73,6 +73,29 @@ describe('the collector (doPost of the built bundle)', () => {
     const edited = observation(1, { text: 'Texte corrigé', updatedAt: '2026-11-27T10:00:00.000Z' });
     expect(registry.post({ v: 1, op: 'putObservations', token, records: [edited] })).toMatchObject({ accepted: [edited.id] });
     expect(column(registry, 'observations', 'Texte')).toEqual(['Texte corrigé', observation(2).text]);
+  });
+
+  it('compares edit times as instants, whatever their zone: an older edit never overwrites a newer one', () => {
+    // 10:00+02:00 is 08:00Z: older than 09:00Z, although it sorts after it as text.
+    registry.post({ v: 1, op: 'putObservations', token, records: [observation(1, { text: 'Version de 9 h UTC', updatedAt: '2026-11-27T09:00:00Z' })] });
+    const older = observation(1, { text: 'Version de 8 h UTC', updatedAt: '2026-11-27T10:00:00+02:00' });
+    expect(registry.post({ v: 1, op: 'putObservations', token, records: [older] })).toMatchObject({ accepted: [], duplicates: [older.id] });
+    expect(column(registry, 'observations', 'Texte')).toEqual(['Version de 9 h UTC']);
+    const newer = observation(1, { text: 'Version de 9 h 30 UTC', updatedAt: '2026-11-27T11:30:00+02:00' });
+    expect(registry.post({ v: 1, op: 'putObservations', token, records: [newer] })).toMatchObject({ accepted: [newer.id] });
+    expect(column(registry, 'observations', 'Texte')).toEqual(['Version de 9 h 30 UTC']);
+  });
+
+  it('keeps the newest version when one batch holds several versions of an observation', () => {
+    const v1 = observation(1, { text: 'Première version', updatedAt: '2026-11-27T09:00:00Z' });
+    const v2 = observation(1, { text: 'Deuxième version', updatedAt: '2026-11-27T09:05:00Z' });
+    const v3 = observation(2, { text: 'Autre, ancienne', updatedAt: '2026-11-27T09:00:00Z' });
+    const v4 = observation(2, { text: 'Autre, récente', updatedAt: '2026-11-27T12:00:00+02:00' });
+    const answer = registry.post({ v: 1, op: 'putObservations', token, records: [v2, v1, v3, v4] });
+    expect(answer).toMatchObject({ ok: true, accepted: [v1.id, v3.id], duplicates: [v1.id, v3.id] });
+    expect(column(registry, 'observations', 'Texte')).toEqual(['Deuxième version', 'Autre, récente']);
+    registry.post({ v: 1, op: 'putObservations', token, records: [v1, v2] });
+    expect(column(registry, 'observations', 'Texte')).toEqual(['Deuxième version', 'Autre, récente']);
   });
 
   it('keeps the date of the fact, sent by the extension, as a date in « Date du fait »', () => {

@@ -11,7 +11,7 @@ import { testRegistry, type TestRegistry } from './runtime';
 async function importWave(registry: TestRegistry, wave: 'T0' | 'T1'): Promise<void> {
   const bytes = new Uint8Array(readFileSync(`tests/fixtures/demo/aidants-${wave.toLowerCase()}-google-forms.csv`));
   const { prepared, mapping } = prepareAsSuggested(bytes, registry.run('getImportSetup', 'E1'));
-  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `aidants-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(async (fn, arg) => registry.run(fn, arg)));
+  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `aidants-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(registry.importCall));
   expect(result).toMatchObject({ ok: true, rejected: 0 });
 }
 
@@ -33,7 +33,7 @@ function valuesTab(registry: TestRegistry): Array<Record<string, unknown>> {
 describe('computing the indicators of a registry', () => {
   it('computes each indicator per wave with n, a Wilson interval and its sentence, and pairs people across waves', async () => {
     const registry = await aidantsWithTwoWaves();
-    const result = registry.run('computeIndicators') as { ok: true; values: Row[]; summary: string };
+    const result = registry.run('computeRegistry') as { ok: true; values: Row[]; summary: string };
     expect(result.summary).toMatch(/^14 indicateur\(s\) calculé\(s\) sur 56 réponse\(s\)/);
     const overall = (code: string, period: string) => result.values.find((r) => r.indicator === code && r.period === period && r.segment === '')!;
     const i3 = overall('I3', 'T0');
@@ -53,11 +53,11 @@ describe('computing the indicators of a registry', () => {
   it('replaces its computed rows on each run and never touches the values people entered', async () => {
     const registry = await aidantsWithTwoWaves();
     registry.run('addManualValue', { indicator: 'I2', period: '2026', value: 480 });
-    registry.run('computeIndicators');
+    registry.run('computeRegistry');
     const first = valuesTab(registry);
     const manualRow = first.findIndex((r) => r['Origine'] === 'saisi');
     registry.run('addManualValue', { indicator: 'I1', period: '2026', value: 41 });
-    registry.run('computeIndicators');
+    registry.run('computeRegistry');
     const second = valuesTab(registry);
     expect(second[manualRow]).toEqual(first[manualRow]);
     expect(second.filter((r) => r['Origine'] === 'saisi').map((r) => [r['Indicateur'], r['Valeur']])).toEqual([['I2', 480], ['I1', 41]]);
@@ -66,9 +66,9 @@ describe('computing the indicators of a registry', () => {
 
   it('reads each source tab once and writes each output tab once', async () => {
     const registry = await aidantsWithTwoWaves();
-    registry.run('computeIndicators');
+    registry.run('computeRegistry');
     registry.services.calls.reset();
-    registry.run('computeIndicators');
+    registry.run('computeRegistry');
     const calls = registry.services.calls.snapshot();
     // Sources: outcomes, indicators, surveys, questions, values and the survey's responses tab (Observations is empty,
     // so there is nothing to read there).
@@ -79,7 +79,7 @@ describe('computing the indicators of a registry', () => {
 
   it('rebuilds the dashboard: one line per indicator, grouped by outcome, with status colours', async () => {
     const registry = await aidantsWithTwoWaves();
-    registry.run('computeIndicators');
+    registry.run('computeRegistry');
     const [header = [], ...lines] = registry.tab('dashboard');
     expect(lines).toHaveLength(14);
     const i3 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I3 —'))!;

@@ -3,7 +3,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8')) as Record<string, any>;
+/** The manifest fields these tests read. */
+interface Manifest {
+  manifest_version: number;
+  permissions: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: unknown[];
+  default_locale?: string;
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: unknown } };
+}
+
+const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8')) as Manifest;
 const scripts = (target: string) =>
   (readdirSync(`.output/${target}`, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.js')).map((f) => readFileSync(`.output/${target}/${f}`, 'utf8'));
 
@@ -20,8 +31,8 @@ describe('the production extension', () => {
 
   it('declares its Gecko id and data collection for Firefox, with the same least permissions', () => {
     const m = manifest('firefox-mv3');
-    expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
-    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.browser_specific_settings?.gecko?.id).toMatch(/@/);
+    expect(m.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.content_scripts).toBeUndefined();
   });

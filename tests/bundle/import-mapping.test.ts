@@ -1,6 +1,7 @@
 // The pure mapping helpers (shared/survey/mapping.ts): label similarity and suggestions, paradata and consent words.
 import { describe, expect, it } from 'vitest';
-import { consentOf, labelSimilarity, quoteId, readMapping, respondentTypeOf, suggestQuestions } from '../../shared/survey/mapping';
+import { termLabelOrNotGiven } from '../../shared/contract/words';
+import { consentOf, labelSimilarity, quoteId, readMapping, respondentTypeCell, suggestQuestions } from '../../shared/survey/mapping';
 
 describe('mapping a file to the registry', () => {
   it('scores labels by shared words and letters, ignoring accents, case and small words', () => {
@@ -21,10 +22,10 @@ describe('mapping a file to the registry', () => {
   });
 
   it('reads respondent types and consent in plain words', () => {
-    expect(respondentTypeOf('Lui-même')).toBe('lui-même');
-    expect(respondentTypeOf('Avec l’aide de ma fille')).toBe('aidé');
-    expect(respondentTypeOf('Un aidant pour la personne')).toBe('pour autrui');
-    expect(['Oui', 'non', '', 'peut-être', 'Non requis'].map(consentOf)).toEqual(['obtenu', 'non obtenu', 'non renseigné', 'non renseigné', 'non requis']);
+    expect(respondentTypeCell('Lui-même')).toBe('lui-même');
+    expect(respondentTypeCell('Avec l’aide de ma fille')).toBe('aidé');
+    expect(respondentTypeCell('Un aidant pour la personne')).toBe('pour autrui');
+    expect(['Oui', 'non', '', 'peut-être', 'Non requis'].map((answer) => termLabelOrNotGiven('consent', consentOf(answer), 'fr'))).toEqual(['obtenu', 'non obtenu', 'non renseigné', 'non renseigné', 'non requis']);
   });
 
   it('gives quotes stable ids and drops whatever is malformed in a saved mapping', () => {

@@ -8,9 +8,9 @@ import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { prepareImport, prepareTable } from '../../shared/survey/import';
 import { emptyMapping, readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { importServer, runImport, type RunImportResult } from '../../shared/survey/mapping-run';
-import { uniqueHeaders } from '../../shared/survey/read-table';
+import { sheetRecords } from '../../shared/survey/read-table';
 import { recogniseSource } from '../../shared/survey/sources/index';
-import { testRegistry, type TestRegistry } from './runtime';
+import { succeeded, testRegistry, type TestRegistry } from './runtime';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`));
 const OCTOBRE = fixture('octobre.csv');
@@ -50,7 +50,7 @@ async function importBytes(registry: TestRegistry, bytes: Uint8Array, options: O
       ...(options.stopAfterChunks !== undefined && { stopAfterChunks: options.stopAfterChunks }),
       ...(options.maxChunkRows !== undefined && { maxChunkRows: options.maxChunkRows }),
     },
-    importServer(async (fn, arg) => registry.run(fn, arg)),
+    importServer(registry.importCall),
   );
 }
 
@@ -225,15 +225,15 @@ describe('importing a survey file through the bundle', () => {
     ]);
     const { tabs } = registry.run('listSheetTabs');
     expect(tabs.map((t: { name: string }) => t.name)).toEqual(['Réponses au formulaire 1']);
-    const target = tabs.find((t: { name: string }) => t.name === 'Réponses au formulaire 1');
+    const target = tabs.find((t: { name: string }) => t.name === 'Réponses au formulaire 1')!;
     registry.services.calls.reset();
     const read = registry.run('readSheetTab', target.sheetId);
     expect(registry.services.calls.get('Range.getValues')).toBe(1);
-    const values: string[][] = read.values;
-    const records = { encoding: 'utf-8' as const, delimiter: ',' as const, rawHeaders: values[0]!, headers: uniqueHeaders(values[0]!), rows: values.slice(1), rowNumbers: values.slice(1).map((_, i) => i + 2) };
+    const values: string[][] = succeeded(read).values;
+    const records = sheetRecords(values);
     const prepared = prepareTable(recogniseSource(records).normalise(records), {});
     expect(prepared.table.source).toBe('google-forms');
-    const result = await runImport(prepared, { surveyId: 'E3', wave: '1', fileName: 'onglet « Réponses au formulaire 1 »', fileHash: sha256BytesHex(new TextEncoder().encode(JSON.stringify(values))), mapping: emptyMapping() }, importServer(async (fn, arg) => registry.run(fn, arg)));
+    const result = await runImport(prepared, { surveyId: 'E3', wave: '1', fileName: 'onglet « Réponses au formulaire 1 »', fileHash: sha256BytesHex(new TextEncoder().encode(JSON.stringify(values))), mapping: emptyMapping() }, importServer(registry.importCall));
     expect(result).toMatchObject({ ok: true, inserted: 3, tab: 'Réponses E3' });
     const { col } = responses(registry);
     expect(col('Votre âge')).toEqual([78, 82, 69]);
@@ -255,7 +255,7 @@ describe('importing a survey file through the bundle', () => {
     const lines = Array.from({ length: 12 }, (_, r) => [`14/10/2026 09:${String(r).padStart(2, '0')}:00`, ...header.slice(1).map((_, c) => String((r * c) % 5 + 1))].join(','));
     const bytes = new TextEncoder().encode([header.join(','), ...lines].join('\n'));
     const prepared = prepareImport(bytes);
-    const server = importServer(async (fn, arg) => registry.run(fn, arg));
+    const server = importServer(registry.importCall);
     let chunkCalls = 0;
     const counted = { ...server, chunk: async (r: Parameters<typeof server.chunk>[0]) => {
       const before = registry.services.calls.snapshot();
@@ -277,7 +277,7 @@ describe('importing a survey file through the bundle', () => {
     const header = ['Horodateur', 'Question'];
     const lines = Array.from({ length: 40 }, (_, r) => `14/10/2026 09:${String(r).padStart(2, '0')}:00,Réponse ${r}`);
     const bytes = new TextEncoder().encode([header.join(','), ...lines].join('\n'));
-    const server = importServer(async (fn, arg) => registry.run(fn, arg));
+    const server = importServer(registry.importCall);
     let refused = 0;
     let firstLost = false;
     const flaky = { ...server, chunk: async (r: Parameters<typeof server.chunk>[0]) => {

@@ -61,7 +61,7 @@ async function importFormTab(registry: TestRegistry, wave: string): Promise<{ re
   const result = await runImport(
     prepared,
     { surveyId: 'E1', wave: tab.form!.wave, fileName: `onglet « ${tab.name} »`, fileHash: sha256TableHex(read.values), mapping },
-    importServer(async (fn, arg) => registry.run(fn, arg)),
+    importServer(registry.importCall),
   );
   if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.problems.slice(0, 3))}`);
   return { rejected: result.rejected, inserted: result.inserted, mappingQuestions: mapping.questions };
@@ -127,7 +127,7 @@ describe('a Google Form made from the registry', () => {
     const journal = registry.tab('journal').map((r) => String(r[3]));
     expect(journal.find((line) => line.startsWith('onglet « Formulaire E1 T0 »'))).toMatch(/31 réponse\(s\) lue\(s\) = 30 insérée\(s\) \+ 0 déjà présente\(s\) \+ 1 refusée\(s\)\. Refusées : ligne \d+ : .*n’a pas accepté de répondre/);
 
-    const result = registry.run('computeIndicators') as { ok: true; values: Array<{ indicator: string; segment: string; value: number | null; n: number | null }> };
+    const result = registry.run('computeRegistry') as { ok: true; values: Array<{ indicator: string; segment: string; value: number | null; n: number | null }> };
     const surveyIndicators = ['I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'I10', 'I11', 'I12', 'I13'];
     for (const code of surveyIndicators) {
       const rows = result.values.filter((v) => v.indicator === code && v.segment === '' && v.value !== null);

@@ -59,7 +59,7 @@ async function koboExport(instrument: Instrument, people: number, mode: 'xml' | 
 
 async function importFile(registry: TestRegistry, bytes: Uint8Array, wave: string) {
   const { prepared, mapping } = prepareAsSuggested(bytes, registry.run('getImportSetup', 'E1'));
-  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `kobo-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(async (fn, arg) => registry.run(fn, arg)));
+  const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `kobo-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(registry.importCall));
   if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.problems.slice(0, 3))}`);
   return { result, mapping, source: prepared.table.source };
 }
@@ -68,8 +68,8 @@ describe('an XLSForm made from the registry', () => {
   it('comes back from KoboToolbox (XML values, then labels) imported with no mapping step', async () => {
     const registry = testRegistry();
     registry.run('configureRegistry', { lang: 'fr', template: 'aidants' });
-    const t0 = (registry.run('getInstrument', { survey: 'E1', wave: 'T0' }) as { instrument: Instrument }).instrument;
-    const t1 = (registry.run('getInstrument', { survey: 'E1', wave: 'T1' }) as { instrument: Instrument }).instrument;
+    const t0 = (registry.run('getInstrument', { survey: 'E1', wave: 'T0' }) as { ok: true; instrument: Instrument }).instrument;
+    const t1 = (registry.run('getInstrument', { survey: 'E1', wave: 'T1' }) as { ok: true; instrument: Instrument }).instrument;
     const first = await importFile(registry, await koboExport(t0, 20, 'xml', 0), 'T0');
     expect(first.source).toBe('kobotoolbox');
     expect(first.result).toMatchObject({ inserted: 20, rejected: 0 });
@@ -83,7 +83,7 @@ describe('an XLSForm made from the registry', () => {
     for (const { mapping } of [first, second]) {
       expect(new Set(Object.values(mapping.questions))).toEqual(new Set(['repit_adapte', 'repit_pris', 'heures_repit', 'soutien_ressenti', 'sait_ou_sadresser', 'seul_face', 'seul_frequence', 'fatigue', 'who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5', 'changement_libre', 'lien_aide', 'tranche_age']));
     }
-    const result = registry.run('computeIndicators') as { values: Array<{ indicator: string; segment: string; period: string; value: number | null; n: number | null }> };
+    const result = registry.run('computeRegistry') as { values: Array<{ indicator: string; segment: string; period: string; value: number | null; n: number | null }> };
     const overall = (code: string, period: string) => result.values.find((v) => v.indicator === code && v.segment === '' && v.period === period);
     // Levels came back in order whichever way they were exported: « Plutôt oui » and « Oui » are the top two of four.
     expect(overall('I6', 'T0')).toMatchObject({ n: 20, value: 50 });

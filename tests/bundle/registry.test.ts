@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../shared/templates';
-import { testRegistry, type TestRegistry } from './runtime';
+import { failed, succeeded, testRegistry, type TestRegistry } from './runtime';
 
 /** Every cell value of every tab but the Journal, as a comparable snapshot. */
 function cellsExceptJournal(registry: TestRegistry): Record<string, unknown[][]> {
@@ -154,7 +154,7 @@ describe('the approach form and manual values', () => {
     const rows = registry.tab('approach').length;
     expect(registry.run('saveApproach', { question: 'Nos aidants souffrent-ils moins ?', period: '2026-2027' })).toEqual({ ok: true, written: 2 });
     expect(registry.tab('approach')).toHaveLength(rows);
-    expect(registry.run('getApproach').fields).toMatchObject({ question: 'Nos aidants souffrent-ils moins ?', period: '2026-2027' });
+    expect(succeeded(registry.run('getApproach')).fields).toMatchObject({ question: 'Nos aidants souffrent-ils moins ?', period: '2026-2027' });
     expect(registry.run('saveApproach', { question: 'Nos aidants souffrent-ils moins ?' })).toEqual({ ok: true, written: 0 });
   });
 
@@ -166,7 +166,7 @@ describe('the approach form and manual values', () => {
     const [header = [], ...rows] = registry.tab('values');
     expect(rows.map((r) => [r[header.indexOf('Indicateur')], r[header.indexOf('Période')], r[header.indexOf('Valeur')], r[header.indexOf('Origine')]])).toEqual([['I2', '2026-T1', 1250.5, 'saisi']]);
     expect(registry.run('addManualValue', { indicator: 'I3', period: '2026', value: 3 })).toMatchObject({ ok: false, message: expect.stringContaining('saisie manuelle') });
-    expect(registry.run('addManualValue', { indicator: 'I2', period: 'T1', value: 'beaucoup' }).message).toMatch(/Valeur « beaucoup »/);
+    expect(failed(registry.run('addManualValue', { indicator: 'I2', period: 'T1', value: 'beaucoup' })).message).toMatch(/Valeur « beaucoup »/);
     expect(check(registry).problems).toEqual([]);
   });
 });

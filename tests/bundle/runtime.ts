@@ -4,6 +4,14 @@ import { expect } from 'vitest';
 import { loadBundle, type BundleRuntime } from '../../apps-script/local/bundle-runtime';
 import { createEmptyWorkbook, type WorkbookModel } from '../../apps-script/local/emulator';
 import { toWire } from '../../apps-script/local/script-run-wire';
+import type { EndpointAnswer } from '../../shared/protocol/endpoint';
+import type * as ImportApi from '../../apps-script/server/import-api';
+import type * as QuestionnaireApi from '../../apps-script/server/questionnaire-api';
+import type * as SidebarApi from '../../apps-script/server/sidebar-api';
+
+/** The functions the sidebar calls, typed from the server modules as the sidebar's rpc.ts does. */
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi;
+type ApiName = keyof Api & string;
 
 export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');
 export const WEB_APP_URL = 'https://script.google.com/macros/s/AKfycbTEST/exec';
@@ -11,9 +19,11 @@ export const WEB_APP_URL = 'https://script.google.com/macros/s/AKfycbTEST/exec';
 export interface TestRegistry extends BundleRuntime {
   model: WorkbookModel;
   /** A google.script.run call: plain data in and out. */
-  run<T = any>(fn: string, ...args: unknown[]): T;
+  run<K extends ApiName>(fn: K, ...args: Parameters<Api[K]>): ReturnType<Api[K]>;
+  /** The import transaction's calls, as shared/survey/mapping-run's importServer makes them. */
+  importCall(fn: ApiName, arg: unknown): Promise<unknown>;
   /** A web-app POST, answered as JSON. */
-  post(body: unknown): any;
+  post(body: unknown): EndpointAnswer;
   /** The values of a tab found by its metadata, header row first. */
   tab(key: string): unknown[][];
 }
@@ -23,12 +33,13 @@ export function testRegistry(model: WorkbookModel = createEmptyWorkbook({ name: 
   const registry: TestRegistry = {
     ...runtime,
     model,
-    run: (fn, ...args) => toWire(runtime.entry(fn)(...(toWire(args) as unknown[]))) as any,
+    run: <K extends ApiName>(fn: K, ...args: Parameters<Api[K]>) => toWire(runtime.entry(fn)(...(toWire(args) as unknown[]))) as ReturnType<Api[K]>,
+    importCall: async (fn, arg) => toWire(runtime.entry(fn)(toWire(arg))),
     post(body) {
       const contents = typeof body === 'string' ? body : JSON.stringify(body);
       const output = runtime.services.describeOutput(runtime.entry('doPost')({ postData: { contents, type: 'text/plain', length: contents.length, name: 'postData' }, parameter: {} }));
       expect(output?.kind).toBe('text');
-      return JSON.parse(output!.content);
+      return JSON.parse(output!.content) as EndpointAnswer;
     },
     tab(key) {
       const meta = model.metadata.find((m) => m.key === 'repere:tab' && m.value === key && m.location.type === 'SHEET');
@@ -42,4 +53,16 @@ export function testRegistry(model: WorkbookModel = createEmptyWorkbook({ name: 
     },
   };
   return registry;
+}
+
+/** The reply of a call that must succeed, narrowed to its success type (the test fails otherwise). */
+export function succeeded<T extends { ok: boolean }>(reply: T): Extract<T, { ok: true }> {
+  expect(reply).toMatchObject({ ok: true });
+  return reply as Extract<T, { ok: true }>;
+}
+
+/** The reply of a call that must fail, narrowed to its failure type (the test fails otherwise). */
+export function failed<T extends { ok: boolean }>(reply: T): Extract<T, { ok: false }> {
+  expect(reply).toMatchObject({ ok: false });
+  return reply as Extract<T, { ok: false }>;
 }

@@ -19,7 +19,7 @@ describe('the dashboard and its charts on the local page', () => {
     await registry.call('addManualValue', { indicator: 'I1', period: '2025-T4', value: 96 });
     await registry.call('addManualValue', { indicator: 'I1', period: '2026-T1', value: 120 });
     await registry.call('addManualValue', { indicator: 'I2', period: '2026-03', value: 300 });
-    expect(await registry.call('computeIndicators')).toMatchObject({ ok: true });
+    expect(await registry.call('computeRegistry')).toMatchObject({ ok: true });
     ({ browser, page, errors } = await openLocalPage(registry));
   });
 

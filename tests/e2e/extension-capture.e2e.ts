@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium, type LaunchedChromium } from './harness/chromium';
+import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium, type ExtensionWorkerScope, type LaunchedChromium } from './harness/chromium';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Compte rendu — visite du 3 mars</title></head>
@@ -42,8 +42,8 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
   const ext = (path: string) => `chrome-extension://${browser.extensionId}/${path}`;
   const worker = () => extensionWorker(browser.context, browser.extensionId!);
   const hook = async <T>(name: string, arg?: unknown) =>
-    (await worker()).evaluate(([n, a]) => (globalThis as any).__repereTest[n as string](a), [name, arg] as const) as Promise<T>;
-  const storage = async () => (await worker()).evaluate(() => (globalThis as any).chrome.storage.local.get(null)) as Promise<Record<string, any>>;
+    (await worker()).evaluate(([n, a]) => (globalThis as unknown as ExtensionWorkerScope).__repereTest[n as string]!(a), [name, arg] as const) as Promise<T>;
+  const storage = async () => (await worker()).evaluate(() => (globalThis as unknown as ExtensionWorkerScope).chrome.storage.local.get(null));
   async function rows(): Promise<Record<string, string>[]> {
     const [header = [], ...body] = await registry.readTab('observations');
     return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -88,9 +88,9 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
   it('registers the context menu and the capture shortcut', async () => {
     const w = await worker();
     // The menu is created by onInstalled, which may still be running when the worker is first seen.
-    const menu = () => w.evaluate(() => (globalThis as any).chrome.contextMenus.update('repere-capture', {}).then(() => 'registered', () => 'missing'));
+    const menu = () => w.evaluate(() => (globalThis as unknown as ExtensionWorkerScope).chrome.contextMenus.update('repere-capture', {}).then(() => 'registered', () => 'missing'));
     await expect.poll(menu, { timeout: 10_000 }).toBe('registered');
-    const commands = await w.evaluate(() => (globalThis as any).chrome.commands.getAll());
+    const commands = await w.evaluate(() => (globalThis as unknown as ExtensionWorkerScope).chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'capture-selection' }));
   });
 
@@ -150,7 +150,7 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
     await w.evaluate(async () => {
       const id = '00000000-0000-4000-8000-00000000abcd';
       const at = new Date().toISOString();
-      await (globalThis as any).chrome.storage.local.set({
+      await (globalThis as unknown as ExtensionWorkerScope).chrome.storage.local.set({
         [`obs:${id}`]: { id, createdAt: at, updatedAt: at, kind: 'citation', text: '<img src=x onerror="window.__pwned=1">', tags: [], consent: null, scope: 'interne' },
       });
     });
@@ -158,7 +158,7 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
     await panel.goto(ext('sidepanel.html'));
     await expect.poll(() => panel.locator('#records').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await panel.locator('#records img').count()).toBe(0);
-    expect(await panel.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await panel.close();
   });
 
@@ -192,8 +192,8 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
         const at = new Date().toISOString();
         items[`obs:${id}`] = { id, createdAt: at, updatedAt: at, kind: 'observation', text, tags: [], consent: 'non requis', scope: 'interne' };
       }
-      await (globalThis as any).chrome.storage.local.set(items);
-      void (globalThis as any).__repereTest.syncNow();
+      await (globalThis as unknown as ExtensionWorkerScope).chrome.storage.local.set(items);
+      void (globalThis as unknown as ExtensionWorkerScope).__repereTest.syncNow!();
     }, texts);
     const page = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(page);
@@ -207,7 +207,7 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
       return Promise.all(texts.map(rowsWith));
     }, { timeout: 30_000, interval: 500 }).toEqual(texts.map(() => 1));
     const all = await storage();
-    const entries = Object.entries(all).filter(([k]) => k.startsWith('out:')).map(([, v]) => v.state);
+    const entries = Object.entries(all).filter(([k]) => k.startsWith('out:')).map(([, v]) => v?.state);
     expect(entries.every((s) => s === 'synced')).toBe(true);
     await page.close();
     await panel.close();
@@ -222,7 +222,7 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
     await expect.poll(() => panel.locator('#sync').textContent(), { timeout: 15_000 }).toContain('Code de connexion refusé');
     expect(await panel.locator('#records li').first().textContent()).toContain('en attente');
     const all = await storage();
-    expect(Object.values(all).some((v: any) => v?.text === 'Note après un mauvais code.')).toBe(true);
+    expect(Object.values(all).some((v) => v?.text === 'Note après un mauvais code.')).toBe(true);
     expect(await rowsWith('mauvais code')).toBe(0);
     expect(pageErrors).toEqual([]);
     await panel.close();

@@ -2,7 +2,7 @@
 // it exactly once, even when a send is repeated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium, type LaunchedChromium } from './harness/chromium';
+import { DEFAULT_EXTENSION_DIR, extensionWorker, launchChromium, type ExtensionWorkerScope, type LaunchedChromium } from './harness/chromium';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 type Registry = LocalRepere;
@@ -30,7 +30,7 @@ describe('extension sync to the local registry', () => {
   const note = `Mme R. dit qu’elle sort à nouveau le jeudi (${Date.now()})`;
   const testHook = <T>(fn: string) =>
     extensionWorker(browser.context, browser.extensionId!).then((w) =>
-      w.evaluate((name) => (globalThis as any).__repereTest[name](), fn) as Promise<T>,
+      w.evaluate((name) => (globalThis as unknown as ExtensionWorkerScope).__repereTest[name]!(), fn) as Promise<T>,
     );
 
   beforeAll(async () => {
@@ -73,9 +73,9 @@ describe('extension sync to the local registry', () => {
     // A send whose answer was lost (worker killed mid-send) is repeated: the registry dedupes by id.
     const worker = await extensionWorker(browser.context, browser.extensionId!);
     await worker.evaluate(async () => {
-      const all = await (globalThis as any).chrome.storage.local.get(null);
+      const all = await (globalThis as unknown as ExtensionWorkerScope).chrome.storage.local.get(null);
       const key = Object.keys(all).find((k) => k.startsWith('out:'))!;
-      await (globalThis as any).chrome.storage.local.set({ [key]: { ...(all[key] as object), state: 'inflight' } });
+      await (globalThis as unknown as ExtensionWorkerScope).chrome.storage.local.set({ [key]: { ...(all[key] as object), state: 'inflight' } });
     });
     const report = await testHook<{ sent: number; waiting: number }>('syncNow');
     expect(report).toMatchObject({ sent: 1, waiting: 0 });

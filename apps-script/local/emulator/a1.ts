@@ -1,4 +1,5 @@
 // A1 notation: parsing "Sheet!A1:C3", "C:C", "3:5" into grid coordinates and printing them back.
+import { columnIndex, columnLetter } from '../../../shared/sheet/a1';
 
 export interface GridRef {
   sheetName?: string;
@@ -8,23 +9,6 @@ export interface GridRef {
   numRows: number | null;
   /** null = to the end of the sheet (whole rows). */
   numCols: number | null;
-}
-
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 /** Splits "'My sheet'!A1:B2" into the sheet name (unquoted) and the range part. */

@@ -9,8 +9,7 @@ import { enumName } from './enums';
 import { newSheetModel, nextId, touch, type FormItemModel, type FormModel } from './model';
 import { Range } from './range';
 
-const ITEM_TYPES = ['MULTIPLE_CHOICE', 'CHECKBOX', 'GRID', 'TEXT', 'PARAGRAPH_TEXT', 'DATE', 'PAGE_BREAK', 'SECTION_HEADER'] as const;
-type ItemType = (typeof ITEM_TYPES)[number];
+type ItemType = 'MULTIPLE_CHOICE' | 'CHECKBOX' | 'GRID' | 'TEXT' | 'PARAGRAPH_TEXT' | 'DATE' | 'PAGE_BREAK' | 'SECTION_HEADER';
 const ANSWERED: readonly ItemType[] = ['MULTIPLE_CHOICE', 'CHECKBOX', 'GRID', 'TEXT', 'PARAGRAPH_TEXT', 'DATE'];
 
 function forms(ctx: Ctx): FormModel[] {
@@ -43,9 +42,6 @@ export class Choice {
   getValue(): string {
     return this._value;
   }
-  getPageNavigationType(): unknown {
-    return this._navigation === null ? null : (this._ctx.enums.PageNavigationType as Record<string, unknown>)[this._navigation];
-  }
 }
 
 export class TextValidation {
@@ -72,10 +68,6 @@ export class TextValidationBuilder {
     this.spec = { kind: 'number', help: this.spec.help };
     return this;
   }
-  requireWholeNumber(): TextValidationBuilder {
-    this.spec = { kind: 'whole', help: this.spec.help };
-    return this;
-  }
   requireNumberBetween(start: number, end: number): TextValidationBuilder {
     this.spec = { kind: 'between', min: Number(start), max: Number(end), help: this.spec.help };
     return this;
@@ -93,9 +85,6 @@ export class ItemResponse {
     readonly _answer: string | string[] | Date,
   ) {
     this._calls = _ctx.calls;
-  }
-  getResponse(): unknown {
-    return this._answer;
   }
 }
 
@@ -127,9 +116,6 @@ export class Item {
   getId(): number {
     return this._itemId;
   }
-  getIndex(): number {
-    return formModel(this._ctx, this._formId).items.findIndex((i) => i.id === this._itemId);
-  }
   getType(): unknown {
     return (this._ctx.enums.ItemType as Record<string, unknown>)[this._m().type];
   }
@@ -139,14 +125,8 @@ export class Item {
   setTitle(title: string): Item {
     return this._set({ title: String(title) });
   }
-  getHelpText(): string {
-    return this._m().help;
-  }
   setHelpText(text: string): Item {
     return this._set({ help: String(text) });
-  }
-  isRequired(): boolean {
-    return this._m().required;
   }
   setRequired(required: boolean): Item {
     this._only(...ANSWERED);
@@ -190,28 +170,8 @@ export class Item {
     this._only('MULTIPLE_CHOICE');
     return this;
   }
-  asCheckboxItem(): Item {
-    this._only('CHECKBOX');
-    return this;
-  }
   asGridItem(): Item {
     this._only('GRID');
-    return this;
-  }
-  asTextItem(): Item {
-    this._only('TEXT');
-    return this;
-  }
-  asParagraphTextItem(): Item {
-    this._only('PARAGRAPH_TEXT');
-    return this;
-  }
-  asDateItem(): Item {
-    this._only('DATE');
-    return this;
-  }
-  asPageBreakItem(): Item {
-    this._only('PAGE_BREAK');
     return this;
   }
   /** Google throws when a choice, or a grid cell, is not one of the item's: so does this. */
@@ -258,9 +218,6 @@ export class FormResponse {
     this.answers.set(response._itemId, response);
     return this;
   }
-  getItemResponses(): ItemResponse[] {
-    return this._ctx.realm.array([...this.answers.values()]);
-  }
   /** Text validation is checked as the respondent's browser would have; the row goes to the destination tab. */
   submit(): FormResponse {
     if (this.submitted) fail(this._ctx, 'This response has already been submitted.');
@@ -270,7 +227,7 @@ export class FormResponse {
       const v = item?.validation;
       if (!item || !v || typeof response._answer !== 'string' || response._answer === '') continue;
       const n = Number(response._answer.replace(',', '.'));
-      const ok = Number.isFinite(n) && (v.kind !== 'whole' || Number.isInteger(n)) && (v.kind !== 'between' || (n >= v.min! && n <= v.max!));
+      const ok = Number.isFinite(n) && (v.kind !== 'between' || (n >= v.min! && n <= v.max!));
       if (!ok) fail(this._ctx, `Invalid response submitted to item ${id}: ${v.help || 'the answer breaks its validation'}.`);
     }
     this.submitted = true;
@@ -360,23 +317,14 @@ export class Form {
   getId(): string {
     return this._id;
   }
-  getTitle(): string {
-    return this._m().title;
-  }
   setTitle(title: string): Form {
     return this._set({ title: String(title) });
-  }
-  getDescription(): string {
-    return this._m().description;
   }
   setDescription(text: string): Form {
     return this._set({ description: String(text) });
   }
   setConfirmationMessage(text: string): Form {
     return this._set({ confirmation: String(text) });
-  }
-  getConfirmationMessage(): string {
-    return this._m().confirmation;
   }
   setLimitOneResponsePerUser(value: boolean): Form {
     return this._setting('limitOneResponsePerUser', value);
@@ -395,9 +343,6 @@ export class Form {
   }
   setPublished(value: boolean): Form {
     return this._set({ published: Boolean(value) });
-  }
-  isPublished(): boolean {
-    return this._m().published;
   }
   getEditUrl(): string {
     return formUrl(this._id);
@@ -450,19 +395,8 @@ export class Form {
     touch(model);
     return this;
   }
-  getDestinationId(): string {
-    const dest = this._m().destination;
-    if (!dest) fail(this._ctx, 'This form does not currently have a response destination.');
-    return dest.spreadsheetId;
-  }
-  removeDestination(): Form {
-    return this._set({ destination: null });
-  }
   createResponse(): FormResponse {
     return new FormResponse(this._ctx, this._id);
-  }
-  getResponses(): number {
-    return this._m().responses;
   }
 }
 
@@ -488,10 +422,6 @@ export class FormAppService {
   }
   openById(id: string): Form {
     return new Form(this._ctx, formModel(this._ctx, String(id)).id);
-  }
-  openByUrl(url: string): Form {
-    const id = /\/forms\/d\/(?:e\/)?([\w-]+)/.exec(String(url))?.[1] ?? '';
-    return this.openById(id);
   }
   createTextValidation(): TextValidationBuilder {
     return new TextValidationBuilder(this._ctx);

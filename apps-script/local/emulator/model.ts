@@ -124,7 +124,7 @@ export interface FormItemModel {
   choices?: Array<{ value: string; navigation: string | null }>;
   rows?: string[];
   columns?: string[];
-  validation?: { kind: 'number' | 'whole' | 'between'; min?: number; max?: number; help: string };
+  validation?: { kind: 'number' | 'between'; min?: number; max?: number; help: string };
 }
 
 /** A Google Form made by the script: in local mode it lives with the workbook, as a form lives in Drive. */

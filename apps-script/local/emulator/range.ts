@@ -1,7 +1,8 @@
 // Range: reading and writing a rectangle of cells, with Google's coercion of typed strings, its errors and its
 // batch semantics.
 
-import { cellA1, columnLetter, parseA1 } from './a1';
+import { columnLetter } from '../../../shared/sheet/a1';
+import { cellA1, parseA1 } from './a1';
 import { displayValue, evaluateFormula, parseTyped } from './coercion';
 import { fail, sheetModel, type Ctx } from './context';
 import { addMetadata, DeveloperMetadataFinder, metadataAt, type DeveloperMetadata } from './metadata';

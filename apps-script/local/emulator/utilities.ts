@@ -1,7 +1,7 @@
 // Utilities: uuids, digests and HMACs as SIGNED bytes (Java's byte), base64, blobs with charset decoding, Java-style
 // date formatting, and a sleep that does not block (it only records the time asked for).
 
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { fail, type Ctx } from './context';
 import { formatJavaDate } from './dates';
 import { enumName } from './enums';

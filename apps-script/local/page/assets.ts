@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-export function localPageHtml(): string {
-  return readFileSync(here('./index.html'), 'utf8');
+/** Where the page and the sidebar read the server's per-run token, which they send with every call. */
+const tokenMeta = (token: string) => `<meta name="repere-page-token" content="${token}" />`;
+
+export function localPageHtml(pageToken: string): string {
+  return readFileSync(here('./index.html'), 'utf8').replace('<head>', () => `<head>\n    ${tokenMeta(pageToken)}`);
 }
 
 let script: Promise<string> | undefined;
@@ -17,7 +20,7 @@ export function localPageScript(): Promise<string> {
 }
 
 /** The built Sidebar.html, with google.script.run provided before its own script runs. */
-export function sidebarWithBridge(sidebarHtml: string): string {
+export function sidebarWithBridge(sidebarHtml: string, pageToken: string): string {
   const bridge = readFileSync(here('./bridge.js'), 'utf8');
-  return sidebarHtml.replace('<head>', () => `<head>\n<script>${bridge}</script>`);
+  return sidebarHtml.replace('<head>', () => `<head>\n${tokenMeta(pageToken)}\n<script>${bridge}</script>`);
 }

@@ -1,5 +1,5 @@
 // google.script.run for the local page: each call is POSTed to /rpc, where the built Code.js runs over the emulated
-// services. Like Google's: runners are chainable, calls are asynchronous, a server exception reaches the failure handler.
+// services, with the server's per-run token as a header (the server refuses calls without it). Like Google's: runners are chainable, calls are asynchronous, a server exception reaches the failure handler.
 (function () {
   function runner(onSuccess, onFailure) {
     return new Proxy({}, {
@@ -9,7 +9,8 @@
         if (name === 'withUserObject') return function () { return runner(onSuccess, onFailure); };
         return function () {
           var args = Array.prototype.slice.call(arguments);
-          fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
+          var token = document.querySelector('meta[name="repere-page-token"]').content;
+          fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Repere-Token': token }, body: JSON.stringify({ fn: name, args: args }) })
             .then(function (response) { return response.json(); })
             .then(function (reply) {
               if (window.parent !== window) window.parent.postMessage('repere:changed', location.origin);

@@ -6,6 +6,8 @@
 import { chartLayout, type Mark } from '../../../shared/charts/layout';
 import { specFromSheetsChart } from '../../../shared/charts/sheets';
 import type { ChartCell } from '../../../shared/charts/specs';
+import { tabSpec } from '../../../shared/contract/tabs';
+import { columnIndex, columnLetter } from '../../../shared/sheet/a1';
 
 interface SheetView {
   name: string;
@@ -24,7 +26,7 @@ interface WorkbookView {
 let selected = '';
 let charts: ChartsView = { sheets: [] };
 /** Tabs under which the charts are shown, besides the tab holding them. */
-const DASHBOARD_NAMES = ['Tableau de bord', 'Dashboard'];
+const DASHBOARD_NAMES = Object.values(tabSpec('dashboard').label);
 const SVG = 'http://www.w3.org/2000/svg';
 /** The selection last shown, so a later refresh does not pull the person back to it. */
 let shownSelection = '';
@@ -35,14 +37,7 @@ let scrollPending = false;
 function cellPosition(a1: string): { row: number; column: number } | null {
   const match = /^([A-Z]+)(\d+)/.exec(a1);
   if (!match) return null;
-  const column = [...match[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(match[2]), column };
-}
-
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
+  return { row: Number(match[2]), column: columnIndex(match[1]!) };
 }
 
 function renderGrid(sheet: SheetView | undefined): void {
@@ -57,7 +52,7 @@ function renderGrid(sheet: SheetView | undefined): void {
   head.appendChild(document.createElement('th'));
   for (let c = 0; c < width; c++) {
     const th = document.createElement('th');
-    th.textContent = columnName(c);
+    th.textContent = columnLetter(c + 1);
     head.appendChild(th);
   }
   const body = table.createTBody();
@@ -160,10 +155,13 @@ function renderTabs(view: WorkbookView): void {
   renderCharts();
 }
 
+/** The server's per-run token, sent with every call: the server answers nothing without it. */
+const headers = { 'X-Repere-Token': document.querySelector<HTMLMetaElement>('meta[name="repere-page-token"]')!.content };
+
 async function refresh(): Promise<void> {
   const [view, chartsView] = await Promise.all([
-    fetch('/api/workbook').then((r) => r.json() as Promise<WorkbookView>),
-    fetch('/api/charts').then((r) => r.json() as Promise<ChartsView>),
+    fetch('/api/workbook', { headers }).then((r) => r.json() as Promise<WorkbookView>),
+    fetch('/api/charts', { headers }).then((r) => r.json() as Promise<ChartsView>),
   ]);
   charts = chartsView;
   document.getElementById('workbook-path')!.textContent = `Classeur : ${view.path}`;

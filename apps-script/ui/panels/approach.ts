@@ -1,5 +1,5 @@
 /** The « Démarche » panel: a guided form, one field per rubric of the approach tab. */
-import { APPROACH_RUBRICS, type ApproachFields } from '../../../shared/registry/approach';
+import { APPROACH_RUBRICS, rubricLabel, type ApproachFields } from '../../../shared/registry/approach';
 import type { SidebarState } from '../../server/sidebar-api';
 import { $, onClick, say } from '../dom';
 import { call } from '../rpc';
@@ -11,7 +11,7 @@ export function initApproachPanel(): void {
     ...APPROACH_RUBRICS.flatMap((rubric) => {
       const label = document.createElement('label');
       label.htmlFor = `approach-${rubric.key}`;
-      label.textContent = rubric.fr;
+      label.textContent = rubricLabel(rubric.key, 'fr');
       const input = document.createElement('textarea');
       input.id = `approach-${rubric.key}`;
       input.rows = 3;

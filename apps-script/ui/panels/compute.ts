@@ -8,7 +8,7 @@ function percent(share: number | null): string {
 
 export function initComputePanel(): void {
   onClick($('compute'), async () => {
-    const result = await call('computeIndicators');
+    const result = await call('computeRegistry');
     const list = $('survey-checks');
     list.replaceChildren();
     if (!result.ok) return say($('compute-result'), result.message, true);

@@ -4,6 +4,7 @@
  * corrections and mapping remembered per survey on the server, then the transaction: begin, one write per chunk with
  * a progress bar, quotes, finish. Everything is rendered with textContent.
  */
+import { NOT_GIVEN, termLabel, termLabels } from '../../../shared/contract/words';
 import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
 import { prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
 import { completeMapping, emptyMapping, readMapping, suggestQuestions, withoutRefusals, PARADATA, type ImportMapping, type KnownInstrument, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
@@ -13,11 +14,13 @@ import type { DateOrder } from '../../../shared/survey/values';
 import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
 
-const TYPE_NAMES: Record<QuestionType, string> = {
-  identifier: 'identifiant', timestamp: 'horodatage', date: 'date', number: 'nombre', single: 'choix unique',
-  multiple: 'choix multiple', likert: 'échelle', text: 'texte libre',
+const PARADATA_NAMES: Record<ParadataKey, string> = {
+  wave: 'Vague',
+  respondentType: `Type de répondant (${termLabels('respondentType', 'fr').join(', ')})`,
+  mode: 'Mode de passation',
+  interviewer: 'Enquêteur',
+  personId: 'Identifiant de la personne (relie ses réponses avant et après)',
 };
-const PARADATA_NAMES: Record<ParadataKey, string> = { wave: 'Vague', respondentType: 'Type de répondant (lui-même, aidé, pour autrui)', mode: 'Mode de passation', interviewer: 'Enquêteur', personId: 'Identifiant de la personne (relie ses réponses avant et après)' };
 
 type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
 
@@ -113,7 +116,7 @@ function render(): void {
     const label = document.createElement('span');
     label.className = 'q-label';
     label.textContent = q.label;
-    const type = select(QUESTION_TYPES.map((k) => [k, TYPE_NAMES[k]]), q.type, `Type de « ${q.label} »`, (v) => {
+    const type = select(QUESTION_TYPES.map((k) => [k, termLabel('questionType', k, 'fr')]), q.type, `Type de « ${q.label} »`, (v) => {
       state.mapping.corrections[q.key] = { ...state.mapping.corrections[q.key], type: v as QuestionType };
       delete state.mapping.corrections[q.key]!.levels;
       remember();
@@ -206,7 +209,7 @@ function render(): void {
   };
 
   const consent = $<HTMLSelectElement>('import-consent');
-  consent.replaceChildren(...[['', '(aucune : « non renseigné »)'] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
+  consent.replaceChildren(...[['', `(aucune : « ${NOT_GIVEN.fr} »)`] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
   consent.value = state.mapping.quotes.consent ?? '';
   consent.onchange = () => {
     if (consent.value) state.mapping.quotes.consent = consent.value;

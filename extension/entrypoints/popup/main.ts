@@ -1,8 +1,7 @@
 // The popup: write an observation, keep it on this device at once, then ask the background to send it.
-import { browser } from 'wxt/browser';
 import { newObservation, saveObservation } from '../../store/observations';
-import { localStore } from '../../platform/local-storage';
-import { SYNC_NOW } from '../../outbox/messages';
+import { localStore, onLocalStoreChange } from '../../platform/local-storage';
+import { requestSync } from '../../platform/messaging';
 import { localisePage, t } from '../../i18n';
 import { pseudonymise } from '../../../shared/pseudonymise/pseudonymise';
 import { readSettings } from '../../store/settings';
@@ -65,11 +64,7 @@ async function render(): Promise<OutboxView> {
 }
 
 /** Opening the popup and saving both ask the background to sync; it also reacts to the storage change. */
-function requestSync(): void {
-  browser.runtime.sendMessage({ type: SYNC_NOW }).catch(() => {
-    syncLine.textContent = popupText.workerUnreachable;
-  });
-}
+const askForSync = () => requestSync(() => (syncLine.textContent = popupText.workerUnreachable));
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -92,13 +87,11 @@ form.addEventListener('submit', (event) => {
     lastSavedId = made.observation.id;
     const view = await render();
     statusLine.textContent = `${popupText.saved} ${view.paired && view.status?.code !== 'unauthorized' ? popupText.syncing : syncSentence(view)}`;
-    requestSync();
+    askForSync();
   })();
 });
 
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'local') void render();
-});
+onLocalStoreChange(() => void render());
 
 void render();
-requestSync();
+askForSync();

@@ -1,7 +1,7 @@
 /** What every source profile shares: turning records into columns, and grouping one-column-per-option answers. */
 import type { SurveyRecords } from '../read-table';
 import type { NormalisedTable, SourceColumn, SourceId } from '../types';
-import { fold } from '../values';
+import { fold } from '../../text/fold';
 
 export function foldedSet(headers: readonly string[]): Set<string> {
   return new Set(headers.map(fold));
@@ -27,6 +27,7 @@ export function cellColumns(
 }
 
 export function table(records: SurveyRecords, source: SourceId, columns: SourceColumn[], extra: Partial<NormalisedTable> = {}): NormalisedTable {
+  const { warnings = [], ...rest } = extra;
   return {
     source,
     encoding: records.encoding,
@@ -36,8 +37,8 @@ export function table(records: SurveyRecords, source: SourceId, columns: SourceC
     rows: records.rows,
     rowNumbers: records.rowNumbers,
     excluded: [],
-    warnings: [],
-    ...extra,
+    ...rest,
+    warnings: [...records.warnings, ...warnings],
   };
 }
 

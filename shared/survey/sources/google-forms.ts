@@ -3,7 +3,7 @@
  * questions as `Question [ligne]`, checkbox answers joined with ", " in one cell, no response id.
  */
 import type { SourceProfile } from '../types';
-import { fold } from '../values';
+import { fold } from '../../text/fold';
 import { cellColumns, table } from './common';
 
 const FRENCH = new Set(['horodateur', 'horodatage']);

@@ -5,7 +5,7 @@
  * chosen level). `Respondent ID` is the response id; dates are written 11/26/2026 02:03:12 PM.
  */
 import type { SourceColumn, SourceProfile } from '../types';
-import { fold } from '../values';
+import { fold } from '../../text/fold';
 import { foldedSet, table } from './common';
 
 const ID = ['respondent id', 'id du repondant', 'id de repondant'];

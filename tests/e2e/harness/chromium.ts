@@ -14,7 +14,8 @@ export interface LaunchedChromium {
 
 export const DEFAULT_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 
-export async function launchChromium(opts: { extensionDir?: string } = {}): Promise<LaunchedChromium> {
+/** `args`: extra Chromium switches (e.g. --host-resolver-rules to give a test site a name). */
+export async function launchChromium(opts: { extensionDir?: string; args?: string[] } = {}): Promise<LaunchedChromium> {
   const ext = opts.extensionDir ? path.resolve(opts.extensionDir) : undefined;
   const context = await chromium.launchPersistentContext('', {
     executablePath: findChromium() ?? '/usr/lib/chromium/chromium',
@@ -32,6 +33,7 @@ export async function launchChromium(opts: { extensionDir?: string } = {}): Prom
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
+      ...(opts.args ?? []),
     ],
   });
   let worker: Worker | undefined;
@@ -47,4 +49,25 @@ export async function launchChromium(opts: { extensionDir?: string } = {}): Prom
 export async function extensionWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
   const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
   return live.at(-1) ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+}
+
+/** The fields tests read from stored items (observations, outbox entries, the draft). */
+export interface StoredItem {
+  id?: string;
+  state?: string;
+  text?: string;
+}
+
+/**
+ * What a test reaches inside the e2e build's worker through Worker.evaluate: the test hook the background installs in
+ * e2e mode, and the few chrome.* calls the tests make. Functions passed to evaluate run there, so they name this type
+ * with a cast of globalThis (erased at compile time) rather than calling a helper.
+ */
+export interface ExtensionWorkerScope {
+  __repereTest: Record<string, (arg?: unknown) => Promise<unknown>>;
+  chrome: {
+    storage: { local: { get(keys: string | null): Promise<Record<string, StoredItem | undefined>>; set(items: Record<string, unknown>): Promise<void> } };
+    contextMenus: { update(id: string, properties: object): Promise<void> };
+    commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> };
+  };
 }

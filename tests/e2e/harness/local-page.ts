@@ -11,8 +11,8 @@ export interface OpenPage {
   errors: string[];
 }
 
-export async function openLocalPage(registry: LocalRepere): Promise<OpenPage> {
-  const browser = await launchChromium();
+export async function openLocalPage(registry: LocalRepere, options: { args?: string[] } = {}): Promise<OpenPage> {
+  const browser = await launchChromium(options);
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TAB_METADATA_KEY } from '../../../shared/contract/tabs';
 import { sheetAsText } from '../../../apps-script/local/sheet-text';
+import type { LocalServer } from '../../../apps-script/local/http-server';
 import { openLocalMode } from '../../../apps-script/local/start';
 import { loadWorkbook } from '../../../apps-script/local/workbook-file';
 
 export interface LocalRepere {
+  server: LocalServer;
   pageUrl: string;
   execUrl: string;
   connectionCode: string;
@@ -31,6 +33,7 @@ export async function startLocalRepere(options: { workbook?: string; setup?: boo
   const mode = await openLocalMode({ workbook: workbookPath, port: options.port ?? 0 });
   if (options.setup !== false) await mode.registry.callOrThrow('configureRegistry', [{ lang: 'fr' }]);
   return {
+    server: mode.server,
     pageUrl: mode.server.url,
     execUrl: mode.server.execUrl,
     connectionCode: mode.connectionCode,

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createAppsScriptServices } from '../../../apps-script/local/emulator';
-import { loadWorkbook, saveWorkbook } from '../../../apps-script/local/workbook-file';
+import { createEmptyWorkbook } from '../../../apps-script/local/emulator';
+import { loadWorkbook, META_SHEET, saveWorkbook } from '../../../apps-script/local/workbook-file';
+import { UserError } from '../../../apps-script/local/user-error';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'repere-wb-'));
 
@@ -147,4 +149,89 @@ describe('the .xlsx workbook file', () => {
     expect(csv).toContain('=danger');
     writeFileSync(join(dir, 'seen.csv'), csv);
   }, 90_000);
+
+  /** Texts that the format escapes, or that readers decode or normalise: each must come back as typed. */
+  const TRICKY = [
+    '_xFFFF_', '_x0000_', '_x005F_', '_x00e9_', '_x0022_ « entre guillemets »', '__x0041__', '_x41_',
+    'retour\rchariot', 'fin de ligne Windows\r\n', '\r', 'nul \u0000 ici', 'contrôle \u0001\u0008\u000B\u000C\u001B\u001F\u007F',
+    "'=1+1", "'apostrophe", '45%', ' espaces autour ', '\tonglet', 'é😀\u0085\u2028', '',
+  ];
+
+  async function roundTrip(model: ReturnType<typeof createEmptyWorkbook>): Promise<ReturnType<typeof createEmptyWorkbook>> {
+    const path = join(tmp(), 'aller-retour.xlsx');
+    await saveWorkbook(model, path);
+    const once = await loadWorkbook(path);
+    once.dirty = true;
+    await saveWorkbook(once, path);
+    return loadWorkbook(path);
+  }
+
+  it('brings every text back byte for byte, in cells and notes, after a second save', async () => {
+    const model = createEmptyWorkbook();
+    const sheet = model.sheets[0]!;
+    TRICKY.forEach((text, i) => {
+      sheet.cells[i] = [{ v: text === '' ? null : text, note: `note ${text}` }];
+    });
+    const back = (await roundTrip(model)).sheets[0]!;
+    TRICKY.forEach((text, i) => {
+      expect(back.cells[i]?.[0]?.v ?? '', JSON.stringify(text)).toBe(text);
+      if (text !== '') expect(back.cells[i]?.[0]?.note, JSON.stringify(text)).toBe(`note ${text}`);
+    });
+  });
+
+  it('writes U+FFFD for what no file can hold (lone surrogates, U+FFFE, U+FFFF) instead of an unreadable file', async () => {
+    const model = createEmptyWorkbook();
+    model.sheets[0]!.cells[0] = [{ v: 'a\uFFFEb\uFFFFc\uD800d\uDC00e😀' }];
+    expect((await roundTrip(model)).sheets[0]!.cells[0]![0]!.v).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe😀');
+  });
+
+  it('keeps the hidden metadata whole whatever text it holds', async () => {
+    const model = createEmptyWorkbook();
+    TRICKY.forEach((text, i) => {
+      model.metadata.push({ id: i + 1, key: 'repere:question', value: text, visibility: 'DOCUMENT', location: { type: 'SPREADSHEET' } });
+      model.properties.document[`k${i}`] = text;
+    });
+    model.sheets[0]!.name = 'Réponses _x0022_';
+    const back = await roundTrip(model);
+    expect(back.metadata.map((m) => m.value)).toEqual(TRICKY);
+    expect(back.properties.document).toEqual(model.properties.document);
+    expect(back.id).toBe(model.id);
+  });
+
+  async function damage(edit: (cells: string[]) => string[]): Promise<string> {
+    const { model } = await sample();
+    const path = join(tmp(), 'registre.xlsx');
+    await saveWorkbook(model, path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.getWorksheet(META_SHEET)!;
+    const cells = Array.from({ length: ws.rowCount }, (_, r) => String(ws.getCell(r + 1, 1).value ?? ''));
+    const edited = edit(cells);
+    for (let r = 1; r <= Math.max(cells.length, edited.length); r++) ws.getCell(r, 1).value = edited[r - 1] ?? null;
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('stops with a French error, and leaves the file as it is, when the hidden block was cut or altered', async () => {
+    const cut = await damage((cells) => cells.map((c, i) => (i === 1 ? c.slice(0, -10) : c)));
+    const altered = await damage((cells) => cells.map((c, i) => (i === 1 ? c.replace('Observations', 'Observatoire') : c)));
+    const headless = await damage((cells) => ['Feuille de notes', ...cells.slice(1)]);
+    for (const path of [cut, altered, headless]) {
+      const before = readFileSync(path);
+      const error = await loadWorkbook(path).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(/^Les réglages de Repère enregistrés dans « .+ » \(feuille cachée « _repere »\) sont illisibles : il a été (tronqué|modifié)|son en-tête manque/);
+      expect((error as Error).message).toContain('Rien n’a été modifié');
+      expect(readFileSync(path).equals(before)).toBe(true);
+    }
+  });
+
+  it('still reads a workbook saved before the armour (raw JSON), and refuses one whose JSON a decoded `_x0022_` broke', async () => {
+    const legacy = await damage((cells) => [cells.slice(1).join('')]);
+    const back = await loadWorkbook(legacy);
+    expect(back.metadata.find((m) => m.key === 'repere:tab')?.value).toBe('observations');
+    expect(back.properties.document.secretHash).toBe('abc');
+    const broken = await damage((cells) => [cells.slice(1).join('').replace('"observations"', '"obs"ervations"')]);
+    await expect(loadWorkbook(broken)).rejects.toThrow('son contenu n’est plus du JSON');
+  });
 });

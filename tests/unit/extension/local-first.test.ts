@@ -24,8 +24,10 @@ function updatingCollector() {
     const duplicates: string[] = [];
     for (const r of records) {
       const row = rows.get(r.id);
-      if (!row || r.updatedAt > row.updatedAt) (rows.set(r.id, r), accepted.push(r.id));
-      else duplicates.push(r.id);
+      if (!row || r.updatedAt > row.updatedAt) {
+        rows.set(r.id, r);
+        accepted.push(r.id);
+      } else duplicates.push(r.id);
     }
     return { ok: true, code: 'ok', accepted, duplicates };
   });

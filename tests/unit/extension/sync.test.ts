@@ -23,7 +23,10 @@ function fakeCollector() {
     if (forced) return forced;
     const accepted: string[] = [];
     const duplicates: string[] = [];
-    for (const r of records) (rows.has(r.id) ? duplicates : accepted).push(r.id), rows.set(r.id, r);
+    for (const r of records) {
+      (rows.has(r.id) ? duplicates : accepted).push(r.id);
+      rows.set(r.id, r);
+    }
     return { ok: true, code: 'ok', accepted, duplicates };
   });
   return { rows, calls, send, answerNext: (...r: SendResult[]) => (next = r) };

@@ -1,5 +1,6 @@
 /** A template set up as a registry would read it back: its rows through the sheet contract and the registry's checks. */
-import { tabSpec, type Lang } from '../../../shared/contract/tabs';
+import { tabSpec } from '../../../shared/contract/tabs';
+import type { Lang } from '../../../shared/contract/words';
 import { validateRegistry, type RegistrySnapshot, type TabRows } from '../../../shared/registry/validate';
 import { buildInstrument, type Instrument, type InstrumentInput } from '../../../shared/questionnaire/instrument';
 import { templateById } from '../../../shared/templates/index';

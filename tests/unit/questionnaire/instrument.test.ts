@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { allQuestions, buildInstrument, xmlName } from '../../../shared/questionnaire/instrument';
 import { knownInstrument } from '../../../shared/questionnaire/known';
 import { PARADATA } from '../../../shared/questionnaire/texts';
-import { completeMapping, emptyMapping, respondentTypeOf, withoutRefusals } from '../../../shared/survey/mapping';
+import { recogniseRespondentType } from '../../../shared/contract/words';
+import { completeMapping, emptyMapping, withoutRefusals } from '../../../shared/survey/mapping';
 import { prepareValues } from '../../../shared/survey/import';
 import { templateInput, templateInstrument } from './helpers';
 
@@ -64,7 +65,7 @@ describe('the instrument of a survey', () => {
 
   it('words « Qui remplit ce questionnaire ? » so the import reads each answer as lui-même, aidé or pour autrui', () => {
     for (const lang of ['fr', 'en'] as const) {
-      expect([PARADATA.self[lang], PARADATA.aided[lang], PARADATA.proxy[lang]].map(respondentTypeOf)).toEqual(['lui-même', 'aidé', 'pour autrui']);
+      expect([PARADATA.self[lang], PARADATA.aided[lang], PARADATA.proxy[lang]].map(recogniseRespondentType)).toEqual(['self', 'aided', 'proxy']);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Question, Registry } from '../../../shared/registry/model';
 import { readLevels } from '../../../shared/registry/levels';
-import { termId } from '../../../shared/registry/vocabulary';
+import { termId } from '../../../shared/contract/words';
 import { questionnaireAdvice, WORDING_RULES, WordingRules, type WordingRule } from '../../../shared/questionnaire/checks';
 import rulesFile from '../../../shared/questionnaire/wording-rules.json';
 import { templateInput } from './helpers';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../../shared/registry/condition';
 import { parseTargets } from '../../../shared/registry/targets';
-import { termId, termLabel } from '../../../shared/registry/vocabulary';
+import { termId, termLabel } from '../../../shared/contract/words';
 
 describe('the « Condition » cell', () => {
   it.each([

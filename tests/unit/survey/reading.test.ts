@@ -45,4 +45,36 @@ describe('reading the bytes of an export', () => {
   it('says where an unclosed quote is', () => {
     expect(readSurveyRecords(utf8('a,b\n1,"2\n'))).toMatchObject({ ok: false, message: expect.stringContaining('guillemet') });
   });
+
+  it('warns about rows with more values than headers (cut) or fewer (padded), naming them', () => {
+    const read = readSurveyRecords(utf8('q1,q2,q3\n1,2,3\n4,5,6,7,8\n9,10\n11,12,13,\n14\n15,16,17,18\n'));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.records.rows).toEqual([['1', '2', '3'], ['4', '5', '6'], ['9', '10', ''], ['11', '12', '13'], ['14', '', ''], ['15', '16', '17']]);
+    expect(read.records.warnings.map((w) => [w.row, w.message.split(' : ')[0]])).toEqual([
+      [3, 'Lignes 3 et 7'],
+      [4, 'Lignes 4 et 6'],
+    ]);
+    expect(read.records.warnings[0]!.message).toContain('plus de valeurs que d’intitulés (3) ; les valeurs en trop sont ignorées');
+    expect(read.records.warnings[1]!.message).toContain('moins de valeurs que d’intitulés (3) ; les cases manquantes restent vides');
+  });
+
+  it('groups a long list of ragged rows', () => {
+    const lines = ['a,b', ...Array.from({ length: 25 }, (_, i) => `${i},x,y`)];
+    const read = readSurveyRecords(utf8(lines.join('\n')));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.records.warnings).toHaveLength(1);
+    expect(read.records.warnings[0]!.message).toMatch(/^Lignes 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… et 15 autre\(s\) : plus de valeurs/);
+  });
+
+  it('replaces what no spreadsheet can hold by « � », saying where', () => {
+    // UTF-16 can carry lone surrogates and U+FFFF; UTF-8 can carry U+FFFE.
+    const text = '\ufeffNom;Avis\uffff\r\nA;bien \ud800 vu\r\nB;\ufffe\r\n';
+    const bytes = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const read = readSurveyRecords(bytes);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.records.rawHeaders).toEqual(['Nom', 'Avis\ufffd']);
+    expect(read.records.rows).toEqual([['A', 'bien \ufffd vu'], ['B', '\ufffd']]);
+    expect(read.records.warnings).toHaveLength(1);
+    expect(read.records.warnings[0]!.message).toContain('remplacés par « � » (ligne 1, colonne « Avis\ufffd » ; ligne 2, colonne « Avis\ufffd » ; ligne 3, colonne « Avis\ufffd »)');
+  });
 });
