@@ -10,7 +10,7 @@ import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { inspectSurvey } from '../../shared/survey/import';
 import type { RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
-import { ensureBuilt } from './ensure-built';
+import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
@@ -103,7 +103,7 @@ type CheckReply =
   | { ok: false; message: string };
 
 async function openRegistry(options: Options): Promise<LocalRegistry> {
-  await ensureBuilt({ extension: false });
+  ensureFresh(APPS_SCRIPT_BUILD);
   return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
 }
 
@@ -228,5 +228,3 @@ export async function main(argv: string[]): Promise<void> {
     }
   }
 }
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void main(process.argv.slice(2));

@@ -136,7 +136,7 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/') return send(res, 200, 'text/html; charset=utf-8', localPageHtml(pageToken), PAGE_HEADERS);
-    if (req.method === 'GET' && path === '/local-page.js') return send(res, 200, 'text/javascript; charset=utf-8', await localPageScript());
+    if (req.method === 'GET' && path === '/local-page.js') return send(res, 200, 'text/javascript; charset=utf-8', localPageScript());
     if (req.method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', sidebarWithBridge(registry.sidebarHtml(), pageToken), PAGE_HEADERS);
     if (path.startsWith('/api/') || path === '/rpc') {
       const refused = refusal(req, req.method !== 'GET');

@@ -10,7 +10,7 @@ import type { Instrument } from '../../shared/questionnaire/instrument';
 import { interviewGuide } from '../../shared/questionnaire/guide';
 import { paperQuestionnaire } from '../../shared/questionnaire/paper';
 import { xlsFormBytes } from '../../shared/questionnaire/xlsform';
-import { ensureBuilt } from './ensure-built';
+import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { printPdf } from './print-pdf';
 import { LocalRegistry } from './registry-host';
 import { UserError } from './user-error';
@@ -59,7 +59,7 @@ const WHAT: Record<Format, string> = { xlsform: 'XLSForm (KoboToolbox, ODK, Enke
 
 export async function questionnaireCommand(argv: string[], defaultWorkbook: string): Promise<number> {
   const options = parse(argv, defaultWorkbook);
-  await ensureBuilt({ extension: false });
+  ensureFresh(APPS_SCRIPT_BUILD);
   const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: 'http://127.0.0.1/exec' });
   const setup = (await registry.callOrThrow('getQuestionnaireSetup', [])) as { configured: boolean; surveys: Array<{ id: string; wave: string }> };
   if (!setup.configured) throw new UserError(`${options.workbook} n’est pas encore un registre : lancez d’abord repere setup --workbook ${options.workbook}.`);

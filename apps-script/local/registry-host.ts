@@ -9,7 +9,7 @@ import { loadBundle, type BundleRuntime } from './bundle-runtime';
 import type { WorkbookModel } from './emulator';
 import { parseA1 } from './emulator/a1';
 import { getCell, lastColumn, lastRow, touch } from './emulator/model';
-import { DIST_APPS_SCRIPT } from './ensure-built';
+import { DIST_APPS_SCRIPT } from './builds.mjs';
 import { toWire } from './script-run-wire';
 import { UserError } from './user-error';
 import { sheetAsText } from './sheet-text';

@@ -24,6 +24,14 @@ describe('the XLSForm of a survey', () => {
     });
   }
 
+  it('is written in the registry’s language: an English registry gives English labels', async () => {
+    const form = await readXlsForm(xlsFormBytes(templateInstrument('aidants', 'E1', 'T0', 'en')));
+    expect(xlsFormProblems(form)).toEqual([]);
+    expect(form.sheets.get('survey')![0]![2]).toBe('label::English (en)');
+    expect(form.sheets.get('settings')![1]![3]).toBe('English (en)');
+    expect(form.sheets.get('survey')!.find((r) => r[1] === 'consentement')![2]).toBe('Do you agree to answer this questionnaire?');
+  });
+
   it('has survey, choices and settings sheets, French labels, and asks consent before anything else', async () => {
     const form = await readXlsForm(xlsFormBytes(templateInstrument('aidants')));
     expect([...form.sheets.keys()]).toEqual(['survey', 'choices', 'settings']);
