@@ -18,6 +18,9 @@ import { UserError } from './user-error';
 
 export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
 export const DEFAULT_PORT = 8787;
+/** During an import, the workbook is saved at most this often: what an interruption can cost, against re-saving a
+ * growing workbook after every chunk. */
+const IMPORT_SAVE_EVERY_MS = 20_000;
 
 const HELP = `Repère — registre d’impact en mode local (sans compte Google, sans réseau)
 
@@ -102,9 +105,10 @@ type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }>; advice: Array<{ message: string }> }
   | { ok: false; message: string };
 
-async function openRegistry(options: Options): Promise<LocalRegistry> {
+/** `command` is what another process finding the workbook locked is told: « repere import »… */
+async function openRegistry(options: Options, command: string): Promise<LocalRegistry> {
   ensureFresh(APPS_SCRIPT_BUILD);
-  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec`, command: `repere ${command}` });
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -120,7 +124,7 @@ async function run(argv: string[]): Promise<number> {
       await startLocalMode(options);
       return 0;
     case 'setup': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'setup');
       const request = { lang: options.lang, ...(options.template !== undefined && { template: options.template }) };
       const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
@@ -128,7 +132,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'check');
       const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
       if (!result.ok) throw new UserError(result.message);
       for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
@@ -137,14 +141,14 @@ async function run(argv: string[]): Promise<number> {
       return result.errors > 0 ? 1 : 0;
     }
     case 'pairing-code': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'pairing-code');
       const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
       if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
       console.log(result.code);
       return 0;
     }
     case 'compute': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'compute');
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
       if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
@@ -194,19 +198,23 @@ function inspectCommand(options: Options): number {
 async function importCommand(options: Options): Promise<number> {
   if (!options.survey) throw new UserError('Indiquez l’enquête : repere import FICHIER --survey ID (ex. --survey E1).');
   const bytes = readSurveyFile(options);
-  const registry = await openRegistry(options);
-  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as {
-    mapping: unknown;
-    surveys: Array<{ id: string; wave: string }>;
-    questions: RegistryQuestion[];
-  };
-  const { prepared, mapping } = prepareAsSuggested(bytes, setup);
-  const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
-  const result = await runImport(
-    prepared,
-    { surveyId: options.survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
-    importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
-  );
+  const survey = options.survey;
+  const registry = await openRegistry(options, 'import');
+  // The workbook stays locked for the whole import (other Repère processes wait), saved every little while.
+  const result = await registry.hold(async () => {
+    const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
+      mapping: unknown;
+      surveys: Array<{ id: string; wave: string }>;
+      questions: RegistryQuestion[];
+    };
+    const { prepared, mapping } = prepareAsSuggested(bytes, setup);
+    const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
+    return runImport(
+      prepared,
+      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
+      importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
+    );
+  }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
   if (!result.ok) {
     const where = result.problems.map((p) => `  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));

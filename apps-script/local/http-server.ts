@@ -141,8 +141,11 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
     if (path.startsWith('/api/') || path === '/rpc') {
       const refused = refusal(req, req.method !== 'GET');
       if (refused) return json(res, 403, { ok: false, error: `Appel refusé : ${refused}.` });
-      if (req.method === 'GET' && path === '/api/workbook') return json(res, 200, registry.workbookView());
-      if (req.method === 'GET' && path === '/api/charts') return json(res, 200, registry.chartsView());
+      if (req.method === 'GET' && (path === '/api/workbook' || path === '/api/charts')) {
+        // The workbook on disk is the truth: changed by another process (a `repere import`), it is read again first.
+        await registry.refresh();
+        return json(res, 200, path === '/api/workbook' ? registry.workbookView() : registry.chartsView());
+      }
       if (req.method === 'POST' && path === '/rpc') {
         const { fn, args } = JSON.parse(await readBody(req)) as { fn: string; args: unknown[] };
         return json(res, 200, await registry.call(String(fn), Array.isArray(args) ? args : []));
