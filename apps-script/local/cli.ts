@@ -31,7 +31,8 @@ Commandes :
   setup          Crée ou complète les onglets du registre dans le classeur
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension
-  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON)
+  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON ;
+                             code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques (--json : les lignes écrites)
 ${QUESTIONNAIRE_HELP}
@@ -182,7 +183,7 @@ function inspectCommand(options: Options): number {
   const inspection = inspectSurvey(readSurveyFile(options));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(inspection)}\n`);
-    return 0;
+    return inspection.errors.length > 0 ? 1 : 0;
   }
   const delimiter = inspection.delimiter === '\t' ? 'tabulation' : `« ${inspection.delimiter} »`;
   const lines = [
@@ -192,7 +193,8 @@ function inspectCommand(options: Options): number {
     ...inspection.warnings.map((p) => `Attention${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
   ];
   console.log(lines.join('\n'));
-  return 0;
+  // A blocking error means the import would refuse the file: a script can tell without reading the text.
+  return inspection.errors.length > 0 ? 1 : 0;
 }
 
 async function importCommand(options: Options): Promise<number> {
@@ -216,7 +218,7 @@ async function importCommand(options: Options): Promise<number> {
     );
   }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
   if (!result.ok) {
-    const where = result.problems.map((p) => `  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
+    const where = result.problems.map((p) => `  ${p.row ? `ligne ${p.row}` : 'fichier'}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));
   }
   console.log(`${result.read} réponse(s) lue(s) = ${result.inserted} insérée(s) + ${result.alreadyPresent} déjà présente(s) + ${result.rejected} refusée(s) → onglet « ${result.tab} ».`);
