@@ -34,7 +34,8 @@ Commandes :
   inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON ;
                              code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
-  compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques (--json : les lignes écrites)
+  compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
+                 avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
 ${QUESTIONNAIRE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
@@ -100,7 +101,7 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
   };
 }
 
-type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }> } | { ok: false; message: string };
+type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[] } | { ok: false; message: string };
 
 type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }>; advice: Array<{ message: string }> }
@@ -152,8 +153,10 @@ async function run(argv: string[]): Promise<number> {
       const registry = await openRegistry(options, 'compute');
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
-      if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
-      else console.log(result.summary);
+      if (options.json) {
+        const { summary, surveyChecks, personFlags } = result;
+        console.log(JSON.stringify({ summary, values: result.values.filter((row) => row.computed), surveyChecks, personFlags }, null, 2));
+      } else console.log(result.summary);
       return 0;
     }
     case 'inspect':

@@ -60,16 +60,22 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
       const value = key === 'wave' ? wave : text(at(line, key));
       if (value !== '') for (const name of names) segments[name] = value;
     }
+    const typeCell = text(at(line, 'respondentType'));
+    const respondentType = recogniseRespondentType(typeCell);
+    const sourceRow = Number(at(line, 'sourceRow'));
     rows.push({
       responseId,
       wave: wave || null,
       date: isoOf(at(line, 'answeredAt')) ?? isoOf(at(line, 'importedAt')),
-      respondentType: recogniseRespondentType(text(at(line, 'respondentType'))),
+      respondentType,
+      ...(respondentType === null && typeCell !== '' && { unrecognisedType: typeCell }),
       mode: text(at(line, 'mode')) || survey.mode,
       interviewer: text(at(line, 'interviewer')) || null,
       personId: text(at(line, 'personId')) || null,
       answers,
       segments,
+      sourceFile: text(at(line, 'sourceFile')) || null,
+      sourceRow: Number.isInteger(sourceRow) && sourceRow > 0 ? sourceRow : null,
     });
   }
   return { survey: survey.id, rows };

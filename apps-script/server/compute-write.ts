@@ -1,16 +1,19 @@
 /**
  * Writes the engine's results: « Valeurs » keeps every row people entered and replaces only Repère's computed rows
- * (in place, then after the last row); « Tableau de bord » is rebuilt wholesale, one line per indicator by outcome.
+ * (in place, then after the last row); « Tableau de bord » is rebuilt wholesale, one line per indicator by outcome,
+ * each value with its unit, its interval and n; « Contrôles » is rebuilt wholesale with the checks of each survey
+ * wave and the answer sheets to review.
  */
 import { NO_TARGET, RECORD_LANG, termId, termLabel, type Lang, type StatusId } from '../../shared/contract/words';
-import type { Status, ValueRow } from '../../shared/indicators/model';
+import type { PersonFlag, Status, SurveyCheck, ValueRow } from '../../shared/indicators/model';
+import { intervalRangeText, rowFigureText, statisticsNote } from '../../shared/indicators/text';
 import type { Indicator, Outcome } from '../../shared/registry/model';
 import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { TabRows } from '../../shared/registry/validate';
 import { bindTab, clearRecords, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
-const round = (x: number | null, decimals = 1): CellValue => (x === null ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
+const round = (x: number | null | undefined, decimals = 1): CellValue => (x === null || x === undefined ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
 
 const statusWord = (status: StatusId): string => termLabel('status', status, RECORD_LANG);
 const statusCell = (status: Status): string => (status === '' ? '' : statusWord(status));
@@ -24,6 +27,10 @@ function valueCells(row: ValueRow, origin: string, computedAt: Date): Record<str
     n: row.n ?? '',
     low: round(row.low),
     high: round(row.high),
+    k: row.detail.k ?? '',
+    sd: round(row.detail.sd, 2),
+    p: round(row.detail.p, 4),
+    test: statisticsNote(row.detail),
     baseline: round(row.baseline),
     target: round(row.target),
     status: statusCell(row.status),
@@ -90,13 +97,14 @@ function dashboardLine(indicator: Indicator, outcome: Outcome | undefined, serie
   return {
     ...head,
     period: last.period,
-    value: hidden ? `< ${DASHBOARD_MIN_N}` : round(last.value),
+    value: hidden ? `moins de ${Math.max(DASHBOARD_MIN_N, indicator.minN)} personnes` : rowFigureText(last, indicator.unit, RECORD_LANG),
+    interval: hidden ? '' : intervalRangeText(last, indicator.unit, RECORD_LANG),
     trend: trendOf(last, series[series.length - 2]),
     // No target and no baseline: nothing to judge against, which the line says rather than leaving a blank.
     status: last.status === '' ? NO_TARGET[RECORD_LANG] : statusWord(last.status),
     sparkline: sparkline(series),
     n: last.n ?? '',
-    flag: hidden ? `Moins de ${DASHBOARD_MIN_N} personnes : valeur masquée.` : alert?.message ?? '',
+    flag: hidden ? `Moins de ${Math.max(DASHBOARD_MIN_N, indicator.minN)} personnes : valeur masquée.` : alert?.message ?? '',
   };
 }
 
@@ -141,5 +149,20 @@ export function writeDashboard(ss: Spreadsheet, indicators: readonly Indicator[]
   ensureColumns(tab.sheet, Math.max(...tab.columns.values()));
   writeRecords(tab, 2, lines);
   colourStatuses(tab, lines.length);
+  return lines.length;
+}
+
+/** One line per check of each survey wave, then one per answer sheet to review, named by what the team knows. */
+export function writeChecks(ss: Spreadsheet, checks: readonly SurveyCheck[], people: readonly PersonFlag[]): number {
+  const tab = bindTab(ss, 'checks');
+  if (!tab) return 0;
+  const word = (key: 'check' | 'checkLevel', id: string) => (termId(key, id) === null ? id : termLabel(key, termId(key, id)!, RECORD_LANG));
+  const lines: Array<Record<string, CellValue>> = [
+    ...checks.flatMap((c) => c.flags.map((f) => ({ survey: c.survey, wave: c.wave, check: word('check', f.code), level: word('checkLevel', f.level), who: '', message: f.message }))),
+    ...people.map((p) => ({ survey: p.survey, wave: p.wave, check: word('check', p.code), level: word('checkLevel', 'review'), who: p.who, message: p.message })),
+  ];
+  const last = tab.sheet.getLastRow();
+  if (last >= 2) clearRecords(tab, 2, last - 1);
+  writeRecords(tab, 2, lines);
   return lines.length;
 }

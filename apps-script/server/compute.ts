@@ -4,19 +4,19 @@ import { computeIndicators } from '../../shared/indicators/compute';
 import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
 import { refreshCharts } from './charts';
 import { readAnswers, readObservations } from './compute-read';
-import { writeDashboard, writeValues } from './compute-write';
+import { writeChecks, writeDashboard, writeValues } from './compute-write';
 import { logToJournal } from './journal';
 import { readRegistry } from './registry-read';
 import type { Spreadsheet } from './spreadsheet';
 
-/** What crosses google.script.run: values without their internal detail, and the checks per survey wave. */
+/** What crosses google.script.run: values with their detail (k, sd, p, test…), and the checks per survey wave. */
 export interface ComputeSummary {
   ok: true;
-  values: Array<Omit<ValueRow, 'detail'>>;
+  values: ValueRow[];
   surveyChecks: SurveyCheck[];
   /** Registry problems that left some rows out of the computation. */
   registryErrors: number;
-  /** Answer sheets to review (straight-lining, acquiescence): shown in the sidebar only, never written or exported. */
+  /** Answer sheets to review (straight-lining, acquiescence): inside the structure only (« Contrôles »), never exported. */
   personFlags: PersonFlag[];
   summary: string;
 }
@@ -29,6 +29,7 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string): Comput
   const now = new Date();
   const written = writeValues(ss, snapshot.values, result.values, lang, now);
   writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
+  writeChecks(ss, result.surveyChecks, result.personFlags);
   refreshCharts(ss, registry.indicators, result.values, lang);
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
@@ -39,7 +40,7 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string): Comput
   logToJournal(ss, who, 'compute', summary);
   return {
     ok: true,
-    values: result.values.map(({ detail: _detail, ...row }) => row),
+    values: result.values,
     surveyChecks: result.surveyChecks,
     registryErrors,
     personFlags: result.personFlags,

@@ -1,12 +1,12 @@
 /**
- * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing, survey
- * import), each in
- * its own module under panels/, wired here and fed the registry's state.
+ * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
+ * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
 import { initComputePanel } from './panels/compute';
+import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
 import { initPairingPanel } from './panels/pairing';
@@ -25,6 +25,7 @@ async function refresh(): Promise<void> {
 initSetupPanel(refresh);
 initCheckPanel();
 initComputePanel();
+initGlossaryPanel();
 initApproachPanel();
 initManualPanel();
 initImportPanel();

@@ -35,6 +35,7 @@ export type TabKey =
   | 'observations'
   | 'dashboard'
   | 'charts'
+  | 'checks'
   | 'journal';
 
 /** Developer-metadata keys: DOCUMENT visibility, so that a copied template's new script still finds them. */
@@ -132,9 +133,10 @@ export const TABS: readonly TabSpec[] = [
       col('key', 'Clé', 'Key', 'Clé courte et unique de la question dans l’enquête ; les indicateurs s’y réfèrent.', 'Short key of the question, unique within the survey; indicators refer to it.'),
       col('label', 'Intitulé', 'Label', 'La question telle qu’elle est posée.', 'The question as asked.'),
       col('type', 'Type', 'Type', 'nombre, choix unique, choix multiple, échelle, texte libre, date…', 'number, single choice, multiple choice, scale, free text, date…', true, 'questionType'),
-      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | » ; « Ne sait pas » en dernier s’il est proposé (il ne compte jamais comme un niveau). Pour un nombre : les bornes acceptées, ex. « 0 à 10 ».', 'Possible answers, lowest to highest for a scale, separated by “|”; “Don’t know” last if offered (never counted as a level). For a number: the accepted bounds, e.g. “0 to 10”.'),
+      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | » ; « Ne sait pas » en dernier s’il est proposé (il ne compte jamais comme un niveau). Pour un nombre : la plus petite et la plus grande valeur possibles (ex. « 0 | 10 »).', 'Possible answers, lowest to highest for a scale, separated by “|”; “Don’t know” last if offered (never counted as a level). For a number: the smallest and largest possible values (e.g. “0 | 10”).'),
       col('scale', 'Échelle validée', 'Validated scale', 'Facultatif. Échelle validée dont la question fait partie (who5, ucla3).', 'Optional. Validated scale the item belongs to (who5, ucla3).'),
       col('reversed', 'Inversée', 'Reversed', 'Facultatif. « oui » si l’item est formulé à l’envers (score inversé).', 'Optional. “yes” if the item is reverse-worded.'),
+      col('waves', 'Vagues', 'Waves', 'Facultatif. Les vagues où la question est posée (ex. « T1 » pour une question du suivi seulement), séparées par des virgules. Vide : à chaque vague.', 'Optional. The waves the question is asked at (e.g. “T1” for a follow-up question), comma-separated. Empty: every wave.'),
     ],
   },
   {
@@ -165,11 +167,15 @@ export const TABS: readonly TabSpec[] = [
     columns: [
       col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur (onglet Indicateurs).', 'Indicator code (Indicators tab).', true, { tab: 'indicators', column: 'code' }),
       col('period', 'Période', 'Period', 'Période couverte : 2026, 2026-T1, 2026-S1, 2026-03 ou une vague.', 'Period covered: 2026, 2026-Q1, 2026-H1, 2026-03 or a wave.'),
-      col('segment', 'Segment', 'Segment', 'Sous-groupe (ex. « tranche d’âge = 80 ans et + ») ou vide pour l’ensemble.', 'Subgroup (e.g. “age band = 80+”) or empty for everyone.'),
+      col('segment', 'Groupe', 'Group', 'Une partie des répondants (ex. « tranche d’âge = 80 ans et + ») ou vide pour l’ensemble.', 'A part of the respondents (e.g. “age band = 80+”) or empty for everyone.'),
       col('value', 'Valeur', 'Value', 'Valeur calculée, ou saisie pour un indicateur en saisie manuelle.', 'Computed value, or entered for a manual indicator.', false),
       col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la valeur.', 'Number of people or answers behind the value.', false),
       col('low', 'Borne basse', 'Lower bound', 'Bas de l’intervalle de confiance à 95 %.', 'Lower end of the 95% confidence interval.', false),
       col('high', 'Borne haute', 'Upper bound', 'Haut de l’intervalle de confiance à 95 %.', 'Upper end of the 95% confidence interval.', false),
+      col('k', 'Effectif concerné', 'Count (k)', 'Combien de personnes remplissent la condition (proportion, effectif) ou ont progressé (évolution avant/après).', 'How many people meet the condition (proportion, count) or improved (before/after change).', false),
+      col('sd', 'Écart-type', 'Standard deviation', 'Dispersion des réponses autour de la moyenne (moyenne, score, évolution d’un score).', 'Spread of the answers around the mean (mean, score, change in a score).', false),
+      col('p', 'p', 'p', 'Avec quelle probabilité un tel changement viendrait du seul hasard si rien n’avait changé (voir la colonne Test). Vide quand le test ne peut rien dire.', 'How likely such a change would be by chance alone if nothing had changed (see the Test column). Empty when the test cannot tell.', false),
+      col('test', 'Test et intervalle', 'Test and interval', 'Comment l’intervalle de confiance et le test ont été calculés (voir le glossaire du panneau Repère).', 'How the confidence interval and the test were computed (see the glossary in the Repère sidebar).'),
       col('baseline', 'Référence', 'Baseline', 'Valeur de référence de l’indicateur.', 'Baseline of the indicator.', false),
       col('target', 'Cible', 'Target', 'Cible de la période.', 'Target for the period.', false),
       col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
@@ -209,11 +215,12 @@ export const TABS: readonly TabSpec[] = [
       col('outcome', 'Changement visé', 'Outcome', 'Le changement auquel l’indicateur se rapporte.', 'The outcome the indicator measures.'),
       col('indicator', 'Indicateur', 'Indicator', 'Code et nom de l’indicateur.', 'Indicator code and name.'),
       col('period', 'Période', 'Period', 'Dernière période calculée.', 'Latest period computed.'),
-      col('value', 'Valeur', 'Value', 'Dernière valeur ; « < 5 » quand moins de 5 personnes ont répondu (masquée).', 'Latest value; “< 5” when fewer than 5 people answered (hidden).', false),
+      col('value', 'Valeur', 'Value', 'Dernière valeur, avec son unité ; « moins de 5 personnes » quand elle est masquée.', 'Latest value, with its unit; “fewer than 5 people” when hidden.'),
+      col('interval', 'Intervalle (IC 95 %)', 'Interval (95% CI)', 'Où se situe vraisemblablement la vraie valeur (intervalle de confiance à 95 %) ; « trop peu de réponses » en dessous du n minimum.', 'Where the true value most likely lies (95% confidence interval); “too few answers” below the minimum n.'),
+      col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
       col('trend', 'Tendance', 'Trend', 'Évolution depuis la période précédente : ↗ hausse, ↘ baisse, → stable.', 'Change since the previous period.'),
       col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
       col('sparkline', 'Courbe', 'Sparkline', 'Les valeurs des périodes successives.', 'The values of successive periods.', false),
-      col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
       col('flag', 'Point d’attention', 'Main flag', 'L’alerte principale à lire avant d’utiliser la valeur.', 'The main flag to read before using the value.'),
     ],
   },
@@ -223,6 +230,21 @@ export const TABS: readonly TabSpec[] = [
     label: { fr: 'Graphiques', en: 'Charts' },
     kind: 'computed',
     columns: [],
+  },
+  {
+    // Rewritten at each computation: the checks of each survey wave, then the answer sheets to review (inside the
+    // structure only: they name people by their code or the row of the imported file).
+    key: 'checks',
+    label: { fr: 'Contrôles', en: 'Checks' },
+    kind: 'computed',
+    columns: [
+      col('survey', 'Enquête', 'Survey', 'Identifiant de l’enquête.', 'Survey id.'),
+      col('wave', 'Vague', 'Wave', 'Vague d’enquête contrôlée.', 'Survey wave checked.'),
+      col('check', 'Contrôle', 'Check', 'Ce qui est contrôlé : taux de réponse, perdus de vue, réponses par un proche, réponses identiques…', 'What is checked: response rate, people lost, proxy answers, identical answers…'),
+      col('level', 'Niveau', 'Level', 'alerte (à lire avant d’utiliser les chiffres), information, ou à revoir (un questionnaire à relire).', 'warning (read before using the figures), information, or to review (an answer sheet to read again).'),
+      col('who', 'Questionnaire', 'Answer sheet', 'Pour un questionnaire à revoir : le code de la personne, sinon la ligne du fichier importé. Ne sort jamais de la structure.', 'For an answer sheet to review: the person’s code, else the row of the imported file. Never leaves the structure.'),
+      col('message', 'Détail', 'Detail', 'Ce qui a été vu, avec les nombres, et ce qu’il faut faire.', 'What was seen, with the counts, and what to do.'),
+    ],
   },
   {
     key: 'journal',

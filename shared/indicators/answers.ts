@@ -16,7 +16,8 @@ import type { AnswerValue } from './model';
  * unreadable text when `kind` is 'invalid'.
  */
 export interface Coded {
-  kind: 'value' | 'missing' | 'dontKnow' | 'invalid';
+  /** `notAsked`: the question was not asked at the row's wave (outside the base, not a non-answer). */
+  kind: 'value' | 'missing' | 'dontKnow' | 'invalid' | 'notAsked';
   value: number;
   labels: readonly string[] | null;
   keys: readonly string[] | null;
@@ -25,6 +26,7 @@ export interface Coded {
 
 const MISSING: Coded = { kind: 'missing', value: 0, labels: null, keys: null, raw: '' };
 const DONT_KNOW: Coded = { kind: 'dontKnow', value: 0, labels: null, keys: null, raw: '' };
+const NOT_ASKED: Coded = { kind: 'notAsked', value: 0, labels: null, keys: null, raw: '' };
 const invalid = (raw: string): Coded => ({ kind: 'invalid', value: 0, labels: null, keys: null, raw });
 const valueOf = (value: number, labels: readonly string[] | null = null, keys: readonly string[] | null = null): Coded => ({ kind: 'value', value, labels, keys, raw: '' });
 
@@ -89,6 +91,17 @@ export class QuestionCoder {
 
   code(raw: AnswerValue | undefined): Coded {
     return this.table[this.id(raw)]!;
+  }
+
+  private notAsked = -1;
+
+  /** The id of « not asked at this wave », added to the table on first use. */
+  notAskedId(): number {
+    if (this.notAsked < 0) {
+      this.notAsked = this.table.length;
+      this.table.push(NOT_ASKED);
+    }
+    return this.notAsked;
   }
 
   private codeUncached(raw: string | number): Coded {
@@ -185,8 +198,11 @@ function scoreByIds(rowCount: number, items: readonly CodedColumn[], scoreOf: (i
   for (const r of radix) space *= r;
   const ids = new Int32Array(m);
   const columns = items.map((c) => c.ids);
+  // A score whose items were none of them asked at the row's wave is not asked either.
   const score = (): number => {
-    table.push(scoreOf(ids));
+    let asked = false;
+    for (let j = 0; j < m; j++) if (items[j]!.table[ids[j]!]!.kind !== 'notAsked') asked = true;
+    table.push(asked ? scoreOf(ids) : NOT_ASKED);
     return table.length - 1;
   };
   if (space <= Math.max(1 << 16, 4 * rowCount)) {

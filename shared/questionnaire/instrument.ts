@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../contract/words';
 import type { Indicator, Question, Registry } from '../registry/model';
+import { numberBounds } from '../registry/validate';
 import { recogniseRespondentType, termId, termLabel } from '../contract/words';
 import { scaleById } from '../scales/index';
 import { looksLikeParadata } from '../survey/mapping';
@@ -147,6 +148,8 @@ function nonAnswerName(label: string): string {
 }
 
 function levelChoices(q: Question): { choices: Choice[]; nonAnswers: Choice[] } {
+  // A number's « Modalités » are its bounds, not choices.
+  if (q.type === 'number') return { choices: [], nonAnswers: [] };
   return {
     choices: q.levels.map((label, i) => ({ name: String(i + 1), label })),
     nonAnswers: (q.nonAnswers ?? []).map((label) => ({ name: nonAnswerName(label), label })),
@@ -212,7 +215,9 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
     const known = registry.surveys.map((s) => s.id).join(', ');
     return { ok: false, message: `Enquête « ${surveyId} » absente de l’onglet Enquêtes${known ? ` (enquêtes : ${known})` : ''}. Choisissez une enquête existante.` };
   }
-  const questions = registry.questions.filter((q) => q.survey.toLowerCase() === survey.id.toLowerCase() && QUESTION_TYPES.includes(q.type as InstrumentQuestion['type']));
+  // A question asked at some waves only (« Vagues ») is left out of the others' questionnaires.
+  const askedNow = (q: Question) => wave.trim() === '' || q.waves.length === 0 || q.waves.some((w) => fold(w) === fold(wave));
+  const questions = registry.questions.filter((q) => q.survey.toLowerCase() === survey.id.toLowerCase() && QUESTION_TYPES.includes(q.type as InstrumentQuestion['type']) && askedNow(q));
   if (questions.length === 0) {
     return { ok: false, message: `L’enquête ${survey.id} n’a aucune question dans l’onglet Questions : ajoutez-y ses questions (une ligne par question), puis recommencez.` };
   }
@@ -234,7 +239,7 @@ export function buildInstrument(input: InstrumentInput, surveyId: string, wave: 
       type: q.type as InstrumentQuestion['type'],
       choices,
       nonAnswers,
-      range: q.range ?? null,
+      range: q.type === 'number' ? numberBounds(q.levels) : null,
       required: role === 'respondentType' || (role === 'personId' && paired),
       ...(role && { role }),
       registry: true,

@@ -19,8 +19,9 @@ const ROLE_PARADATA: Partial<Record<NonNullable<InstrumentQuestion['role']>, Par
 function target(q: InstrumentQuestion): Omit<KnownColumn, 'header' | 'correction'> {
   const paradata = q.role ? ROLE_PARADATA[q.role] : undefined;
   return {
-    // A person's code is paradata only: it must never become an answer that leaves in a figure.
-    ...(q.registry && q.role !== 'personId' && { question: q.key }),
+    // Paradata only, even when the registry asks it as a question: one column, one meaning (a person's code must never
+    // become an answer that leaves in a figure; who answered is read from the paradata column).
+    ...(q.registry && !paradata && { question: q.key }),
     ...(paradata && { paradata }),
     ...(q.role === 'consent' && { participation: true as const }),
     ...(q.role === 'quoteConsent' && { quoteConsent: true as const }),
@@ -48,9 +49,7 @@ export function knownInstrument(instrument: Instrument, titles: ReadonlyMap<stri
     const byName = namesCorrection(q);
     const labels = new Set([q.label, ...(gridOf.has(q) ? [`${gridOf.get(q)} [${q.label}]`] : []), ...(titles.get(q.name) ?? [])]);
     for (const header of labels) columns.push({ header, ...what });
-    // In XML values, a registry respondent-type question holds self / aided / proxy: paradata, not its levels.
-    const byNameWhat = q.role === 'respondentType' ? { paradata: 'respondentType' as const } : what;
-    for (const header of new Set([q.name, paths.get(q)!])) columns.push({ header, ...byNameWhat, ...(byName && { correction: byName }) });
+    for (const header of new Set([q.name, paths.get(q)!])) columns.push({ header, ...what, ...(byName && { correction: byName }) });
   }
   // Whatever wave the XLSForm was made for, its hidden field says it in every answer.
   columns.push({ header: WAVE_FIELD, paradata: 'wave' });

@@ -58,10 +58,10 @@ export interface Question {
   levels: string[];
   /** Answers offered apart from the levels (« Ne sait pas », « Préfère ne pas répondre »): never a level. */
   nonAnswers?: string[];
-  /** A number question's accepted bounds, when the « Modalités » cell gives them (« 0 à 10 »). */
-  range?: { min: number; max: number };
   scale: string;
   reversed: boolean;
+  /** The waves the question is asked at (« T1 » only for a follow-up question); empty: every wave. */
+  waves: string[];
   row: number;
 }
 

@@ -220,7 +220,13 @@ export function completeMapping(
     quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
     ...(saved.participation !== undefined && { participation: saved.participation }),
   };
-  const paradataColumns = applyKnown(mapping, file, known);
+  const reserved = applyKnown(mapping, file, known);
+  // A column read as paradata (saved from an earlier wave, or recognised now) is never also an answer to a question:
+  // one column, one meaning, whatever the order of imports.
+  const paradataColumns = new Set(PARADATA.map((key) => mapping.paradata[key]?.column).filter((c): c is string => c !== undefined));
+  for (const column of paradataColumns) delete mapping.questions[column];
+  // Consent columns are not questions either: never suggested as one.
+  for (const column of reserved) paradataColumns.add(column);
   for (const key of PARADATA) {
     if (mapping.paradata[key]) continue;
     const column = file.find((q) => looksLikeParadata(key, q.label) && !paradataColumns.has(q.key));

@@ -3,7 +3,7 @@
  * sheet contract's column keys. Each row carries its identity, so a rerun adds only the rows that are missing.
  */
 import { DONT_KNOW, YES, termId, termLabel, type Lang, type VocabularyKey } from '../contract/words';
-import { levelsCell, rangeCell } from '../registry/levels';
+import { levelsCell } from '../registry/levels';
 import { DISAGGREGATIONS, type Template } from './schema';
 
 export type TemplateRow = Record<string, string | number>;
@@ -72,10 +72,11 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
         levels: q.levels
           ? levelsCell(q.levels[lang], q.dontKnow ? [DONT_KNOW[lang]] : [])
           : q.min !== undefined && q.max !== undefined
-            ? rangeCell(q.min, q.max, lang)
+            ? levelsCell([String(q.min), String(q.max)])
             : '',
         scale: q.scale ?? '',
         reversed: q.reversed ? YES[lang] : '',
+        waves: q.waves?.join(', ') ?? '',
       })),
     ),
     indicators: template.indicators.map((i) => {

@@ -6,7 +6,7 @@
  * conditions, scales). Both run in tests, not when the bundle loads.
  */
 import * as z from 'zod';
-import { frenchWords, termLabel } from '../contract/words';
+import { frenchWords, recogniseRespondentType, termLabel } from '../contract/words';
 import { SURVEY_METHODS } from '../registry/model';
 import { SCALE_IDS, Source, Text } from '../scales/schema';
 import { SCALES } from '../scales/index';
@@ -25,16 +25,19 @@ export const RESPONDENT_RULES = frenchWords('respondentRule');
 
 /**
  * Breakdowns an indicator may ask for, and the survey question each one reads. A survey indicator may only ask for a
- * breakdown whose question exists in its survey; « vague d'enquête » is paradata (T0 / T1) set at import.
+ * breakdown whose question exists in its survey; « vague d'enquête » and « type de répondant » are paradata (T0 / T1,
+ * who answered) set at import: the respondent-type question's answers go to that one column, never to a second one.
  */
 export const DISAGGREGATIONS = {
   "tranche d'âge": 'tranche_age',
-  'type de répondant': 'type_repondant',
+  'type de répondant': null,
   "lien avec la personne aidée": 'lien_aide',
   'ancienneté': 'anciennete',
   "vague d'enquête": null,
 } as const satisfies Record<string, string | null>;
 export type Disaggregation = keyof typeof DISAGGREGATIONS;
+/** The key of a survey's « who is answering » question, whose answers the import writes as the respondent type. */
+export const RESPONDENT_TYPE_KEY = 'type_repondant';
 const DISAGGREGATION_NAMES = Object.keys(DISAGGREGATIONS) as [Disaggregation, ...Disaggregation[]];
 
 const Id = z.string().regex(/^[a-z][a-z0-9-]*$/);
@@ -206,6 +209,12 @@ export function templateProblems(t: Template): string[] {
       if ((q.min === undefined) !== (q.max === undefined)) out.push(`${where}: give both min and max, or neither`);
       if (q.dontKnow && (q.scale || (q.type !== 'single' && q.type !== 'likert'))) out.push(`${where}: « Ne sait pas » goes with a single choice or a home-made scale`);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) out.push(`${where}: min > max`);
+      if (q.key === RESPONDENT_TYPE_KEY) {
+        for (const lang of ['fr', 'en'] as const) {
+          const read = (q.levels?.[lang] ?? []).map(recogniseRespondentType);
+          if (read.join('|') !== 'self|aided|proxy') out.push(`${where}: ${lang} levels must read as the person themself, helped, someone for them (read: ${read.join(', ')})`);
+        }
+      }
       if (q.scale) {
         const sc = SCALES[q.scale];
         const item = sc.items.find((i) => i.key === q.key);

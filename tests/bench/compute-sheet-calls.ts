@@ -13,8 +13,8 @@ import type { Measure } from './run';
 
 /** Outcomes, indicators, surveys, questions, values, one responses tab (Observations is empty here). */
 const SOURCE_TABS = 6;
-/** Valeurs, Tableau de bord, Graphiques, Journal. */
-const OUTPUT_TABS = 4;
+/** Valeurs, Tableau de bord, Contrôles, Graphiques, Journal. */
+const OUTPUT_TABS = 5;
 
 export async function benchComputeSheetCalls(): Promise<Measure[]> {
   const runtime = loadBundle({ model: createEmptyWorkbook(), code: readFileSync('dist/apps-script/Code.js', 'utf8') });

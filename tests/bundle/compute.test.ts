@@ -37,14 +37,18 @@ describe('computing the indicators of a registry', () => {
     expect(result.summary).toMatch(/^14 indicateur\(s\) calculé\(s\) sur 56 réponse\(s\)/);
     const overall = (code: string, period: string) => result.values.find((r) => r.indicator === code && r.period === period && r.segment === '')!;
     const i3 = overall('I3', 'T0');
-    expect([i3.n, Math.round(i3.value! * 10) / 10]).toEqual([30, 73.3]);
+    // 30 carers answered at T0; for one of them someone else answered: left aside by this self-report indicator.
+    expect([i3.n, Math.round(i3.value! * 10) / 10]).toEqual([29, 72.4]);
     expect(i3.low).toBeLessThan(i3.value!);
     expect(i3.high).toBeGreaterThan(i3.value!);
-    expect(i3.methodText).toMatch(/^22 aidants sur 30 \(73 %\) ont répondu/);
+    expect(i3.methodText).toMatch(/^21 aidants sur 29 \(72 %\) ont répondu « Une ou deux fois »/);
+    expect(i3.flags.find((f) => f.code === 'proxy_excluded')).toMatchObject({ level: 'alerte', message: expect.stringMatching(/^1 réponse sur 30 donnée par un proche, laissée de côté/) });
     const change = overall('I12', 'T1');
-    expect(change.methodText).toMatch(/^Sur 26 aidants ayant répondu à T0 et à T1/);
+    expect(change.methodText).toMatch(/^Sur 24 aidants ayant répondu à T0 et à T1/);
+    expect(change.methodText).toContain('Laissés de côté : 1 réponse par un proche à T0, 4 sans réponse à T1, 1 réponse par un proche à T1.');
     expect(change.flags.map((f) => f.code)).toContain('attrition');
-    // Respondent types were mapped from « Qui remplit ce questionnaire ? »: none is unknown.
+    // « Qui remplit ce questionnaire ? » takes the framework's own answers: every one is recognised, and the carers
+    // answering for themselves (« L'aidant(e) lui-même ou elle-même ») are never taken for proxies.
     expect(result.values.flatMap((r) => r.flags.map((f) => f.code))).not.toContain('respondent_type_unknown');
     const written = valuesTab(registry);
     expect(written.filter((r) => r['Origine'] === 'calculé')).toHaveLength(result.values.filter((r) => r.n !== null || r.value !== null || r.flags.length > 0).length);
@@ -73,8 +77,35 @@ describe('computing the indicators of a registry', () => {
     // Sources: outcomes, indicators, surveys, questions, values and the survey's responses tab (Observations is empty,
     // so there is nothing to read there).
     expect(calls['Range.getValues']).toBe(6);
-    // Outputs: Valeurs (one run of computed rows), the dashboard, the charts tab, the Journal line.
-    expect(calls['Range.setValues']).toBe(4);
+    // Outputs: Valeurs (one run of computed rows), the dashboard, the checks, the charts tab, the Journal line.
+    expect(calls['Range.setValues']).toBe(5);
+  });
+
+  it('writes the figure’s detail to « Valeurs » in its own columns: k, sd, p, and the test named in the notes', async () => {
+    const registry = await aidantsWithTwoWaves();
+    registry.run('computeRegistry');
+    const written = valuesTab(registry);
+    const i3 = written.find((r) => r['Indicateur'] === 'I3' && r['Période'] === 'T0' && r['Groupe'] === '')!;
+    expect([i3['n'], i3['Effectif concerné'], i3['Test et intervalle']]).toEqual([29, 21, 'intervalle : Wilson']);
+    const i12 = written.find((r) => r['Indicateur'] === 'I12' && r['Groupe'] === '')!;
+    expect(i12['Écart-type']).toBeGreaterThan(0);
+    expect(i12['p']).toBeLessThan(0.001);
+    expect(i12['Test et intervalle']).toBe('intervalle : t de Student ; test de Wilcoxon (rangs signés), exact : p < 0,001');
+    expect(String(i12['Calcul'])).not.toMatch(/Wilcoxon|Student/);
+  });
+
+  it('writes the checks of each wave to « Contrôles », answer sheets to review named by the person’s code', async () => {
+    const registry = await aidantsWithTwoWaves();
+    const result = registry.run('computeRegistry') as unknown as { surveyChecks: Array<{ wave: string }>; personFlags: Array<{ who: string }> };
+    const [header = [], ...lines] = registry.tab('checks');
+    const at = (name: string) => header.indexOf(name);
+    const perWave = lines.filter((l) => l[at('Questionnaire')] === '');
+    expect(new Set(perWave.map((l) => l[at('Vague')]))).toEqual(new Set(['T0', 'T1']));
+    expect(perWave.map((l) => l[at('Contrôle')])).toEqual(expect.arrayContaining(['taux de réponse', 'perdus de vue', 'contrôle impossible']));
+    expect(perWave.find((l) => l[at('Contrôle')] === 'perdus de vue')![at('Détail')]).toBe('4 personnes sur 30 vues à T0 sans réponse à T1 (13 %).');
+    const toReview = lines.filter((l) => l[at('Niveau')] === 'à revoir');
+    expect(toReview.map((l) => l[at('Questionnaire')])).toEqual(result.personFlags.map((f) => f.who));
+    expect(toReview.every((l) => /^personne A\d{3}$/.test(String(l[at('Questionnaire')])))).toBe(true);
   });
 
   it('rebuilds the dashboard: one line per indicator, grouped by outcome, with status colours', async () => {
@@ -83,7 +114,10 @@ describe('computing the indicators of a registry', () => {
     const [header = [], ...lines] = registry.tab('dashboard');
     expect(lines).toHaveLength(14);
     const i3 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I3 —'))!;
-    expect([i3[header.indexOf('Période')], i3[header.indexOf('Tendance')], i3[header.indexOf('n')]]).toEqual(['T1', '↗', 26]);
+    const cell = (name: string) => i3[header.indexOf(name)];
+    expect([cell('Période'), cell('Valeur'), cell('Intervalle (IC 95 %)'), cell('n'), cell('Tendance')]).toEqual(['T1', '91,7 %', '74 – 98 %', 24, '↗']);
+    const i4 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I4 —'))!;
+    expect(i4[header.indexOf('Valeur')]).toBe('19,5 h');
     const sheet = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tableau de bord')!;
     expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(5);
   });

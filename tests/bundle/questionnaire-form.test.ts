@@ -73,8 +73,8 @@ describe('a Google Form made from the registry', () => {
   it('asks consent first, lets a refusal end the form, offers « Ne sait pas » apart, validates numbers, and is published', () => {
     const registry = testRegistry();
     registry.run('configureRegistry', { lang: 'fr', template: 'aidants' });
-    const made = registry.run('createQuestionnaireForm', { survey: 'E1', wave: 'T0' });
-    expect(made).toMatchObject({ ok: true, tab: 'Formulaire E1 T0', editUrl: expect.stringMatching(/^https:\/\/docs\.google\.com\/forms\/d\/.+\/edit$/) });
+    const made = registry.run('createQuestionnaireForm', { survey: 'E1', wave: 'T1' });
+    expect(made).toMatchObject({ ok: true, tab: 'Formulaire E1 T1', editUrl: expect.stringMatching(/^https:\/\/docs\.google\.com\/forms\/d\/.+\/edit$/) });
     const forms = registry.model.forms!;
     expect(forms).toHaveLength(1);
     const form = forms[0]!;
@@ -94,7 +94,7 @@ describe('a Google Form made from the registry', () => {
     expect(grid.rows).toHaveLength(5);
     // Respondents see neutral part titles, never the change the service hopes for.
     expect(form.items.filter((i) => i.type === 'PAGE_BREAK').map((i) => i.title)).toEqual(['Qui répond', 'Partie 1 sur 6', 'Partie 2 sur 6', 'Partie 3 sur 6', 'Partie 4 sur 6', 'Partie 5 sur 6 — En quelques mots', 'Partie 6 sur 6 — Quelques questions sur vous']);
-    const tab = registry.model.sheets.find((s) => s.name === 'Formulaire E1 T0')!;
+    const tab = registry.model.sheets.find((s) => s.name === 'Formulaire E1 T1')!;
     expect(tab.cells[0]!.slice(0, 3).map((c) => c?.v)).toEqual(['Horodateur', 'Acceptez-vous de répondre à ce questionnaire ?', expect.stringContaining('réponses écrites')]);
     expect(registry.tab('journal').at(-1)?.[3]).toMatch(/^Formulaire Google « .* » créé et publié/);
   });
@@ -117,10 +117,10 @@ describe('a Google Form made from the registry', () => {
     for (const wave of ['T0', 'T1']) {
       const imported = await importFormTab(registry, wave);
       expect(imported).toMatchObject({ inserted: 30, rejected: 1 });
-      // Every registry question of the survey is answered by a column of the form, found without any suggestion.
-      expect(Object.values(imported.mappingQuestions).sort()).toEqual(
-        ['changement_libre', 'fatigue', 'heures_repit', 'lien_aide', 'repit_adapte', 'repit_pris', 'sait_ou_sadresser', 'seul_face', 'seul_frequence', 'soutien_ressenti', 'tranche_age', 'who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5'].sort(),
-      );
+      // Every registry question asked at this wave is answered by a column of the form, found without any suggestion
+      // (who answered and the person's code are paradata; the follow-up question is asked at T1 only).
+      const asked = ['fatigue', 'heures_repit', 'lien_aide', 'repit_adapte', 'repit_pris', 'sait_ou_sadresser', 'seul_face', 'seul_frequence', 'soutien_ressenti', 'tranche_age', 'who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5'];
+      expect(Object.values(imported.mappingQuestions).sort()).toEqual([...asked, ...(wave === 'T1' ? ['changement_libre'] : [])].sort());
     }
     const responses = registry.tab('responses');
     const header = responses[0]!.map(String);

@@ -38,7 +38,7 @@ async function koboExport(instrument: Instrument, people: number, mode: 'xml' | 
           if (type === 'calculate') return row[at('calculation')]!.replace(/'/g, '');
           if (name === 'consentement') return mode === 'xml' ? 'oui' : list[0]![2]!;
           if (name === 'code_personne') return `K${String(person + 1).padStart(3, '0')}`;
-          if (name === 'qui_remplit') return mode === 'xml' ? 'self' : list[0]![2]!;
+          if (name === 'type_repondant') return mode === 'xml' ? 'self' : list[0]![2]!;
           if (type === 'integer') return String(Math.min(10, (person % 7) + better));
           if (type === 'text') return person % 2 === 0 ? 'Plus de temps pour moi le mercredi.' : '';
           const levels = list.filter((c) => c[1] !== 'nsp');
@@ -61,7 +61,7 @@ async function importFile(registry: TestRegistry, bytes: Uint8Array, wave: strin
   const { prepared, mapping } = prepareAsSuggested(bytes, registry.run('getImportSetup', 'E1'));
   const result = await runImport(prepared, { surveyId: 'E1', wave, fileName: `kobo-${wave}.csv`, fileHash: sha256BytesHex(bytes), mapping }, importServer(registry.importCall));
   if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.problems.slice(0, 3))}`);
-  return { result, mapping, source: prepared.table.source };
+  return { result, mapping, source: prepared.table.source, columns: new Set(prepared.questions.map((q) => q.key)) };
 }
 
 describe('an XLSForm made from the registry', () => {
@@ -73,16 +73,17 @@ describe('an XLSForm made from the registry', () => {
     const first = await importFile(registry, await koboExport(t0, 20, 'xml', 0), 'T0');
     expect(first.source).toBe('kobotoolbox');
     expect(first.result).toMatchObject({ inserted: 20, rejected: 0 });
-    expect(first.mapping.paradata).toMatchObject({ personId: { column: 'qui/code_personne' }, respondentType: { column: 'qui/qui_remplit' }, wave: { column: 'repere_vague' }, mode: { value: 'auto-administré' } });
+    expect(first.mapping.paradata).toMatchObject({ personId: { column: 'qui/code_personne' }, respondentType: { column: 'qui/type_repondant' }, wave: { column: 'repere_vague' }, mode: { value: 'auto-administré' } });
     expect(first.mapping.participation).toBe('consentement');
-    expect(first.mapping.quotes).toEqual({ questions: ['vos_mots/changement_libre'], consent: 'consentement_citations' });
     expect(first.mapping.corrections['c3/sait_ou_sadresser']).toEqual({ type: 'likert', levels: ['1', '2', '3', '4'] });
-    // The second wave exported with labels: the same questions, found by their wording.
+    // The second wave exported with labels: the same questions, found by their wording, and the follow-up question.
     const second = await importFile(registry, await koboExport(t1, 20, 'labels', 1), 'T1');
     expect(second.result).toMatchObject({ inserted: 20, rejected: 0 });
-    for (const { mapping } of [first, second]) {
-      expect(new Set(Object.values(mapping.questions))).toEqual(new Set(['repit_adapte', 'repit_pris', 'heures_repit', 'soutien_ressenti', 'sait_ou_sadresser', 'seul_face', 'seul_frequence', 'fatigue', 'who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5', 'changement_libre', 'lien_aide', 'tranche_age']));
-    }
+    expect(second.mapping.quotes).toEqual({ questions: ['Qu\'est-ce que le répit a changé pour vous ?'], consent: 'Acceptez-vous que vos réponses écrites soient citées, sans votre nom, dans nos documents ?' });
+    const asked = ['repit_adapte', 'repit_pris', 'heures_repit', 'soutien_ressenti', 'sait_ou_sadresser', 'seul_face', 'seul_frequence', 'fatigue', 'who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5', 'lien_aide', 'tranche_age'];
+    const inFile = (result: typeof first) => new Set(Object.entries(result.mapping.questions).filter(([column]) => result.columns.has(column)).map(([, key]) => key));
+    expect(inFile(first)).toEqual(new Set(asked));
+    expect(inFile(second)).toEqual(new Set([...asked, 'changement_libre']));
     const result = registry.run('computeRegistry') as { values: Array<{ indicator: string; segment: string; period: string; value: number | null; n: number | null }> };
     const overall = (code: string, period: string) => result.values.find((v) => v.indicator === code && v.segment === '' && v.period === period);
     // Levels came back in order whichever way they were exported: « Plutôt oui » and « Oui » are the top two of four.

@@ -9,10 +9,11 @@ import { templateInput, templateInstrument } from './helpers';
 
 describe('the instrument of a survey', () => {
   it('asks consent first, then who answers, then one part per outcome, free text, and the person last', () => {
-    const instrument = templateInstrument('aidants');
+    const instrument = templateInstrument('aidants', 'E1', 'T1');
     expect(instrument.consent.map((q) => q.role)).toEqual(['consent', 'quoteConsent']);
     expect(instrument.paradata.map((q) => [q.role, q.key, q.required])).toEqual([
-      ['respondentType', 'qui_remplit', true],
+      // The registry's own « Qui remplit ce questionnaire ? », its choices named by the type each one means.
+      ['respondentType', 'type_repondant', true],
       // The registry's own person-code question, required: the survey compares before and after (I12).
       ['personId', 'code_personne', true],
     ]);
@@ -31,6 +32,14 @@ describe('the instrument of a survey', () => {
     const asked = allQuestions(instrument).filter((q) => q.registry).map((q) => q.key);
     expect(new Set(asked).size).toBe(asked.length);
     expect(asked).toHaveLength(templateInput('aidants').registry.questions.filter((q) => q.survey === 'E1').length);
+    expect(instrument.paradata[0]!.choices.map((c) => c.name)).toEqual(['self', 'aided', 'proxy']);
+  });
+
+  it('leaves out of a wave the questions asked at other waves, and the quote consent with them', () => {
+    const t0 = templateInstrument('aidants', 'E1', 'T0');
+    expect(allQuestions(t0).some((q) => q.key === 'changement_libre')).toBe(false);
+    expect(t0.consent.map((q) => q.role)).toEqual(['consent']);
+    expect(t0.sections.map((s) => s.kind)).toEqual(['outcome', 'outcome', 'outcome', 'outcome', 'about']);
   });
 
   it('uses the registry’s own « Qui répond » question and asks the interviewer when someone reads the questions', () => {
@@ -71,18 +80,25 @@ describe('the instrument of a survey', () => {
 });
 
 describe('importing the answers of a generated questionnaire', () => {
-  const instrument = templateInstrument('aidants');
-  const header = ['Horodateur', ...allQuestions(instrument).map((q) => q.label)];
-  const row = (consent: string) => ['02/03/2026 10:00:00', consent, 'Oui', 'Moi-même, seul(e)', 'A001', ...allQuestions(instrument).slice(4).map(() => '')];
+  const instrument = templateInstrument('aidants', 'E1', 'T1');
+  const questions = allQuestions(instrument);
+  const header = ['Horodateur', ...questions.map((q) => q.label)];
+  const row = (consent: string) => [
+    '02/03/2026 10:00:00',
+    ...questions.map((q) => (q.role === 'consent' ? consent : q.role === 'quoteConsent' ? 'Oui' : q.role === 'respondentType' ? q.choices[0]!.label : q.role === 'personId' ? 'A001' : '')),
+  ];
+  const repitAdapte = 'Les solutions de répit que nous proposons correspondent-elles à vos besoins (horaires, durée, confiance) ?';
 
   it('knows every column, keeps what a person chose, and sets aside the people who declined', () => {
     const prepared = prepareValues([header, row('Oui, j’accepte de répondre'), row('Non, je ne souhaite pas répondre'), row('')]);
-    const repitAdapte = 'Les solutions de répit que nous proposons correspondent-elles à vos besoins (horaires, durée, confiance) ?';
     const saved = { ...emptyMapping(), questions: { [repitAdapte]: 'autre_cle' } };
     const mapping = completeMapping(saved, prepared.questions, [], [knownInstrument(instrument)]);
     expect(mapping.participation).toBe('Acceptez-vous de répondre à ce questionnaire ?');
     expect(mapping.quotes.consent).toContain('réponses écrites');
-    expect(mapping.paradata.respondentType).toEqual({ column: 'Qui remplit ce questionnaire ?' });
+    expect(mapping.quotes.questions).toEqual(['Qu\'est-ce que le répit a changé pour vous ?']);
+    expect(mapping.paradata).toMatchObject({ respondentType: { column: 'Qui remplit ce questionnaire ?' }, personId: { column: 'Votre code personnel (donné par le service, jamais votre nom)' }, mode: { value: 'auto-administré' } });
+    // One column, one meaning: who answered is paradata, not an answer to a question.
+    expect(mapping.questions['Qui remplit ce questionnaire ?']).toBeUndefined();
     expect(mapping.questions[repitAdapte]).toBe('autre_cle');
     const kept = withoutRefusals(prepared, mapping);
     expect(kept.keys).toHaveLength(1);
@@ -93,7 +109,8 @@ describe('importing the answers of a generated questionnaire', () => {
   });
 
   it('takes a hand-made form with the registry’s wording for what it is: suggestions, no consent filter', () => {
-    const withoutConsent = prepareValues([header.filter((_, i) => i !== 1 && i !== 2), row('x').filter((_, i) => i !== 1 && i !== 2)]);
+    const consent = new Set(questions.map((q, i) => (q.role === 'consent' || q.role === 'quoteConsent' ? i + 1 : -1)));
+    const withoutConsent = prepareValues([header.filter((_, i) => !consent.has(i)), row('x').filter((_, i) => !consent.has(i))]);
     const mapping = completeMapping(emptyMapping(), withoutConsent.questions, [], [knownInstrument(instrument)]);
     expect(mapping.participation).toBeUndefined();
     expect(mapping.quotes.questions).toEqual([]);

@@ -11,7 +11,7 @@ function exampleRegistry(rule: WordingRule): Pick<Registry, 'surveys' | 'questio
   const example = rule.example;
   const questions: Question[] = example.questions.map((q, i) => {
     const { levels, nonAnswers } = readLevels(q.levels ?? '');
-    return { survey: 'E1', key: q.key ?? `q${i + 1}`, label: q.label, type: q.type as Question['type'], levels, nonAnswers, scale: q.scale ?? '', reversed: false, row: i + 2 };
+    return { survey: 'E1', key: q.key ?? `q${i + 1}`, label: q.label, type: q.type as Question['type'], levels, nonAnswers, scale: q.scale ?? '', reversed: false, waves: [], row: i + 2 };
   });
   const indicators: Indicator[] = (example.indicators ?? []).map((ind, i) => ({
     code: `I${i + 1}`, name: 'Indicateur', outcome: 'C1', kind: 'quantitative', method: ind.method as Indicator['method'],

@@ -53,13 +53,15 @@ describe('the XLSForm of a survey', () => {
     const form = xlsForm(templateInstrument('aidants'));
     const list = (name: string) => form.choices.filter((r) => r[0] === name).map((r) => [r[1], r[2]]);
     expect(list('l_sait_ou_sadresser')).toEqual([['1', 'Non'], ['2', 'Plutôt non'], ['3', 'Plutôt oui'], ['4', 'Oui'], ['nsp', 'Ne sait pas']]);
-    expect(list('l_qui_remplit').map(([name]) => name)).toEqual(['self', 'aided', 'proxy']);
+    expect(list('l_type_repondant').map(([name]) => name)).toEqual(['self', 'aided', 'proxy']);
     const fatigue = form.survey.find((r) => r[1] === 'fatigue')!;
     expect([fatigue[0], fatigue[6], fatigue[7]]).toEqual(['integer', '. >= 0 and . <= 10', 'Un nombre de 0 à 10.']);
     // The five WHO-5 items share one list, in one field-list group, without « Ne sait pas » (the scale has none).
     expect(form.survey.filter((r) => r[0] === 'select_one l_who5_1').map((r) => r[1])).toEqual(['who5_1', 'who5_2', 'who5_3', 'who5_4', 'who5_5']);
     expect(list('l_who5_1').some(([name]) => name === 'nsp')).toBe(false);
-    expect(form.survey.find((r) => r[1] === 'changement_libre')?.slice(0, 1)).toEqual(['text']);
+    // The follow-up question is asked at T1 only (« Vagues »).
+    expect(form.survey.some((r) => r[1] === 'changement_libre')).toBe(false);
+    expect(xlsForm(templateInstrument('aidants', 'E1', 'T1')).survey.find((r) => r[1] === 'changement_libre')?.[0]).toBe('text');
   });
 
   it('accepts a real XLSForm (UCL biomass plot form, from pyxform’s tests)', async () => {
