@@ -10,8 +10,7 @@ import { intervalRangeText, rowFigureText, statisticsNote } from '../../shared/i
 import type { Indicator, Outcome } from '../../shared/registry/model';
 import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { TabRows } from '../../shared/registry/validate';
-import { bindTab, clearRecords, ensureColumns, writeRecords, type BoundTab, type CellValue } from './registry';
-import type { Spreadsheet } from './spreadsheet';
+import { clearRecords, rewriteRecords, writeRecords, type BoundTab, type CellValue, type TabFinder } from './registry';
 
 const round = (x: number | null | undefined, decimals = 1): CellValue => (x === null || x === undefined ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
 
@@ -56,8 +55,8 @@ function runs(rows: readonly number[]): Array<{ start: number; count: number }> 
  * Returns the number of computed rows written. `current` is « Valeurs » as the registry read found it: the rows of the
  * previous computation are those whose origin says « calculé ».
  */
-export function writeValues(ss: Spreadsheet, current: TabRows | undefined, rows: readonly ValueRow[], lang: Lang, now: Date): number {
-  const tab = bindTab(ss, 'values');
+export function writeValues(tabs: TabFinder, current: TabRows | undefined, rows: readonly ValueRow[], lang: Lang, now: Date): number {
+  const tab = tabs.tab('values');
   if (!tab) return 0;
   const previous = (current?.rows ?? []).filter((r) => termId('valueOrigin', String(r.cells.origin ?? '')) === 'computed').map((r) => r.row);
   const computed = rows.filter((r) => r.computed);
@@ -116,10 +115,11 @@ const STATUS_COLOURS: Array<[StatusId, string]> = [
   ['données insuffisantes', '#eeeeee'],
 ];
 
-function colourStatuses(tab: BoundTab, lines: number): void {
+/** Colours each status word, once: the rules cover the whole column, so later computations need not set them again. */
+function colourStatuses(tab: BoundTab): void {
   const column = tab.columns.get('status');
-  if (column === undefined) return;
-  const range = tab.sheet.getRange(2, column, Math.max(lines, 1), 1);
+  if (column === undefined || tab.sheet.getConditionalFormatRules().length >= STATUS_COLOURS.length) return;
+  const range = tab.sheet.getRange(2, column, Math.max(tab.sheet.getMaxRows() - 1, 1), 1);
   tab.sheet.setConditionalFormatRules(
     STATUS_COLOURS.map(([status, colour]) => SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(statusWord(status)).setBackground(colour).setRanges([range]).build()),
   );
@@ -137,32 +137,27 @@ function overallSeries(rows: readonly ValueRow[]): Map<string, ValueRow[]> {
   return series;
 }
 
-export function writeDashboard(ss: Spreadsheet, indicators: readonly Indicator[], outcomes: readonly Outcome[], rows: readonly ValueRow[]): number {
-  const tab = bindTab(ss, 'dashboard');
+export function writeDashboard(tabs: TabFinder, indicators: readonly Indicator[], outcomes: readonly Outcome[], rows: readonly ValueRow[]): number {
+  const tab = tabs.tab('dashboard');
   if (!tab) return 0;
   const series = overallSeries(rows);
   const order = new Map(outcomes.map((o, i) => [o.id, i]));
   const sorted = [...indicators].sort((a, b) => (order.get(a.outcome) ?? 1e9) - (order.get(b.outcome) ?? 1e9));
   const lines = sorted.map((i) => dashboardLine(i, outcomes.find((o) => o.id === i.outcome), series.get(i.code) ?? []));
-  const last = tab.sheet.getLastRow();
-  if (last >= 2) clearRecords(tab, 2, last - 1);
-  ensureColumns(tab.sheet, Math.max(...tab.columns.values()));
-  writeRecords(tab, 2, lines);
-  colourStatuses(tab, lines.length);
+  rewriteRecords(tab, lines);
+  colourStatuses(tab);
   return lines.length;
 }
 
 /** One line per check of each survey wave, then one per answer sheet to review, named by what the team knows. */
-export function writeChecks(ss: Spreadsheet, checks: readonly SurveyCheck[], people: readonly PersonFlag[]): number {
-  const tab = bindTab(ss, 'checks');
+export function writeChecks(tabs: TabFinder, checks: readonly SurveyCheck[], people: readonly PersonFlag[]): number {
+  const tab = tabs.tab('checks');
   if (!tab) return 0;
   const word = (key: 'check' | 'checkLevel', id: string) => (termId(key, id) === null ? id : termLabel(key, termId(key, id)!, RECORD_LANG));
   const lines: Array<Record<string, CellValue>> = [
     ...checks.flatMap((c) => c.flags.map((f) => ({ survey: c.survey, wave: c.wave, check: word('check', f.code), level: word('checkLevel', f.level), who: '', message: f.message }))),
     ...people.map((p) => ({ survey: p.survey, wave: p.wave, check: word('check', p.code), level: word('checkLevel', 'review'), who: p.who, message: p.message })),
   ];
-  const last = tab.sheet.getLastRow();
-  if (last >= 2) clearRecords(tab, 2, last - 1);
-  writeRecords(tab, 2, lines);
+  rewriteRecords(tab, lines);
   return lines.length;
 }

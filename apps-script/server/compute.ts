@@ -6,6 +6,7 @@ import { refreshCharts } from './charts';
 import { readAnswers, readObservations } from './compute-read';
 import { writeChecks, writeDashboard, writeValues } from './compute-write';
 import { logToJournal } from './journal';
+import { TabLayouts, type TabFinder } from './registry';
 import { readRegistry } from './registry-read';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -21,23 +22,24 @@ export interface ComputeSummary {
   summary: string;
 }
 
-export function runComputation(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
-  const { registry, problems, snapshot } = readRegistry(ss, lang);
-  const answers = readAnswers(ss, registry.surveys, registry.questions);
-  const observations = readObservations(ss);
+/** `tabs`: each tab found once for the whole run, from the layouts earlier runs remembered while its headers are unchanged. */
+export function runComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: TabFinder = new TabLayouts(ss)): ComputeSummary {
+  const { registry, problems, snapshot } = readRegistry(ss, lang, tabs);
+  const answers = readAnswers(tabs, registry.surveys, registry.questions);
+  const observations = readObservations(tabs);
   const result = computeIndicators({ ...registry, answers, observations });
   const now = new Date();
-  const written = writeValues(ss, snapshot.values, result.values, lang, now);
-  writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
-  writeChecks(ss, result.surveyChecks, result.personFlags);
-  refreshCharts(ss, registry.indicators, result.values, lang);
+  const written = writeValues(tabs, snapshot.values, result.values, lang, now);
+  writeDashboard(tabs, registry.indicators, registry.outcomes, result.values);
+  writeChecks(tabs, result.surveyChecks, result.personFlags);
+  refreshCharts(ss, tabs, registry.indicators, result.values, lang, registry.questions);
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
   const summary =
     `${registry.indicators.length} indicateur(s) calculé(s) sur ${respondents} réponse(s) et ${observations.length} observation(s) : ` +
     `${written} ligne(s) écrite(s) dans Valeurs.` +
     (registryErrors > 0 ? ` ${registryErrors} erreur(s) du registre ont écarté des lignes : lancez « Vérifier le registre ».` : '');
-  logToJournal(ss, who, 'compute', summary);
+  logToJournal(ss, who, 'compute', summary, tabs);
   return {
     ok: true,
     values: result.values,

@@ -39,7 +39,11 @@ export function emptyReport(): SetupReport {
 export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template?: Template): SetupReport {
   const report = emptyReport();
   const added: AddedColumn[] = [];
-  for (const spec of SETUP_TABS) added.push(...ensureTab(ss, spec, lang, report));
+  let blank = blankOnlySheet(ss);
+  for (const spec of SETUP_TABS) {
+    added.push(...ensureTab(ss, spec, lang, report, blank));
+    blank = null;
+  }
   for (const column of added) addDropdown(ss, column, lang);
   if (template) report.templateRows = Object.values(applyTemplate(ss, template, lang)).reduce((a, b) => a + b, 0);
   const changed = report.createdTabs.length + report.addedColumns.length + report.templateRows > 0;
@@ -56,10 +60,22 @@ function uniqueSheetName(ss: Spreadsheet, wanted: string): string {
   for (let i = 2; ; i++) if (!ss.getSheetByName(`${wanted} (${i})`)) return `${wanted} (${i})`;
 }
 
-function ensureTab(ss: Spreadsheet, spec: TabSpec, lang: Lang, report: SetupReport): AddedColumn[] {
+/**
+ * A new spreadsheet's only tab (« Feuille 1 »), still empty and not Repère's: set-up makes it the first registry tab
+ * rather than leave an empty tab in front of the registry.
+ */
+function blankOnlySheet(ss: Spreadsheet): Sheet | null {
+  const sheets = ss.getSheets();
+  const sheet = sheets.length === 1 ? sheets[0]! : null;
+  if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0 || sheet.getDeveloperMetadata().length > 0) return null;
+  return sheet;
+}
+
+function ensureTab(ss: Spreadsheet, spec: TabSpec, lang: Lang, report: SetupReport, blank: Sheet | null): AddedColumn[] {
   let sheet = findTab(ss, spec.key);
   if (!sheet) {
-    sheet = ss.insertSheet(uniqueSheetName(ss, spec.label[lang]));
+    const name = uniqueSheetName(ss, spec.label[lang]);
+    sheet = blank ? blank.setName(name) : ss.insertSheet(name);
     report.createdTabs.push(sheet.getName());
   }
   if (sheetsWithMetadata(ss, TAB_METADATA_KEY, spec.key).length === 0) tagSheet(sheet, TAB_METADATA_KEY, spec.key);

@@ -11,8 +11,8 @@ import { readApproach, writeApproach } from './approach';
 import { runComputation, type ComputeSummary } from './compute';
 import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
-import { appendRecords, bindTab, findTab } from './registry';
 import { placedAdvice, type PlacedAdvice } from './questionnaire';
+import { appendRecords, bindTab, findTab, TabLayouts } from './registry';
 import { readRegistry } from './registry-read';
 import { setupRegistry, type SetupReport } from './setup';
 import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
@@ -139,8 +139,9 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
 export function computeRegistry(): ComputeSummary | Failure {
   return underLock(() => {
     const ss = registrySpreadsheet();
-    if (!findTab(ss, 'indicators')) return NOT_SET_UP;
-    return runComputation(ss, registryLang(), currentUser('sidebar'));
+    const tabs = new TabLayouts(ss);
+    if (!tabs.tab('indicators')) return NOT_SET_UP;
+    return runComputation(ss, registryLang(), currentUser('sidebar'), tabs);
   });
 }
 

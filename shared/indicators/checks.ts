@@ -9,7 +9,7 @@ import { fold } from '../text/fold';
 import type { Indicator, Question } from '../registry/model';
 import { marginOfError } from '../stats/intervals';
 import type { CodedColumn, QuestionCoder } from './answers';
-import { type SurveyColumns, TYPE_NULL, TYPE_OTHER, TYPE_PROXY } from './columns';
+import { SurveyColumns, TYPE_NULL, TYPE_OTHER, TYPE_PROXY } from './columns';
 import { ATTRITION_SHARE, PROXY_SHARE, RESPONSE_RATE_LOW, flag, share } from './flags';
 import type { AnswerRow, ComputeInput, Flag, PersonFlag, SurveyCheck } from './model';
 import { comparePeriods } from './periods';
@@ -112,19 +112,22 @@ function countItems(rowCount: number, items: readonly GridItem[]): { reversed: U
  * ACQUIESCENCE_SHARE of at least ACQUIESCENCE_MIN_PAIRS pairs. personFlagsOf then words the flags of those rows.
  */
 function flaggedRows(rowCount: number, grid: readonly GridItem[], groups: ReadonlyArray<readonly GridItem[]>): Uint8Array {
+  // Grid items: answered reversed / plain items per row, and whether all answers sit at the same relative position.
+  const gridCounts = { reversed: new Uint32Array(rowCount), plain: new Uint32Array(rowCount) };
   const position = new Float64Array(rowCount).fill(-1);
   const differs = new Uint8Array(rowCount);
-  for (const { ids, relative, answered } of grid) {
+  for (const { ids, relative, answered, reversed } of grid) {
+    const counts = reversed ? gridCounts.reversed : gridCounts.plain;
     for (let i = 0; i < rowCount; i++) {
       const id = ids[i]!;
       if (answered[id] !== 1) continue;
+      counts[i]!++;
       const r = relative[id]!;
       const p = position[i]!;
       if (p < 0) position[i] = r;
       else if (Math.abs(r - p) > 1e-9) differs[i] = 1;
     }
   }
-  const gridCounts = countItems(rowCount, grid);
   const pairs = new Float64Array(rowCount);
   const double = new Float64Array(rowCount);
   for (const group of groups) {
@@ -205,8 +208,11 @@ function unrecognisedList(texts: readonly string[]): string {
 }
 
 /**
- * `columnsOf` and `coderOf` hand back the survey's columns and coders the indicators already used, so each cell is
- * coded once per computation.
+ * The checks of each survey wave: n against the people invited (response rate), people seen at the first wave and
+ * missing at this one (attrition), the margin of error n allows, the share answered by someone else and the answers
+ * naming no known respondent type, and the answer sheets flagged for careless answering (then the count per wave, the
+ * sheets themselves as person-level flags). `columnsOf` and `coderOf` hand back the survey's columns and coders the
+ * indicators already used, so each cell is coded once per computation.
  */
 export function surveyChecks(
   input: ComputeInput,
@@ -247,9 +253,18 @@ export function surveyChecks(
       list.push(i);
     }
     const ordered = [...byWave.keys()].sort((a, b) => comparePeriods(a, b, waves));
-    const personsAt = (wave: string) => new Set(byWave.get(wave)!.map((i) => rows[i]!.personId).filter((p): p is string => !!p));
+    // People seen at the first wave, by their person number: each later wave says how many of them it lost.
     const firstWave = ordered.find((w) => w !== '');
-    const firstPersons = firstWave === undefined ? new Set<string>() : personsAt(firstWave);
+    const persons = columns.rows === rows ? columns.persons() : new SurveyColumns(rows).persons();
+    const seenFirst = new Uint8Array(persons.count);
+    let firstCount = 0;
+    for (const i of firstWave === undefined ? [] : byWave.get(firstWave)!) {
+      const p = persons.ids[i]!;
+      if (p >= 0 && seenFirst[p] === 0) {
+        seenFirst[p] = 1;
+        firstCount++;
+      }
+    }
     for (const wave of ordered) {
       const waveRows = byWave.get(wave)!;
       const flags: Flag[] = [];
@@ -261,11 +276,19 @@ export function surveyChecks(
       } else {
         flags.push(flag('response_rate', responseRate < RESPONSE_RATE_LOW ? 'alerte' : 'info', `Taux de réponse ${frPercent(responseRate)} (${n} sur ${invited} invités)${responseRate < RESPONSE_RATE_LOW ? ' : comparez les répondants aux personnes invitées (âge, site…) avant de généraliser.' : '.'}`));
       }
-      if (wave !== '' && wave !== firstWave && firstPersons.size > 0) {
-        const here = personsAt(wave);
-        const lost = [...firstPersons].filter((p) => !here.has(p)).length;
-        const lostShare = lost / firstPersons.size;
-        flags.push(flag('attrition', lostShare > ATTRITION_SHARE ? 'alerte' : 'info', `${lost} personne${lost > 1 ? 's' : ''} sur ${firstPersons.size} vue${firstPersons.size > 1 ? 's' : ''} à ${firstWave} sans réponse à ${wave} (${frPercent(lostShare)})${lostShare > ATTRITION_SHARE ? ' : comparez les personnes perdues aux autres avant de lire une évolution.' : '.'}`));
+      if (wave !== '' && wave !== firstWave && firstCount > 0) {
+        const here = new Uint8Array(persons.count);
+        let kept = 0;
+        for (const i of waveRows) {
+          const p = persons.ids[i]!;
+          if (p >= 0 && seenFirst[p] === 1 && here[p] === 0) {
+            here[p] = 1;
+            kept++;
+          }
+        }
+        const lost = firstCount - kept;
+        const lostShare = lost / firstCount;
+        flags.push(flag('attrition', lostShare > ATTRITION_SHARE ? 'alerte' : 'info', `${lost} personne${lost > 1 ? 's' : ''} sur ${firstCount} vue${firstCount > 1 ? 's' : ''} à ${firstWave} sans réponse à ${wave} (${frPercent(lostShare)})${lostShare > ATTRITION_SHARE ? ' : comparez les personnes perdues aux autres avant de lire une évolution.' : '.'}`));
       }
       const margin = marginOfError(n);
       if (margin !== null) flags.push(flag('wide_margin', margin > 10 ? 'alerte' : 'info', `Avec ${n} réponses, une proportion est connue à ± ${frNumber(margin, 0)} points près au mieux.`));

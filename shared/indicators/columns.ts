@@ -379,6 +379,26 @@ export class SurveyColumns {
     }
   }
 
+  /**
+   * Each row's person as a small integer (in order of first row with a wave and an id), NO_WAVE (-1) or NO_PERSON (-2),
+   * and how many persons there are: what pairs and the attrition check count with, instead of sets of strings.
+   */
+  persons(): { ids: Int32Array; count: number } {
+    if (this.personOf === null) {
+      const rows = this.rows;
+      const ids = new Int32Array(rows.length);
+      const persons = new PersonIds(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const person = row.personId;
+        ids[i] = row.wave === null ? NO_WAVE : person === null || person === '' ? NO_PERSON : persons.id(person);
+      }
+      this.personOf = ids;
+      this.personCount = persons.size;
+    }
+    return { ids: this.personOf, count: this.personCount };
+  }
+
   scores(scorer: ScaleScorer): CodedColumn {
     let column = this.scored.get(scorer);
     if (!column) {
@@ -533,8 +553,7 @@ export class SurveyColumns {
   pairing(selfOnly: boolean): Pairing {
     let pairing = this.pairings.get(selfOnly);
     if (pairing) return pairing;
-    if (this.personOf === null) this.prepare({ coders: [], granularities: [], breakdowns: [], persons: true });
-    const personOf = this.personOf!;
+    const personOf = this.persons().ids;
     const types = this.types();
     const waves = this.periods('wave');
     const w = waves.labels.length;

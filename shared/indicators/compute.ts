@@ -185,11 +185,11 @@ export function computeIndicators(given: ComputeInput): ComputeResult {
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
   const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves: [], who: (i) => stakeholders.get(i.outcome) || 'personnes' };
   // Read each survey once for every question an indicator or a check reads, every period, breakdown and paradata
-  // grouping the indicators use, and the person ids when before/after pairs are asked for (SurveyColumns.prepare).
+  // grouping the indicators use, and the person ids (before/after pairs, people lost since the first wave).
   const plans = new Map<string, ColumnPlan>();
   const planOf = (survey: string) => {
     let plan = plans.get(survey);
-    if (!plan) plans.set(survey, (plan = { coders: [], granularities: ['wave'], breakdowns: [], persons: false }));
+    if (!plan) plans.set(survey, (plan = { coders: [], granularities: ['wave'], breakdowns: [], persons: true }));
     return plan;
   };
   const need = (survey: string, coder: QuestionCoder | undefined) => {
@@ -203,7 +203,6 @@ export function computeIndicators(given: ComputeInput): ComputeResult {
     const plan = planOf(source.survey);
     (plan.granularities as Array<Indicator['granularity']>).push(indicator.method === 'change' ? 'wave' : indicator.granularity);
     (plan.breakdowns as string[]).push(...indicator.disaggregation);
-    if (indicator.method === 'change') plan.persons = true;
   }
   for (const q of input.questions) if (q.type === 'likert' && q.levels.length >= 2) need(q.survey, coders.get(`${q.survey}\u0000${q.key}`));
   for (const [survey, plan] of plans) columnsOf(ctx, survey).prepare(plan);
@@ -290,6 +289,13 @@ function readerFor(indicator: Indicator, survey: string, keys: readonly string[]
   return { column: columns.column(found[0]!), scorer: null, single: found[0]!, survey: columns };
 }
 
+/**
+ * An indicator computed from a survey, per period and per group of each breakdown: the answers counted n (those who
+ * answered, « ne sait pas » and blanks apart), k meeting the condition, Σx and Σx² for a mean and its t interval, the
+ * values for a median, the answers per level of a scale; proxies left aside for a self-report indicator and counted;
+ * a question not asked at a wave counts nowhere. For speed, answers are counted per class of rows (same period, groups,
+ * interviewer, mode, respondent type) and coding, then each count is added to its cells once (see RowClasses).
+ */
 function surveyRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];

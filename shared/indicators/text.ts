@@ -96,7 +96,8 @@ export function rowFigureText(row: { value: number | null; detail: ValueDetail }
 export function intervalRangeText(row: { low: number | null; high: number | null; detail: ValueDetail }, unit: string, lang: Lang): string {
   if (row.low === null || row.high === null) return row.detail.intervalWithheld ? (lang === 'fr' ? 'trop peu de réponses' : 'too few answers') : '';
   const percent = unit.trim() === '%' || row.detail.change?.kind === 'ordinal';
-  const tail = percent ? (lang === 'fr' ? ' %' : '%') : row.detail.change?.kind === 'binary' ? ' points' : '';
+  const short = SHORT_UNITS[unit.trim().toLowerCase()];
+  const tail = percent ? (lang === 'fr' ? ' %' : '%') : row.detail.change || /^points?$/i.test(unit.trim()) ? ' points' : short ? ` ${short}` : '';
   const decimals = percent || row.detail.change?.kind === 'binary' ? 0 : 1;
   const [low, high] = [numberIn(row.low, lang, decimals), numberIn(row.high, lang, decimals)];
   if (row.low >= 0) return `${low} – ${high}${tail}`;

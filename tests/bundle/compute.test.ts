@@ -75,8 +75,12 @@ describe('computing the indicators of a registry', () => {
     registry.run('computeRegistry');
     const calls = registry.services.calls.snapshot();
     // Sources: outcomes, indicators, surveys, questions, values and the survey's responses tab (Observations is empty,
-    // so there is nothing to read there).
-    expect(calls['Range.getValues']).toBe(6);
+    // so there is nothing to read there); and the header row of each of the ten tabs used, which says their columns
+    // are where the first computation found them.
+    expect(calls['Range.getValues']).toBe(6 + 10);
+    // Where the columns are is not read again from the metadata: every call of the computation, at most 100.
+    expect(calls['DeveloperMetadata.getLocation'] ?? 0).toBe(0);
+    expect(registry.services.calls.total()).toBeLessThanOrEqual(100);
     // Outputs: Valeurs (one run of computed rows), the dashboard, the checks, the charts tab, the Journal line.
     expect(calls['Range.setValues']).toBe(5);
   });
@@ -108,6 +112,31 @@ describe('computing the indicators of a registry', () => {
     expect(toReview.every((l) => /^personne A\d{3}$/.test(String(l[at('Questionnaire')])))).toBe(true);
   });
 
+  it('finds the columns again when people move, insert or rename them between two computations', async () => {
+    const registry = await aidantsWithTwoWaves();
+    registry.run('computeRegistry');
+    const expected = valuesTab(registry).filter((r) => r['Origine'] === 'calculé');
+    const ss = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet();
+    // « Valeurs »: the value column moved to the far left, a column of notes inserted, the n column renamed.
+    const values = ss.getSheetByName('Valeurs')!;
+    const header = values.getRange(1, 1, 1, values.getLastColumn()).getValues()[0]!;
+    values.moveColumns(values.getRange(1, header.indexOf('Valeur') + 1, values.getMaxRows(), 1), 1);
+    values.insertColumnBefore(3);
+    values.getRange(1, 3).setValue('Mes notes');
+    values.getRange(2, 3).setValue('à relire');
+    const n = values.getRange(1, 1, 1, values.getLastColumn()).getValues()[0]!.indexOf('n') + 1;
+    values.getRange(1, n).setValue('Effectif');
+    // The responses tab: a question column moved first.
+    const responses = ss.getSheetByName('Réponses E1')!;
+    const labels = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0]!;
+    responses.moveColumns(responses.getRange(1, labels.indexOf('Je me suis senti(e) calme et tranquille') + 1, responses.getMaxRows(), 1), 1);
+    registry.run('computeRegistry');
+    const again = valuesTab(registry).filter((r) => r['Origine'] === 'calculé');
+    const figures = (rows: Array<Record<string, unknown>>) => rows.map((r) => [r['Indicateur'], r['Période'], r['Groupe'], r['Valeur'], r['n'] ?? r['Effectif']]);
+    expect(figures(again)).toEqual(figures(expected));
+    expect(values.getRange(2, 3).getValue()).toBe('à relire');
+  });
+
   it('rebuilds the dashboard: one line per indicator, grouped by outcome, with status colours', async () => {
     const registry = await aidantsWithTwoWaves();
     registry.run('computeRegistry');
@@ -117,7 +146,9 @@ describe('computing the indicators of a registry', () => {
     const cell = (name: string) => i3[header.indexOf(name)];
     expect([cell('Période'), cell('Valeur'), cell('Intervalle (IC 95 %)'), cell('n'), cell('Tendance')]).toEqual(['T1', '91,7 %', '74 – 98 %', 24, '↗']);
     const i4 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I4 —'))!;
-    expect(i4[header.indexOf('Valeur')]).toBe('19,5 h');
+    expect([i4[header.indexOf('Valeur')], i4[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['19,5 h', '13 – 23 h']);
+    const i12 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I12 —'))!;
+    expect([i12[header.indexOf('Valeur')], i12[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['+21,3 points', '17,5 – 25,2 points']);
     const sheet = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tableau de bord')!;
     expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(5);
   });

@@ -14,10 +14,11 @@ export function initGlossaryPanel(): void {
       return [term, definition];
     }),
   );
-  // A link to the glossary opens it where it is.
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href="#glossary"]')) {
-    link.addEventListener('click', () => {
-      ($('glossary') as HTMLDetailsElement).open = true;
-    });
-  }
+  // The compute panel's « voir le glossaire » opens it and brings it into view (a button: the sidebar's links open
+  // outside it, as its <base target="_top"> says).
+  $('open-glossary').addEventListener('click', () => {
+    const glossary = $('glossary') as HTMLDetailsElement;
+    glossary.open = true;
+    glossary.scrollIntoView({ block: 'start' });
+  });
 }
