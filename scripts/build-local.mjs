@@ -22,6 +22,8 @@ const [cli, page] = await Promise.all([
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
     charset: 'utf8',
     legalComments: 'none',
+    // Loaded only to print a questionnaire to PDF, from node_modules: a browser driver has no place in the bundle.
+    external: ['playwright-core'],
   }),
   build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
 ]);
