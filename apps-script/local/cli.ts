@@ -11,6 +11,7 @@ import { inspectSurvey } from '../../shared/survey/import';
 import type { RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
+import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
 import { UserError } from './user-error';
@@ -35,7 +36,7 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-
+${QUESTIONNAIRE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT})
@@ -103,7 +104,7 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
 type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[] } | { ok: false; message: string };
 
 type CheckReply =
-  | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
+  | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }>; advice: Array<{ message: string }> }
   | { ok: false; message: string };
 
 /** `command` is what another process finding the workbook locked is told: « repere import »… */
@@ -113,6 +114,8 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 }
 
 async function run(argv: string[]): Promise<number> {
+  // Its own module parses its own options.
+  if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -135,6 +138,7 @@ async function run(argv: string[]): Promise<number> {
       const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
       if (!result.ok) throw new UserError(result.message);
       for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
+      for (const advice of result.advice) console.log(`Conseil — ${advice.message}`);
       console.log(result.summary);
       return result.errors > 0 ? 1 : 0;
     }
@@ -160,7 +164,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire (voir repere --help).`);
   }
 }
 

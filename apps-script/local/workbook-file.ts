@@ -72,6 +72,7 @@ interface MetaJson {
   /** Script and document properties; the user's stay with the person (user-properties.ts), never in the file. */
   properties: Partial<WorkbookModel['properties']>;
   sheets: SheetJson[];
+  forms?: WorkbookModel['forms'];
 }
 
 function argb(color: string): string {
@@ -233,6 +234,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     metadata: model.metadata,
     properties: { script: model.properties.script, document: model.properties.document },
     sheets: sheetsJson,
+    ...(model.forms?.length && { forms: model.forms }),
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const text = armour(JSON.stringify(meta));
@@ -475,6 +477,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   if (meta) {
     // A workbook saved before user properties left the file still has them: read once, they move to the person's store.
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
+    if (meta.forms?.length) model.forms = meta.forms;
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);
     const sheetIds = new Set(model.sheets.map((s) => s.sheetId));
     model.metadata = meta.metadata.filter((m) => {

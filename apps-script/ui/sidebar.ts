@@ -1,6 +1,6 @@
 /**
- * The sidebar: one panel per task (set up, check, compute, approach, manual values, extension pairing, survey import,
- * glossary), each in its own module under panels/, wired here and fed the registry's state.
+ * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
+ * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
@@ -10,6 +10,7 @@ import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
 import { initPairingPanel } from './panels/pairing';
+import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
 import { call } from './rpc';
 
@@ -18,6 +19,7 @@ async function refresh(): Promise<void> {
   showSetupState(state);
   showManualState(state);
   await showApproachState(state);
+  await showQuestionnaireState();
 }
 
 initSetupPanel(refresh);
@@ -27,6 +29,7 @@ initGlossaryPanel();
 initApproachPanel();
 initManualPanel();
 initImportPanel();
+initQuestionnairePanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

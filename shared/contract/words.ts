@@ -133,6 +133,7 @@ export const VOCABULARY = {
     ['compute', 'calcul', 'computation'],
     ['approach', 'démarche', 'approach'],
     ['manualValue', 'saisie', 'manual entry'],
+    ['questionnaire', 'questionnaire', 'questionnaire'],
   ],
   actor: [['sidebar', 'panneau Repère', 'Repère sidebar'], ['collector', 'collecteur', 'collector']],
 
@@ -224,6 +225,9 @@ export const NOT_GIVEN: Readonly<Record<Lang, string>> = { fr: 'non renseigné',
 export function termLabelOrNotGiven<K extends VocabularyKey>(key: K, id: TermId<K> | null, lang: Lang): string {
   return id === null ? NOT_GIVEN[lang] : termLabel(key, id, lang);
 }
+
+/** The « don't know » answer offered apart from a question's levels (« Modalités », questionnaires): never a level. */
+export const DONT_KNOW: Readonly<Record<Lang, string>> = { fr: 'Ne sait pas', en: "Don't know" };
 
 /** The dashboard's status of an indicator with neither target nor baseline: nothing to judge against. */
 export const NO_TARGET: Readonly<Record<Lang, string>> = { fr: 'sans cible', en: 'no target' };

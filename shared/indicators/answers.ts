@@ -114,21 +114,24 @@ export class QuestionCoder {
       if (rank !== undefined) return this.level(rank);
       if (this.question.type === 'multiple') {
         const parts = text.split(/\s*[;|\n]\s*/).filter(Boolean);
-        const found = parts.map((p) => this.ranks.get(normaliseLabel(p)));
+        // A questionnaire exported in XML values names each option by its position (1 = first level).
+        const found = parts.map((p) => this.ranks.get(normaliseLabel(p)) ?? this.position(p));
         if (found.length > 0 && found.every((r) => r !== undefined)) {
           const labels = found.map((r) => this.question.levels[r! - 1]!);
           return valueOf(found.length, labels, labels.map(normaliseLabel));
         }
       }
       // A rank typed as a number (1 = lowest level) is accepted for Likert and single choices.
-      const n = parseNumber(raw);
-      if (n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length && this.question.type !== 'multiple') {
-        return this.level(n);
-      }
-      return invalid(text);
+      const position = this.question.type === 'multiple' ? undefined : this.position(text);
+      return position === undefined ? invalid(text) : this.level(position);
     }
     const n = parseNumber(raw);
     return n === null ? invalid(text) : valueOf(n);
+  }
+
+  private position(text: string): number | undefined {
+    const n = parseNumber(text);
+    return n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length ? n : undefined;
   }
 
   private level(rank: number): Coded {

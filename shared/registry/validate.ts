@@ -4,6 +4,7 @@
  */
 import type { TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
+import { readLevels } from './levels';
 import { SURVEY_METHODS, type Indicator, type IndicatorSource, type ManualValue, type Outcome, type Question, type Registry, type Survey } from './model';
 import { parseTargets, PERIOD } from './targets';
 import { isYes, termId, termLabel, termLabels, type Lang, type VocabularyKey } from '../contract/words';
@@ -43,7 +44,7 @@ function numberOf(value: unknown): number | null {
   return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-const list = (value: unknown, separator = ','): string[] => text(value).split(separator).map((s) => s.trim()).filter(Boolean);
+const list = (value: unknown): string[] => text(value).split(',').map((s) => s.trim()).filter(Boolean);
 
 /** A French noun and its gender, so messages agree: « méthode inconnue », « code manquant ». */
 interface Noun {
@@ -182,7 +183,7 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
     if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
     const key = c.required('key', row, cells.key, N.key);
     const type = c.term<Question['type']>('questionType', 'type', row, cells.type, N.type, null);
-    const levels = list(cells.levels, '|');
+    const { levels, nonAnswers } = readLevels(text(cells.levels));
     if (type === 'likert' && levels.length < 2) c.report('error', 'levels', row, 'une échelle a besoin de ses modalités, de la plus basse à la plus haute, séparées par « | ».');
     if (type === 'number' && levels.length > 0 && numberBounds(levels) === null) {
       c.report('error', 'levels', row, `bornes « ${text(cells.levels)} » illisibles : pour un nombre, écrivez la plus petite et la plus grande valeur possibles, ex. « 0 | 10 », ou laissez vide.`);
@@ -191,7 +192,10 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
       read.push({
         id: `${survey} / ${key}`,
         row,
-        item: { survey, key, label: text(cells.label), type, levels, scale: text(cells.scale).toLowerCase(), reversed: isYes(text(cells.reversed)), waves: list(cells.waves), row },
+        item: {
+          survey, key, label: text(cells.label), type, levels, ...(nonAnswers.length > 0 && { nonAnswers }),
+          scale: text(cells.scale).toLowerCase(), reversed: isYes(text(cells.reversed)), waves: list(cells.waves), row,
+        },
       });
     }
   }

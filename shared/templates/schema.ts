@@ -16,7 +16,7 @@ export { Text, Source };
 // The enumerated words come from the registry's vocabulary: one list, whether typed in a sheet or in a data file.
 export const OUTCOME_LEVELS = frenchWords('level');
 export const SURVEY_MODES = frenchWords('surveyMode');
-export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'number', 'text', 'date'] as const;
+export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'number', 'text', 'date', 'identifier'] as const;
 export const INDICATOR_KINDS = frenchWords('kind');
 export const METHODS = frenchWords('method');
 export const DIRECTIONS = frenchWords('direction');
@@ -64,6 +64,8 @@ export const Question = z
      * straight-lining checks; never changes a computation).
      */
     reversed: z.boolean().optional(),
+    /** single / likert, not a scale item: « Ne sait pas » is offered apart from the levels (never a level). */
+    dontKnow: z.literal(true).optional(),
     /** Help for the interviewer or the respondent. */
     help: Text.optional(),
     /** Asked only at some waves, e.g. « T1 seulement ». */
@@ -204,6 +206,8 @@ export function templateProblems(t: Template): string[] {
         for (const d of dupes(q.levels.fr)) out.push(`${where}: level « ${d} » repeated`);
       }
       if ((q.min !== undefined || q.max !== undefined) && q.type !== 'number') out.push(`${where}: min/max on a non-number`);
+      if ((q.min === undefined) !== (q.max === undefined)) out.push(`${where}: give both min and max, or neither`);
+      if (q.dontKnow && (q.scale || (q.type !== 'single' && q.type !== 'likert'))) out.push(`${where}: « Ne sait pas » goes with a single choice or a home-made scale`);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) out.push(`${where}: min > max`);
       if (q.key === RESPONDENT_TYPE_KEY) {
         for (const lang of ['fr', 'en'] as const) {

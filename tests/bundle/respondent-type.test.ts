@@ -8,7 +8,8 @@ import { importServer, prepareAsSuggested, runImport } from '../../shared/survey
 import bienVieillir from '../../shared/templates/bien-vieillir.json';
 import { testRegistry, type TestRegistry } from './runtime';
 
-const questions = bienVieillir.surveys[0]!.questions.filter((q) => q.type !== 'text' && q.type !== 'date');
+// The person's code is the export's « Code personne » column, as the framework's own code question would be.
+const questions = bienVieillir.surveys[0]!.questions.filter((q) => q.type !== 'text' && q.type !== 'date' && q.type !== 'identifier');
 
 /** A Google Forms export of wave T0 or T1: 18 people, each answering themself, helped, or through a relative. */
 function exportOf(wave: 'T0' | 'T1'): Uint8Array {

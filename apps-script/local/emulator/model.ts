@@ -118,6 +118,33 @@ export interface SheetModel {
   protections: ProtectionSpec[];
 }
 
+/** A Google Form item, as the FormApp emulation keeps it. */
+export interface FormItemModel {
+  id: number;
+  type: string;
+  title: string;
+  help: string;
+  required: boolean;
+  choices?: Array<{ value: string; navigation: string | null }>;
+  rows?: string[];
+  columns?: string[];
+  validation?: { kind: 'number' | 'between'; min?: number; max?: number; help: string };
+}
+
+/** A Google Form made by the script: in local mode it lives with the workbook, as a form lives in Drive. */
+export interface FormModel {
+  id: string;
+  title: string;
+  description: string;
+  confirmation: string;
+  published: boolean;
+  settings: Record<string, boolean>;
+  /** The tab its responses go to; `columns` keeps each answer column's item (`id` or `id/row`), as Google does. */
+  destination: { spreadsheetId: string; sheetId: number; columns: string[] } | null;
+  items: FormItemModel[];
+  responses: number;
+}
+
 export interface WorkbookModel {
   id: string;
   name: string;
@@ -129,6 +156,8 @@ export interface WorkbookModel {
   activeA1?: string;
   metadata: MetadataEntry[];
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
+  /** Google Forms the script created (FormApp), kept with the workbook. */
+  forms?: FormModel[];
   nextId: number;
   /** Incremented by every change; the host saves when it moved. */
   revision: number;

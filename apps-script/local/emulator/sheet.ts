@@ -3,6 +3,7 @@
 
 import { fail, sheetModel, type Ctx } from './context';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { formUrl } from './forms';
 import { ConditionalFormatRule } from './conditional';
 import { deleteDim, insertDim, moveDim, type Dim } from './dims';
 import { enumName } from './enums';
@@ -42,6 +43,11 @@ export class Sheet {
   }
   getSheetId(): number {
     return this._sheetId;
+  }
+  /** The edit URL of the Google Form whose responses this tab receives, or null. */
+  getFormUrl(): string | null {
+    const form = (this._ctx.model.forms ?? []).find((f) => f.destination?.sheetId === this._sheetId);
+    return form ? formUrl(form.id) : null;
   }
   getSheetName(): string {
     return this._s().name;

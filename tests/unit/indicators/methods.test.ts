@@ -32,6 +32,16 @@ describe('proportion meeting a condition', () => {
     expect(byRank.methodText).toContain("ont répondu « Plutôt d'accord » ou plus");
   });
 
+  it('reads a multiple choice exported by option position (KoboToolbox XML values) as its options', () => {
+    const services = ['Ménage', 'Repas', 'Courses'];
+    const rows = [answer({ m: '1 ; 3' }), answer({ m: 'Repas' }), answer({ m: '2' }), answer({ m: 'Ménage ; Courses' })];
+    const row = computeIndicators(
+      input({ questions: [question('m', { type: 'multiple', levels: services })], indicators: [indicator({ source: { type: 'survey', survey: 'E1', questions: ['m'] }, condition: { op: 'in', values: ['Courses'] } })], answers: [{ survey: 'E1', rows }] }),
+    ).values[0]!;
+    expect(row.detail).toMatchObject({ k: 2 });
+    expect(row.n).toBe(4);
+  });
+
   it("leaves « ne sait pas » and blanks out of the base and says so, never codes them as a midpoint", () => {
     const rows = [...times(6, () => answer({ q: "Tout à fait d'accord" })), ...times(4, () => answer({ q: "Pas du tout d'accord" })), ...times(3, () => answer({ q: 'Ne sait pas' })), ...times(6, () => answer({ q: null }))];
     const row = computeIndicators(input({ indicators: [indicator({ condition: agreeTop2 })], answers: [{ survey: 'E1', rows }] })).values[0]!;
