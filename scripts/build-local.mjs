@@ -20,11 +20,11 @@ const [cli, page] = await Promise.all([
     // Packages included: resolving and loading exceljs's few hundred CommonJS files took about 15 % of a command.
     // Their require() of Node's modules needs a real require in an ES module (esbuild's documented workaround).
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
-    // Left in node_modules: it still calls new Buffer(), which Node tolerates silently only from there (exceljs's
-    // streaming writer reaches it through archiver when a workbook is saved).
-    external: ['archiver-utils'],
     charset: 'utf8',
     legalComments: 'none',
+    // Loaded from node_modules: a native module (the chart renderer, built by npm for this computer), and a browser
+    // driver loaded only to print a questionnaire to PDF, which has no place in the bundle.
+    external: ['@resvg/resvg-js', 'playwright-core'],
   }),
   build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
 ]);

@@ -9,7 +9,6 @@
 // <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -27,9 +26,11 @@ import {
   type SheetModel,
   type ValidationSpec,
   type WorkbookModel,
+  wrapAt,
 } from './emulator/model';
 import { cellValue } from './emulator/range';
 import { UserError } from './user-error';
+import { addChartImages, fitRowHeights, reuseChartImages, setUpPrinting, valueForSheetsOnlyFormula } from './xlsx-presentation';
 import { encodeXlsxText } from './xlsx-text';
 
 export const META_SHEET = '_repere';
@@ -49,6 +50,13 @@ interface SheetJson {
   protections: SheetModel['protections'];
   /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 (a cell or a range) → spec. */
   validations: Record<string, ValidationSpec>;
+  /**
+   * Columns whose text wraps from a row down (column → first row): xlsx has it on each cell written, the column
+   * default — which rows added later follow — is kept here. (A cell set not to wrap inside such a column is not kept.)
+   */
+  wrapColumns?: Record<number, number>;
+  /** The charts' images as saved, so the next read reuses them instead of drawing them again. */
+  chartImages?: Array<{ chartId: number; svgHash: string; pngHash: string }>;
 }
 
 interface MetaJson {
@@ -64,6 +72,7 @@ interface MetaJson {
   /** Script and document properties; the user's stay with the person (user-properties.ts), never in the file. */
   properties: Partial<WorkbookModel['properties']>;
   sheets: SheetJson[];
+  forms?: WorkbookModel['forms'];
 }
 
 function argb(color: string): string {
@@ -161,19 +170,8 @@ function parseMeta(json: string): MetaJson {
 
 // ---- save -------------------------------------------------------------------------------------------------------
 
-/**
- * The .xlsx bytes of a model, written as a stream (exceljs's streaming writer, compressed by zlib): rows are
- * written and let go one by one, so a workbook of hundreds of thousands of rows is never held twice in memory.
- */
-export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((done, fail) => {
-    stream.on('end', done);
-    stream.on('error', fail);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
   const tz = model.timeZone;
   const sheetsJson: SheetJson[] = [];
   for (const sheet of model.sheets) {
@@ -182,31 +180,26 @@ export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
       views: sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }] : [],
     });
     const extra: Record<string, ValidationSpec> = {};
-    // Columns first (written with the first row): cells created afterwards start from their style.
-    const formatted = Object.entries(sheet.colDefaults.fmt).map(([k, run]) => ({ c: Number(k), fromRow: run.fromRow }));
-    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) ws.getColumn(Number(k)).numFmt = run.value;
+    // Column styles first: cells created afterwards start from them (setting one later would restyle every cell).
+    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) {
+      const c = Number(k);
+      ws.getColumn(c).numFmt = run.value;
+      // Rows above the formatted ones: an explicit General, even when empty, so the column style does not reach them.
+      for (let r = 1; r < run.fromRow; r++) if (!sheet.cells[r - 1]?.[c - 1]) ws.getCell(r, c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
+    }
+    sheet.cells.forEach((row, r0) =>
+      row?.forEach((cell, c0) => {
+        if (cell) writeCell(ws.getCell(r0 + 1, c0 + 1), sheet, cell, r0 + 1, c0 + 1, tz, extra);
+      }),
+    );
+    writeColumnValidations(ws, sheet, extra);
+    fitRowHeights(ws, sheet);
+    const images = addChartImages(wb, ws, sheet);
+    setUpPrinting(ws, sheet, images);
     for (const [c, px] of Object.entries(sheet.colWidths)) {
       const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
       ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
     }
-    writeColumnValidations(ws, sheet, extra);
-    // Rows in order, each written once complete.
-    const lastRow = Math.max(sheet.cells.length, ...formatted.map((f) => f.fromRow - 1));
-    for (let r = 1; r <= lastRow; r++) {
-      const line = sheet.cells[r - 1];
-      const above = formatted.filter((f) => r < f.fromRow && !line?.[f.c - 1]);
-      if (!line && above.length === 0) continue;
-      const row = ws.getRow(r);
-      // Rows above a formatted column's first row: an explicit General, even when empty, so the column style does not reach them.
-      for (const { c } of above) row.getCell(c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
-      line?.forEach((cell, c0) => {
-        if (cell) writeCell(row.getCell(c0 + 1), sheet, cell, r, c0 + 1, tz, extra);
-      });
-      // exceljs's streaming writer skips a row without values, even one whose empty cells carry a format or a note.
-      Object.defineProperty(row, 'hasValues', { value: true });
-      row.commit();
-    }
-    ws.commit();
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, `${SHEET_NAME_PREFIX}${sheet.sheetId}`);
     sheetsJson.push({
       sheetId: sheet.sheetId,
@@ -218,6 +211,8 @@ export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
       conditionalRules: sheet.conditionalRules,
       protections: sheet.protections,
       validations: extra,
+      wrapColumns: Object.fromEntries(Object.entries(sheet.colDefaults.wrap).map(([c, run]) => [c, run.fromRow])),
+      chartImages: images.map(({ chartId, svgHash, pngHash }) => ({ chartId, svgHash, pngHash })),
     });
   }
   for (const m of model.metadata) {
@@ -239,15 +234,13 @@ export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
     metadata: model.metadata,
     properties: { script: model.properties.script, document: model.properties.document },
     sheets: sheetsJson,
+    ...(model.forms?.length && { forms: model.forms }),
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const text = armour(JSON.stringify(meta));
   ws.getCell(1, 1).value = `${META_HEADER} ${text.length} ${sha256(text)}`;
   for (let i = 0, r = 2; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
-  ws.commit();
-  await wb.commit();
-  await ended;
-  return Buffer.concat(chunks);
+  return wb;
 }
 
 /** The xlsx form of a validation, or null when xlsx cannot hold it (kept in the hidden sheet's JSON instead). */
@@ -288,7 +281,9 @@ function writeColumnValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra:
 function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
   const v = cell.f ? cellValue(sheet, cell) : cell.v;
   const xv = v === null ? null : isDate(v) ? toXlsxDate(v, tz) : v;
-  if (cell.f) {
+  const shown = cell.f ? valueForSheetsOnlyFormula(cell.f, xv) : null;
+  if (shown !== null) xc.value = typeof shown === 'string' ? encodeXlsxText(shown) : shown;
+  else if (cell.f) {
     const result = typeof xv === 'string' && /^#[A-Z0-9/]+[!?]?$/.test(xv) ? { error: xv } : xv;
     xc.value = { formula: cell.f.slice(1), result } as ExcelJS.CellFormulaValue;
   } else xc.value = typeof xv === 'string' ? encodeXlsxText(xv) : xv;
@@ -313,9 +308,12 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
   if (st) {
     if (st.bold || st.fontColor) xc.font = { ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
     if (st.background) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.background) } };
-    if (st.wrap || st.hAlign)
-      xc.alignment = { ...(st.wrap ? { wrapText: true } : {}), ...(st.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
   }
+  // Wrapped text (the cell's own setting or its column's) reads from the top of its row, which fitRowHeights makes as
+  // tall as the longest cell.
+  const wrap = wrapAt(sheet, row, col, cell);
+  if (wrap || st?.hAlign)
+    xc.alignment = { ...(wrap ? { wrapText: true, vertical: 'top' } : {}), ...(st?.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
 }
 
 export interface SaveOptions {
@@ -347,8 +345,8 @@ export async function removeLeftoverTempFiles(path: string): Promise<string[]> {
  */
 export async function saveWorkbook(model: WorkbookModel, path: string, options: SaveOptions = {}): Promise<Uint8Array> {
   const revision = model.revision;
-  // The model must not change while it is written: the local host runs one write at a time.
-  const data = await writeXlsx(model);
+  const wb = buildXlsx(model); // synchronous snapshot of the model
+  const data = new Uint8Array(await wb.xlsx.writeBuffer());
   const dir = dirname(path);
   const tmp = join(dir, tempFileName(path));
   const file = await open(tmp, 'wx');
@@ -469,6 +467,8 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     if (js) {
       sheet.frozenCols = sheet.frozenCols || js.frozenCols;
       sheet.charts = js.charts ?? [];
+      settleWrapColumns(sheet, js.wrapColumns ?? {});
+      reuseChartImages(wb, ws, sheet, js.chartImages ?? []);
       sheet.conditionalRules = js.conditionalRules ?? [];
       sheet.protections = js.protections ?? [];
     }
@@ -481,6 +481,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   if (meta) {
     // A workbook saved before user properties left the file still has them: read once, they move to the person's store.
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
+    if (meta.forms?.length) model.forms = meta.forms;
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);
     const sheetIds = new Set(model.sheets.map((s) => s.sheetId));
     model.metadata = meta.metadata.filter((m) => {
@@ -541,6 +542,21 @@ function settleColumnFormats(sheet: SheetModel, colFmts: Record<number, string>)
       if (cell.v === null && !cell.f && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
     }
     if (from <= sheet.maxRows) sheet.colDefaults.fmt[c] = { fromRow: from, value: fmt };
+  }
+}
+
+/** Wrapped columns become column defaults again; their cells from that row down follow them. */
+function settleWrapColumns(sheet: SheetModel, columns: Record<number, number>): void {
+  for (const [k, fromRow] of Object.entries(columns)) {
+    const c = Number(k);
+    sheet.colDefaults.wrap[c] = { fromRow, value: true };
+    for (let r = fromRow; r <= sheet.cells.length; r++) {
+      const line = sheet.cells[r - 1];
+      const cell = line?.[c - 1];
+      if (!line || !cell || cell.wrap !== true) continue;
+      delete cell.wrap;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
+    }
   }
 }
 
@@ -678,10 +694,10 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string, colFmts
       if (fc && fc !== '#000000') st.fontColor = fc;
       const bg = fill?.type === 'pattern' && fill.pattern === 'solid' ? fromArgb(fill.fgColor?.argb) : undefined;
       if (bg) st.background = bg;
-      if (al?.wrapText) st.wrap = true;
+      if (al?.wrapText) cell.wrap = true;
       if (al?.horizontal) st.hAlign = al.horizontal;
       if (Object.keys(st).length) cell.st = st;
-      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st) return;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.wrap === undefined) return;
       (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     });
   });

@@ -28,6 +28,7 @@ import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { rewriteJournalDetails, rewriteJournalLine } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
+import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
@@ -67,6 +68,8 @@ interface Reservation {
 }
 
 const fail = (message: string): ImportFailure => ({ ok: false, message });
+/** Answers read to fit the columns' widths: enough to see what they hold. */
+const FIT_SAMPLE_ROWS = 200;
 const props = () => PropertiesService.getDocumentProperties();
 
 function readReservation(surveyId: string): Reservation | null {
@@ -173,7 +176,7 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   if (fresh.length > 0) {
     const at = Math.max(sheet.getLastColumn(), ...tab.columns.values(), ...questions.values()) + 1;
     ensureColumns(sheet, at + fresh.length - 1);
-    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(q.label || q.key))]).setFontWeight('bold');
+    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(q.label || q.key))]).setFontWeight('bold').setWrap(true);
     fresh.forEach((q, i) => {
       tagColumn(sheet, at + i, QUESTION_METADATA_KEY, q.key);
       questions.set(q.key, at + i);
@@ -400,8 +403,22 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
     `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
     `${reasons}${quotes}${r.resumed ? ' Reprise d’un import interrompu.' : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   rewriteJournalLine(ss, { row: r.journalRow, marker: r.journalMarker }, who, 'import', summary);
+  fitResponses(ss, r);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);
   return { ok: true, tab: r.sheet, read, inserted: r.written, alreadyPresent: r.present, rejected: rejected.length, summary };
+}
+
+/** The answers' columns fitted to their header and the first answers (one read), the long ones wrapped. */
+function fitResponses(ss: Spreadsheet, r: Reservation): void {
+  const sheet = ss.getSheetByName(r.sheet);
+  if (!sheet) return;
+  const sample = sheet.getRange(1, r.first, Math.min(Math.max(sheet.getLastRow(), 1), FIT_SAMPLE_ROWS), r.kinds.length).getValues();
+  const columns = [...r.kinds].map((kind, c) =>
+    kind === '-' ? null : { header: String(sample[0]![c]), values: sample.slice(1).map((row) => row[c]), ...(kind === 'i' || kind === 'd' ? { shape: 'datetime' as const } : {}) },
+  );
+  const widths = new ColumnWidths();
+  widths.fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
+  widths.save();
 }
 
 function summariseRejected(rejected: ReadonlyArray<{ row: number; message: string }>): string {

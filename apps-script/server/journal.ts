@@ -5,12 +5,12 @@
 import { RECORD_LANG, termLabel, type JournalAction } from '../../shared/contract/words';
 import { textCell } from '../../shared/sheet/cell';
 import { columnLetter } from '../../shared/sheet/a1';
-import { appendRecords, bindTab, updateRecord } from './registry';
+import { appendRecords, directFinder, updateRecord, type TabFinder } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
 /** Appends a line; returns its row (0 before setup, when there is no Journal yet: the operation still succeeds). */
-export function logToJournal(ss: Spreadsheet, who: string, action: JournalAction, details: string): number {
-  const journal = bindTab(ss, 'journal');
+export function logToJournal(ss: Spreadsheet, who: string, action: JournalAction, details: string, tabs: TabFinder = directFinder(ss)): number {
+  const journal = tabs.tab('journal');
   if (!journal) return 0;
   return appendRecords(journal, [{ at: new Date(), who, action: termLabel('journalAction', action, RECORD_LANG), details }]);
 }
@@ -26,7 +26,7 @@ export interface JournalLine {
  * edit the Journal), otherwise appends one. Returns where the line is (row 0: no Journal).
  */
 export function rewriteJournalLine(ss: Spreadsheet, line: { row: number; marker: string }, who: string, action: JournalAction, details: string): JournalLine {
-  const journal = bindTab(ss, 'journal');
+  const journal = directFinder(ss).tab('journal');
   const column = journal?.columns.get('details');
   if (!journal || column === undefined) return { row: 0, detailsA1: '' };
   const fields = { at: new Date(), who, action: termLabel('journalAction', action, RECORD_LANG), details };

@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from '../crypto/sha256';
 import { decodeBytes, type Encoding } from './decode';
-import { readSurveyRecords, type Delimiter } from './read-table';
+import { readSurveyRecords, sheetRecords, type Delimiter } from './read-table';
 import { levelIndex, matchScale } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, NormalisedTable, Problem, QuestionType, SourceColumn, SourceId } from './types';
@@ -98,6 +98,12 @@ export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): P
   }
   const normalised = recogniseSource(read.records).normalise(read.records);
   return prepareTable(normalised, options.corrections ?? {});
+}
+
+/** A tab of the spreadsheet (a Google Form's linked responses) read like a file: its header row first, then answers. */
+export function prepareValues(values: readonly string[][], options: ImportOptions = {}): PreparedImport {
+  const records = sheetRecords(values);
+  return prepareTable(recogniseSource(records).normalise(records), options.corrections ?? {});
 }
 
 export function prepareTable(table: NormalisedTable, corrections: Corrections): PreparedImport {

@@ -17,8 +17,8 @@ import {
   type ImportQuotesRequest,
   type ImportQuotesResult,
 } from './chunk';
-import { prepareImport, type PreparedImport } from './import';
-import { blockingProblems, completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, type ImportMapping, type RegistryQuestion } from './mapping';
+import { prepareImport, prepareValues, type PreparedImport } from './import';
+import { blockingProblems, completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
 
 export interface ImportServer {
@@ -73,14 +73,19 @@ function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { que
  * mapping, completed by the suggestions, then the file read again with the registry's types and levels. What the CLI
  * (and the tests and benches standing in for a person) use.
  */
-export function prepareAsSuggested(bytes: Uint8Array, setup: { mapping: unknown; questions: readonly RegistryQuestion[] }): { prepared: PreparedImport; mapping: ImportMapping } {
+export function prepareAsSuggested(
+  source: Uint8Array | readonly string[][],
+  setup: { mapping: unknown; questions: readonly RegistryQuestion[]; known?: readonly KnownInstrument[] },
+): { prepared: PreparedImport; mapping: ImportMapping } {
+  const read = (corrections: ImportMapping['corrections']) => (source instanceof Uint8Array ? prepareImport(source, { corrections }) : prepareValues(source, { corrections }));
   const saved = readMapping(setup.mapping);
-  const mapping = completeMapping(saved, prepareImport(bytes, { corrections: saved.corrections }).questions, setup.questions);
-  return { prepared: prepareImport(bytes, { corrections: mapping.corrections }), mapping };
+  const mapping = completeMapping(saved, read(saved.corrections).questions, setup.questions, setup.known);
+  return { prepared: read(mapping.corrections), mapping };
 }
 
-export async function runImport(prepared: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
+export async function runImport(all: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
   const { mapping } = options;
+  const prepared = withoutRefusals(all, mapping);
   const mapped = sheetQuestions(prepared, mapping);
   const blocking = [...blockingProblems(prepared), ...mapped.problems];
   if (blocking.length > 0) {

@@ -6,11 +6,9 @@
  */
 import { NOT_GIVEN, termLabel, termLabels } from '../../../shared/contract/words';
 import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
-import { prepareImport, prepareTable, type PreparedImport } from '../../../shared/survey/import';
-import { completeMapping, emptyMapping, readMapping, suggestQuestions, PARADATA, type ImportMapping, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
+import { prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
+import { completeMapping, emptyMapping, readMapping, suggestQuestions, withoutRefusals, PARADATA, type ImportMapping, type KnownInstrument, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
 import { importServer, runImport } from '../../../shared/survey/mapping-run';
-import { sheetRecords } from '../../../shared/survey/read-table';
-import { recogniseSource } from '../../../shared/survey/sources/index';
 import { QUESTION_TYPES, type Correction, type Problem, type QuestionType } from '../../../shared/survey/types';
 import type { DateOrder } from '../../../shared/survey/values';
 import { call } from '../rpc';
@@ -30,10 +28,12 @@ interface State {
   source: Source | null;
   mapping: ImportMapping;
   registryQuestions: RegistryQuestion[];
+  /** The columns of the questionnaires Repère generated for the survey. */
+  known: KnownInstrument[];
   prepared: PreparedImport | null;
 }
 
-const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], prepared: null };
+const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], known: [], prepared: null };
 
 /** Test hooks (end-to-end tests simulate a sidebar closed mid-import). */
 interface Hooks {
@@ -44,19 +44,19 @@ interface Hooks {
 const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
 
 function read(source: Source): PreparedImport {
-  if (source.kind === 'file') return prepareImport(source.bytes, { corrections: state.mapping.corrections });
-  const records = sheetRecords(source.values);
-  return prepareTable(recogniseSource(records).normalise(records), state.mapping.corrections);
+  const options = { corrections: state.mapping.corrections };
+  return source.kind === 'file' ? prepareImport(source.bytes, options) : prepareValues(source.values, options);
 }
 
+/** The answers as they will be imported: the rows of people who declined are already set aside, with their reason. */
 function prepare(): void {
-  if (state.source) state.prepared = read(state.source);
+  if (state.source) state.prepared = withoutRefusals(read(state.source), state.mapping);
 }
 
-/** A new file or tab: the saved mapping completed by suggestions, then read again with the registry's levels. */
+/** A new file or tab: the saved mapping completed (generated questionnaire, then suggestions), read again. */
 function prepareNewSource(): void {
   if (!state.source) return;
-  state.mapping = completeMapping(state.mapping, read(state.source).questions, state.registryQuestions);
+  state.mapping = completeMapping(state.mapping, read(state.source).questions, state.registryQuestions, state.known);
   prepare();
 }
 
@@ -65,6 +65,7 @@ async function loadSurvey(): Promise<void> {
   const setup = await call('getImportSetup', id);
   state.mapping = readMapping(setup.mapping);
   state.registryQuestions = setup.questions;
+  state.known = setup.known;
   const list = $('survey-list');
   list.replaceChildren(...setup.surveys.map((s) => option(s.id, s.name ? `${s.id} — ${s.name}` : s.id)));
   const wave = $<HTMLInputElement>('survey-wave');
@@ -196,6 +197,17 @@ function render(): void {
   });
   fieldset.replaceChildren(legend, ...rows);
 
+  const participation = $<HTMLSelectElement>('import-participation');
+  participation.replaceChildren(...[['', '(aucune : toutes les réponses sont importées)'] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
+  participation.value = state.mapping.participation ?? '';
+  participation.onchange = () => {
+    if (participation.value) state.mapping.participation = participation.value;
+    else delete state.mapping.participation;
+    remember();
+    prepare();
+    render();
+  };
+
   const consent = $<HTMLSelectElement>('import-consent');
   consent.replaceChildren(...[['', `(aucune : « ${NOT_GIVEN.fr} »)`] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
   consent.value = state.mapping.quotes.consent ?? '';
@@ -223,9 +235,14 @@ async function chooseFile(): Promise<void> {
   render();
 }
 
+/** The tabs that receive a Google Form Repère made know their survey and wave. */
+const tabForms = new Map<string, { survey: string; wave: string }>();
+
 async function listTabs(): Promise<void> {
   const { tabs } = await call('listSheetTabs');
-  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))`)));
+  tabForms.clear();
+  for (const t of tabs) if (t.form) tabForms.set(String(t.sheetId), t.form);
+  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))${t.form ? ` — formulaire ${t.form.survey}${t.form.wave ? ` ${t.form.wave}` : ''}` : ''}`)));
 }
 
 async function readTab(): Promise<void> {
@@ -233,6 +250,11 @@ async function readTab(): Promise<void> {
   if (!id) return say($('import-result'), 'Choisissez d’abord un onglet.', true);
   const tab = await call('readSheetTab', Number(id));
   if (!tab.ok) return say($('import-result'), tab.message, true);
+  const form = tabForms.get(id);
+  if (form) {
+    $<HTMLInputElement>('survey-id').value = form.survey;
+    $<HTMLInputElement>('survey-wave').value = form.wave;
+  }
   state.source = { kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) };
   await loadSurvey();
   prepareNewSource();
