@@ -28,10 +28,12 @@ export interface ImportMapping {
   paradata: Partial<Record<ParadataKey, ParadataSource>>;
   /** Free-text questions whose answers go to « Observations » as quotes, and the column holding consent. */
   quotes: { questions: string[]; consent?: string };
+  /** Columns of personal data (e-mail, IP address…) the person asked to import, by file key: none by default. */
+  personal: string[];
 }
 
 export function emptyMapping(): ImportMapping {
-  return { corrections: {}, questions: {}, paradata: {}, quotes: { questions: [] } };
+  return { corrections: {}, questions: {}, paradata: {}, quotes: { questions: [] }, personal: [] };
 }
 
 /** A saved mapping read back (a document property): anything malformed is dropped, never trusted. */
@@ -59,6 +61,7 @@ export function readMapping(raw: unknown): ImportMapping {
   const quotes = record(m.quotes);
   if (Array.isArray(quotes.questions)) out.quotes.questions = quotes.questions.filter((q): q is string => typeof q === 'string');
   if (typeof quotes.consent === 'string' && quotes.consent !== '') out.quotes.consent = quotes.consent;
+  if (Array.isArray(m.personal)) out.personal = m.personal.filter((k): k is string => typeof k === 'string');
   return out;
 }
 
@@ -178,14 +181,17 @@ const PARADATA_HEADERS: Record<ParadataKey, RegExp> = {
  */
 export function completeMapping(
   saved: ImportMapping,
-  file: ReadonlyArray<{ key: string; label: string }>,
+  columns: ReadonlyArray<{ key: string; label: string; role?: string }>,
   registry: readonly RegistryQuestion[],
 ): ImportMapping {
+  // The tool's own columns (ids, times, metadata) are never a registry question nor a paradatum.
+  const file = columns.filter((q) => q.role === undefined);
   const mapping: ImportMapping = {
     corrections: { ...saved.corrections },
     questions: { ...saved.questions },
     paradata: { ...saved.paradata },
     quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
+    personal: [...saved.personal],
   };
   const paradataColumns = new Set<string>();
   for (const key of PARADATA) {
@@ -246,6 +252,7 @@ export function blockingProblems(prepared: PreparedImport): Problem[] {
         problems.push({
           row: rowNumbers[i]!,
           column: prepared.questions[q]!.label,
+          kind: 'too-long',
           value: `${v.slice(0, 60)}…`,
           message: `Ligne ${rowNumbers[i]}, colonne « ${prepared.questions[q]!.label} » : ${String(v.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.`,
         });
