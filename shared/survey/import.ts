@@ -6,6 +6,7 @@
  * to refuse the file.
  */
 import { sha256Hex } from '../crypto/sha256';
+import { MAX_CELL_CHARS } from '../sheet/cell';
 import type { Encoding } from './decode';
 import { holdsAddresses, isPersonalHeader } from './metadata';
 import { splitOptions } from './options';
@@ -109,6 +110,14 @@ export function prepareTable(table: NormalisedTable, corrections: Corrections): 
       const raw = cells[q]!(row);
       if (raw === '' || raw.trim() === '') {
         out[q] = null;
+        continue;
+      }
+      if (raw.length > MAX_CELL_CHARS) {
+        // The one kind of value that would be written wrong: no spreadsheet cell holds it.
+        const question = questions[q]!;
+        const size = String(raw.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+        errors.push({ row: table.rowNumbers[i]!, column: question.label, key: question.key, kind: 'too-long', value: `${raw.slice(0, 60)}…`, message: `Ligne ${table.rowNumbers[i]}, colonne « ${question.label} » : ${size} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.` });
+        out[q] = raw;
         continue;
       }
       const converted = converters[q]!(raw);

@@ -19,7 +19,7 @@ import {
 } from './chunk';
 import { sha256Hex } from '../crypto/sha256';
 import { isQuestion, prepareImport, problemGroups, type ImportOptions, type PreparedImport } from './import';
-import { blockingProblems, completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, type ImportMapping, type RegistryQuestion } from './mapping';
+import { completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, type ImportMapping, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
 
 export interface ImportServer {
@@ -106,7 +106,7 @@ export function prepareAsSuggested(
 export async function runImport(prepared: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
   const { mapping } = options;
   const mapped = sheetQuestions(prepared, mapping);
-  const blocking = [...blockingProblems(prepared), ...mapped.problems];
+  const blocking = [...prepared.problems.errors, ...mapped.problems];
   if (blocking.length > 0) {
     const groups = problemGroups(prepared, blocking);
     const what = groups.length > 1 ? `${groups.length} problèmes empêchent l’import` : 'Un problème empêche l’import';

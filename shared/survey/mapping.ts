@@ -4,9 +4,8 @@
  * become quotes, and the rows a begin call's layout asks for. Saved per survey and reused for the next wave.
  */
 import { sha256Hex } from '../crypto/sha256';
-import { MAX_CELL_CHARS } from '../sheet/cell';
 import type { AnswerValue, PreparedImport } from './import';
-import type { Corrections, Problem, QuestionType } from './types';
+import type { Corrections, QuestionType } from './types';
 import { RECORD_LANG, recogniseRespondentType, termLabel, type Consent } from '../contract/words';
 import { fold } from '../text/fold';
 import { QUESTION_FIELD } from './chunk';
@@ -236,30 +235,6 @@ export function consentOf(answer: string | number | null | undefined): Consent |
 /** A quote's id, stable across imports of the same answer: re-importing never duplicates it. */
 export function quoteId(responseKey: string, questionKey: string): string {
   return `imp-${sha256Hex(`${responseKey}\u0000${questionKey}`).slice(0, 24)}`;
-}
-
-/* ------------------------------------------------------------ validation before anything is written */
-
-/** The problems that stop an import: the pipeline's errors, plus answers too long for a cell. */
-export function blockingProblems(prepared: PreparedImport): Problem[] {
-  const problems = [...prepared.problems.errors];
-  const { values, rowNumbers } = prepared.table;
-  for (let i = 0; i < values.length; i++) {
-    const row = values[i]!;
-    for (let q = 0; q < row.length; q++) {
-      const v = row[q];
-      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        problems.push({
-          row: rowNumbers[i]!,
-          column: prepared.questions[q]!.label,
-          kind: 'too-long',
-          value: `${v.slice(0, 60)}…`,
-          message: `Ligne ${rowNumbers[i]}, colonne « ${prepared.questions[q]!.label} » : ${String(v.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 /* ------------------------------------------------------------ rows for the begin call's layout */

@@ -5,10 +5,12 @@
  */
 
 export interface OptionSplit {
-  /** Every option met, in order of first appearance, with the number of answers that hold it. */
-  options: Map<string, number>;
+  /** Every option met, in order of first appearance: the answers that hold it, and how many different answers. */
+  options: Map<string, { rows: number; answers: number }>;
   /** Answers that hold more than one option. */
   joined: number;
+  /** Whether some answer names the same option twice, which no checkbox list does. */
+  repeated: boolean;
   /** The options of one cell, as this column's options cut it. */
   split(value: string): string[];
 }
@@ -53,12 +55,21 @@ export function splitOptions(distinct: ReadonlyMap<string, number>, separator: s
     if (cut.size < 5_000) cut.set(value, known);
     return known;
   };
-  const options = new Map<string, number>();
+  const options = new Map<string, { rows: number; answers: number }>();
   let joined = 0;
+  let repeated = false;
   for (const [value, count] of distinct) {
     const found = split(value);
     if (found.length > 1) joined += count;
-    for (const option of new Set(found)) options.set(option, (options.get(option) ?? 0) + count);
+    const unique = new Set(found);
+    if (unique.size < found.length) repeated = true;
+    for (const option of unique) {
+      const seen = options.get(option);
+      if (seen) {
+        seen.rows += count;
+        seen.answers++;
+      } else options.set(option, { rows: count, answers: 1 });
+    }
   }
-  return { options, joined, split };
+  return { options, joined, repeated, split };
 }

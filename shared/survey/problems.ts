@@ -67,6 +67,8 @@ function groupMessage(group: ProblemGroup, answered: number | undefined): string
       return `${group.column} : ${n} identifiants de réponse déjà vus plus haut dans le fichier, ${where} : ces réponses sont comptées comme déjà présentes. Vérifiez que l’outil n’a pas exporté deux fois les mêmes réponses.`;
     case 'missing-id':
       return `${group.column} : ${n} réponses sans identifiant, ${where} : elles sont repérées par leur contenu. Vérifiez ces lignes dans l’export.`;
+    case 'too-long':
+      return `${group.column} : ${n} réponses de plus de 50 000 caractères, ce qu’aucune cellule ne peut contenir, ${where}. Raccourcissez-les dans le fichier, puis réimportez-le.`;
     case 'identical-row':
       return `${n} réponses identiques à une ligne plus haut, ${where} : gardées comme des réponses distinctes. Supprimez-les de l’export si ce sont des doublons.`;
     default:

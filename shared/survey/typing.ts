@@ -17,10 +17,10 @@ export const TYPING_RULES = {
   distinctCap: 2_000,
   /** Single choice: at most this many distinct answers, at most this share of the answers, recurring this much. */
   single: { maxDistinct: 20, maxDistinctShare: 0.6, minRecurringShare: 0.6, maxLength: 80 },
-  /** Multiple choice: at most this many options, options present in several answers this much. */
+  /** Multiple choice: at most this many options, options present in several different answers this much. */
   multiple: { maxOptions: 30, minRecurringShare: 0.6 },
   /** An answer of this many words, or of this many ending like a sentence, is a sentence; this share makes free text. */
-  sentence: { words: 6, punctuatedWords: 3, share: 0.3 },
+  sentence: { words: 7, punctuatedWords: 3, share: 0.3 },
 } as const;
 
 /** What a header says about its column (folded before matching). */
@@ -178,14 +178,16 @@ function isMultiple(s: ColumnStats, separator: string, answers: number): boolean
   const rule = TYPING_RULES.multiple;
   const codes = separator === ' ';
   if (codes) for (const value of s.distinct.keys()) if (!/^[\w.-]+(?: [\w.-]+)*$/.test(value.trim())) return false;
-  const { options, joined } = splitOptions(s.distinct, separator);
-  if (joined === 0 || options.size > rule.maxOptions || options.size >= answers) return false;
+  const { options, joined, repeated } = splitOptions(s.distinct, separator);
+  if (joined === 0 || repeated || options.size > rule.maxOptions || options.size >= answers) return false;
+  // An option recurs when it comes in different answers, alone or with others; the pieces of a sentence written
+  // again and again come back, but always in the same answer.
   let total = 0;
   let recurring = 0;
-  for (const [option, count] of options) {
+  for (const [option, seen] of options) {
     if (!codes && classify(option).sentence) return false;
-    total += count;
-    if (count > 1) recurring += count;
+    total += seen.rows;
+    if (seen.answers > 1) recurring += seen.rows;
   }
   return recurring >= rule.minRecurringShare * total;
 }

@@ -84,7 +84,7 @@ function questionBlock(q: ImportQuestion, ctx: PreviewContext, registryOptions: 
     line.append(field('Question du registre', registry, `Question du registre pour « ${q.label} »`));
   }
   block.append(head, line);
-  if (q.type === 'likert' || q.type === 'single') {
+  if (q.type === 'likert') {
     // The order of the levels, lowest first, as the file's scale means it: editable when the guess is wrong.
     const levels = document.createElement('input');
     levels.type = 'text';

@@ -27,6 +27,8 @@ interface State {
 }
 
 const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], prepared: null };
+/** The file being read: « Importer » waits for it, so a click right after choosing a file imports that file. */
+let reading: Promise<void> = Promise.resolve();
 
 /** Test hooks (end-to-end tests simulate a sidebar closed mid-import). */
 interface Hooks {
@@ -164,6 +166,7 @@ function goToCompute(): void {
 }
 
 async function importNow(): Promise<void> {
+  await reading.catch(() => undefined);
   if (!state.source) {
     await chooseFile();
     if (!state.source) return showResult('Choisissez d’abord un fichier de réponses (.csv, .xlsx, .ods) ou un onglet.', true);
@@ -198,9 +201,13 @@ async function importNow(): Promise<void> {
   );
   progress.hidden = true;
   if (!result.ok) {
-    if (result.problems.length > 0) {
-      const inspection = inspectPrepared({ ...state.prepared!, problems: { errors: result.problems, warnings: [], excluded: [] } });
-      $('import-problems').replaceChildren(...problemItems(inspection.errors, true, (key) => correct(key, { type: 'text' }, true)));
+    // The preview's problems stay; those only the mapping raises (two columns for one question) come first.
+    render();
+    const known = new Set(state.prepared!.problems.errors);
+    const extra = result.problems.filter((p) => !known.has(p));
+    if (extra.length > 0) {
+      const inspection = inspectPrepared({ ...state.prepared!, problems: { errors: extra, warnings: [], excluded: [] } });
+      $('import-problems').prepend(...problemItems(inspection.errors, true, (key) => correct(key, { type: 'text' }, true)));
     }
     return showResult(result.stopped ? `${result.message} Relancez « Importer » avec le même fichier : l’import reprendra là où il s’est arrêté.` : result.message, !result.stopped);
   }
@@ -209,8 +216,11 @@ async function importNow(): Promise<void> {
 }
 
 export function initImportPanel(): void {
-  $('survey-file').addEventListener('change', () => void chooseFile().catch((e) => showResult(String(e), true)));
-  $('import-sheet').addEventListener('change', () => void chooseSheet().catch((e) => showResult(String(e), true)));
+  const read = (work: () => Promise<void>) => () => {
+    reading = work().catch((e) => showResult(String(e), true));
+  };
+  $('survey-file').addEventListener('change', read(chooseFile));
+  $('import-sheet').addEventListener('change', read(chooseSheet));
   $('survey-id').addEventListener('change', () => {
     if (!state.source) return;
     void loadSurvey().then(() => {
