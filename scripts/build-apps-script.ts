@@ -3,7 +3,7 @@
  * and Sidebar.html with its JS and CSS inlined (Apps Script serves no separate files).
  */
 import { build, type BuildOptions } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 /** Trailing underscore: Apps Script hides it from google.script.run, so only the generated stubs are callable. */
@@ -55,8 +55,15 @@ async function buildSidebar(): Promise<string> {
     .replace('/*JS*/', () => js);
 }
 
+/** Whole then renamed: `repere` commands started meanwhile (they rebuild what is stale) never read half a file. */
+function writeWhole(name: string, text: string): void {
+  const temporary = `${OUT}/.${name}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, `${OUT}/${name}`);
+}
+
 mkdirSync(OUT, { recursive: true });
-writeFileSync(`${OUT}/Code.js`, await buildServer());
-writeFileSync(`${OUT}/Sidebar.html`, await buildSidebar());
-copyFileSync('apps-script/appsscript.json', `${OUT}/appsscript.json`);
+writeWhole('Code.js', await buildServer());
+writeWhole('Sidebar.html', await buildSidebar());
+writeWhole('appsscript.json', readFileSync('apps-script/appsscript.json', 'utf8'));
 console.log(`Apps Script : ${OUT}/Code.js, Sidebar.html, appsscript.json`);

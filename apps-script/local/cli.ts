@@ -10,13 +10,16 @@ import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { inspectSurvey, problemGroups, type SurveyInspection } from '../../shared/survey/import';
 import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
-import { ensureBuilt } from './ensure-built';
+import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
 import { UserError } from './user-error';
 
 export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
 export const DEFAULT_PORT = 8787;
+/** During an import, the workbook is saved at most this often: what an interruption can cost, against re-saving a
+ * growing workbook after every chunk. */
+const IMPORT_SAVE_EVERY_MS = 20_000;
 
 const HELP = `Repère — registre d’impact en mode local (sans compte Google, sans réseau)
 
@@ -27,7 +30,8 @@ Commandes :
   setup          Crée ou complète les onglets du registre dans le classeur
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension
-  inspect FICHIER            Lit un export d’enquête (.csv, .xlsx, .ods) et dit ce qui y a été reconnu (--json : tout le détail)
+  inspect FICHIER            Lit un export d’enquête (.csv, .xlsx, .ods) et dit ce qui y a été reconnu (--json : tout le
+                             détail ; code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques (--json : les lignes écrites)
 
@@ -109,9 +113,10 @@ type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
   | { ok: false; message: string };
 
-async function openRegistry(options: Options): Promise<LocalRegistry> {
-  await ensureBuilt({ extension: false });
-  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec` });
+/** `command` is what another process finding the workbook locked is told: « repere import »… */
+async function openRegistry(options: Options, command: string): Promise<LocalRegistry> {
+  ensureFresh(APPS_SCRIPT_BUILD);
+  return LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: `http://127.0.0.1:${options.port}/exec`, command: `repere ${command}` });
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -125,7 +130,7 @@ async function run(argv: string[]): Promise<number> {
       await startLocalMode(options);
       return 0;
     case 'setup': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'setup');
       const request = { lang: options.lang, ...(options.template !== undefined && { template: options.template }) };
       const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
@@ -133,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'check': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'check');
       const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
       if (!result.ok) throw new UserError(result.message);
       for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
@@ -141,14 +146,14 @@ async function run(argv: string[]): Promise<number> {
       return result.errors > 0 ? 1 : 0;
     }
     case 'pairing-code': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'pairing-code');
       const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
       if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
       console.log(result.code);
       return 0;
     }
     case 'compute': {
-      const registry = await openRegistry(options);
+      const registry = await openRegistry(options, 'compute');
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
       if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
@@ -206,32 +211,38 @@ function inspectCommand(options: Options): number {
   const inspection = inspectSurvey(readSurveyFile(options), { ...(options.sheet !== undefined && { sheet: options.sheet }) });
   if (options.json) process.stdout.write(`${JSON.stringify(inspection)}\n`);
   else console.log(inspectionText(basename(options.file!), inspection));
+  // A blocking error means the import would refuse the file: a script can tell without reading the text.
   return inspection.errors.length > 0 ? 1 : 0;
 }
 
 async function importCommand(options: Options): Promise<number> {
   if (!options.survey) throw new UserError('Indiquez l’enquête : repere import FICHIER --survey ID (ex. --survey E1).');
   const bytes = readSurveyFile(options);
-  const registry = await openRegistry(options);
-  const setup = (await registry.callOrThrow('getImportSetup', [options.survey])) as {
-    mapping: unknown;
-    surveys: Array<{ id: string; wave: string }>;
-    questions: RegistryQuestion[];
-  };
-  // Personal columns asked for on the command line are added to those remembered for the survey.
-  const saved = readMapping(setup.mapping);
-  const asked = { ...setup, mapping: { ...saved, personal: [...new Set([...saved.personal, ...options.personal])] } };
-  const { prepared, mapping } = prepareAsSuggested(bytes, asked, { ...(options.sheet !== undefined && { sheet: options.sheet }) });
-  const unknown = options.personal.filter((key) => !prepared.questions.some((q) => q.key === key && q.use === 'personal'));
-  if (unknown.length > 0) throw new UserError(`--personal ${unknown.map((k) => `« ${k} »`).join(', ')} : aucune colonne de données personnelles de ce nom dans le fichier (voir repere inspect).`);
-  const wave = options.wave ?? setup.surveys.find((s) => s.id === options.survey)?.wave ?? '';
-  const result = await runImport(
-    prepared,
-    { surveyId: options.survey, wave, fileName: basename(options.file!), fileHash: tableHash(sha256BytesHex(bytes), prepared), mapping },
-    importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
-  );
+  const survey = options.survey;
+  const registry = await openRegistry(options, 'import');
+  // The workbook stays locked for the whole import (other Repère processes wait), saved every little while.
+  const { prepared, result } = await registry.hold(async () => {
+    const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
+      mapping: unknown;
+      surveys: Array<{ id: string; wave: string }>;
+      questions: RegistryQuestion[];
+    };
+    // Personal columns asked for on the command line are added to those remembered for the survey.
+    const saved = readMapping(setup.mapping);
+    const asked = { ...setup, mapping: { ...saved, personal: [...new Set([...saved.personal, ...options.personal])] } };
+    const { prepared, mapping } = prepareAsSuggested(bytes, asked, { ...(options.sheet !== undefined && { sheet: options.sheet }) });
+    const unknown = options.personal.filter((key) => !prepared.questions.some((q) => q.key === key && q.use === 'personal'));
+    if (unknown.length > 0) throw new UserError(`--personal ${unknown.map((k) => `« ${k} »`).join(', ')} : aucune colonne de données personnelles de ce nom dans le fichier (voir repere inspect).`);
+    const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
+    const result = await runImport(
+      prepared,
+      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: tableHash(sha256BytesHex(bytes), prepared), mapping },
+      importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
+    );
+    return { prepared, result };
+  }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
   if (!result.ok) {
-    const where = result.problems.map((p) => `  ligne ${p.row}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
+    const where = result.problems.map((p) => `  ${p.row ? `ligne ${p.row}` : 'fichier'}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));
   }
   for (const group of problemGroups(prepared, [...prepared.problems.warnings, ...prepared.problems.excluded])) console.log(`Attention : ${group.message}`);
@@ -252,5 +263,3 @@ export async function main(argv: string[]): Promise<void> {
     }
   }
 }
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) void main(process.argv.slice(2));

@@ -136,13 +136,16 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'GET' && path === '/') return send(res, 200, 'text/html; charset=utf-8', localPageHtml(pageToken), PAGE_HEADERS);
-    if (req.method === 'GET' && path === '/local-page.js') return send(res, 200, 'text/javascript; charset=utf-8', await localPageScript());
+    if (req.method === 'GET' && path === '/local-page.js') return send(res, 200, 'text/javascript; charset=utf-8', localPageScript());
     if (req.method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', sidebarWithBridge(registry.sidebarHtml(), pageToken), PAGE_HEADERS);
     if (path.startsWith('/api/') || path === '/rpc') {
       const refused = refusal(req, req.method !== 'GET');
       if (refused) return json(res, 403, { ok: false, error: `Appel refusé : ${refused}.` });
-      if (req.method === 'GET' && path === '/api/workbook') return json(res, 200, registry.workbookView());
-      if (req.method === 'GET' && path === '/api/charts') return json(res, 200, registry.chartsView());
+      if (req.method === 'GET' && (path === '/api/workbook' || path === '/api/charts')) {
+        // The workbook on disk is the truth: changed by another process (a `repere import`), it is read again first.
+        await registry.refresh();
+        return json(res, 200, path === '/api/workbook' ? registry.workbookView() : registry.chartsView());
+      }
       if (req.method === 'POST' && path === '/rpc') {
         const { fn, args } = JSON.parse(await readBody(req)) as { fn: string; args: unknown[] };
         return json(res, 200, await registry.call(String(fn), Array.isArray(args) ? args : []));

@@ -1,7 +1,7 @@
 /** `repere start` / `npm start`: the local registry, its page and its collector on 127.0.0.1, until Ctrl+C. */
 import { resolve } from 'node:path';
 import { UserError } from './user-error';
-import { EXTENSION_DIR, ensureBuilt } from './ensure-built';
+import { APPS_SCRIPT_BUILD, EXTENSION_BUILD, EXTENSION_DIR, ensureFresh } from './builds.mjs';
 import { startHttpServer, type LocalServer } from './http-server';
 import { LocalRegistry } from './registry-host';
 
@@ -30,7 +30,8 @@ export async function openLocalMode(options: { workbook: string; port: number; c
 }
 
 export async function startLocalMode(options: { workbook: string; port: number }): Promise<void> {
-  await ensureBuilt({ extension: true });
+  ensureFresh(APPS_SCRIPT_BUILD);
+  ensureFresh(EXTENSION_BUILD);
   const mode = await openLocalMode(options);
   console.log(`
 Repère tourne en mode local.

@@ -9,7 +9,7 @@
 // <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/sheet/a1';
@@ -300,13 +300,34 @@ export interface SaveOptions {
   writeTemp?: (file: import('node:fs/promises').FileHandle, data: Uint8Array) => Promise<void>;
 }
 
-/** Saves atomically: a crash or a failed write leaves the previous file intact. Clears `dirty` if nothing changed meanwhile. */
-export async function saveWorkbook(model: WorkbookModel, path: string, options: SaveOptions = {}): Promise<void> {
+/** The temporary file of a save in progress: `.registre.xlsx.<pid>.<time>.tmp`, beside the workbook. */
+const tempFileName = (path: string) => `.${basename(path)}.${process.pid}.${Date.now()}.tmp`;
+
+function isTempFileOf(path: string, name: string): boolean {
+  const prefix = `.${basename(path)}.`;
+  return name.startsWith(prefix) && /^\d+\.\d+\.tmp$/.test(name.slice(prefix.length));
+}
+
+/**
+ * Removes the temporary files a killed save left beside the workbook. Only for the holder of the workbook's lock:
+ * saves happen under it, so no other save can be under way. Returns the names removed.
+ */
+export async function removeLeftoverTempFiles(path: string): Promise<string[]> {
+  const names = (await readdir(dirname(path)).catch(() => [] as string[])).filter((name) => isTempFileOf(path, name));
+  await Promise.all(names.map((name) => rm(join(dirname(path), name), { force: true })));
+  return names;
+}
+
+/**
+ * Saves atomically: a crash or a failed write leaves the previous file intact. Clears `dirty` if nothing changed
+ * meanwhile. Returns the bytes written (their hash says later whether the file is still what this process wrote).
+ */
+export async function saveWorkbook(model: WorkbookModel, path: string, options: SaveOptions = {}): Promise<Uint8Array> {
   const revision = model.revision;
   const wb = buildXlsx(model); // synchronous snapshot of the model
   const data = new Uint8Array(await wb.xlsx.writeBuffer());
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = join(dir, tempFileName(path));
   const file = await open(tmp, 'wx');
   try {
     await (options.writeTemp ?? ((f, d) => f.writeFile(d)))(file, data);
@@ -332,6 +353,7 @@ export async function saveWorkbook(model: WorkbookModel, path: string, options: 
     /* some platforms cannot open a directory */
   }
   if (model.revision === revision) model.dirty = false;
+  return data;
 }
 
 // ---- load -------------------------------------------------------------------------------------------------------
@@ -345,6 +367,11 @@ export async function loadWorkbook(path: string): Promise<WorkbookModel> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return createEmptyWorkbook();
     throw e;
   }
+  return workbookFromBytes(data, path);
+}
+
+/** A workbook from the bytes of its file (`path` names it in messages). */
+export async function workbookFromBytes(data: Uint8Array, path: string): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   try {

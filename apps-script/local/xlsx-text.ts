@@ -6,7 +6,9 @@
  * U+FFFE, U+FFFF — becomes U+FFFD: the places that accept text from people and files replace and report them first
  * (shared/sheet/cell.ts); this is the last guard, so that no text can make the saved file unreadable.
  */
-import { createRequire } from 'node:module';
+// The very module exceljs reads text with: imported by path, it is the same instance whether exceljs is loaded from
+// node_modules (tests) or bundled into dist/local (the CLI).
+import TextXform from 'exceljs/lib/xlsx/xform/strings/text-xform.js';
 import { replaceUnrepresentable } from '../../shared/sheet/cell';
 
 const hex4 = (code: number) => code.toString(16).toUpperCase().padStart(4, '0');
@@ -24,7 +26,6 @@ export function encodeXlsxText(text: string): string {
  * control character saved by LibreOffice would come back as those seven letters. Its text reader is made to accept
  * both cases, once, when this module loads.
  */
-const TextXform = createRequire(import.meta.url)('exceljs/lib/xlsx/xform/strings/text-xform.js') as { prototype: object };
 Object.defineProperty(TextXform.prototype, 'model', {
   configurable: true,
   get(this: { _text: string[] }) {

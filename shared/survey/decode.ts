@@ -1,14 +1,16 @@
 /**
  * Turns the bytes of a survey export into text, without TextDecoder (absent from Apps Script): UTF-8 with or without
- * BOM, UTF-16 LE/BE with BOM (Excel's « Texte Unicode »), and Windows-1252 (French Excel CSV) when the bytes are not
- * valid UTF-8.
+ * BOM, UTF-16 LE/BE with BOM (Excel's « Texte Unicode »), Windows-1252 (French Excel CSV) when the bytes are not
+ * valid UTF-8, and a file mixing the two (rows added in Excel to a UTF-8 export), read sequence by sequence.
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 
 export interface DecodedText {
   text: string;
   encoding: Encoding;
+  /** For a file mixing UTF-8 and Windows-1252: the lines of the file (from 1) holding Windows-1252 bytes. */
+  windows1252Lines?: number[];
 }
 
 /** Windows-1252 code points for bytes 0x80–0x9F; the rest of the range maps to itself (Latin-1). */
@@ -73,13 +75,63 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): s
   return fromUnits(units, length);
 }
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+/** The character Windows-1252 gives a byte. */
+export function windows1252Char(b: number): number {
+  return b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+}
+
+/** Length of the valid UTF-8 sequence of more than one byte starting at `i`, or 0. */
+function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const extra = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : 0;
+  if (extra === 0) return 0;
+  let cp = b & (extra === 1 ? 0x1f : extra === 2 ? 0x0f : 0x07);
+  for (let k = 1; k <= extra; k++) {
+    const next = bytes[i + k];
+    if (next === undefined || (next & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (next & 0x3f);
   }
-  return fromUnits(units, bytes.length);
+  if ((extra === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (extra === 3 && (cp < 0x10000 || cp > 0x10ffff))) return 0;
+  return extra + 1;
+}
+
+/**
+ * Not valid UTF-8: Windows-1252, unless some of it is UTF-8 after all — then each valid UTF-8 sequence is read as
+ * UTF-8 and every other byte as Windows-1252, and the lines holding the latter are named.
+ */
+function decodeNotUtf8(bytes: Uint8Array, start: number): DecodedText {
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
+  let line = 1;
+  let utf8 = 0;
+  const lines: number[] = [];
+  for (let i = start; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
+      continue;
+    }
+    const length = utf8SequenceAt(bytes, i);
+    if (length > 0) {
+      utf8++;
+      let cp = b & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
+      for (let k = 1; k < length; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        units[n++] = 0xd800 + (cp >> 10);
+        units[n++] = 0xdc00 + (cp & 0x3ff);
+      } else units[n++] = cp;
+      i += length;
+      continue;
+    }
+    units[n++] = windows1252Char(b);
+    if (lines[lines.length - 1] !== line) lines.push(line);
+    i++;
+  }
+  const text = fromUnits(units, n);
+  return utf8 > 0 ? { text, encoding: 'utf-8+windows-1252', windows1252Lines: lines } : { text, encoding: 'windows-1252' };
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
@@ -91,5 +143,5 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const utf8 = decodeUtf8(bytes, bom);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  return decodeNotUtf8(bytes, bom);
 }

@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { replaceUnrepresentable } from '../sheet/cell';
-import { decodeBytes, type Encoding } from './decode';
+import { decodeBytes, windows1252Char, type Encoding } from './decode';
+import { detectFileKind, notSurveyTextMessage } from './file-kind';
 import { recognisedHeaders } from './sources/index';
 import type { FileFormat, Problem } from './types';
 import { dateParts, parseNumber } from './values';
@@ -82,7 +83,9 @@ export function sniffDelimiter(text: string): Delimiter {
 }
 
 export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
-  const { text: decoded, encoding } = decodeBytes(bytes);
+  const kind = detectFileKind(bytes);
+  if (kind.kind !== 'text') return { ok: false, message: notSurveyTextMessage(kind) };
+  const { text: decoded, encoding, windows1252Lines } = decodeBytes(bytes);
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const delimiter = sniffDelimiter(text);
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
@@ -98,7 +101,7 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
     rows.push(data[i]!);
     rowNumbers.push(i + 1);
   }
-  return recordsFromRows(rows, rowNumbers, { format: 'csv', encoding, delimiter }, text);
+  return recordsFromRows(rows, rowNumbers, { format: 'csv', encoding, delimiter }, { text, ...(windows1252Lines && { windows1252Lines }) });
 }
 
 /**
@@ -110,7 +113,7 @@ export function recordsFromRows(
   data: string[][],
   numbers: number[],
   meta: Pick<SurveyRecords, 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet'>,
-  text?: string,
+  decoded?: { text: string; windows1252Lines?: number[] },
 ): RecordsRead {
   const first = headerRowIndex(data);
   const headerRow = data[first];
@@ -156,7 +159,10 @@ export function recordsFromRows(
   if (shorter.length > 0) {
     warnings.push({ row: shorter[0]!, column: '', kind: 'ragged', message: `${rowList(shorter)} : moins de valeurs que d’intitulés (${width}) ; les cases manquantes restent vides. ${check}` });
   }
-  const replaced = replaceUnrepresentableCells(text, rawHeaders, rows, rowNumbers, numbers[first]!);
+  if (decoded?.windows1252Lines) warnings.push(mixedEncodingWarning(decoded.windows1252Lines));
+  const mojibake = twiceConverted(decoded?.text, rawHeaders, rows, rowNumbers, numbers[first]!);
+  if (mojibake) warnings.push(mojibake);
+  const replaced = replaceUnrepresentableCells(decoded?.text, rawHeaders, rows, rowNumbers, numbers[first]!);
   if (replaced) warnings.push(replaced);
   return { ok: true, records: { ...meta, headerRow: numbers[first]!, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers, warnings } };
 }
@@ -200,6 +206,52 @@ export function rowList(rows: readonly number[]): string {
   return more > 0 ? `Lignes ${shown.join(', ')}… et ${more} autre(s)` : `Lignes ${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}`;
 }
 
+function mixedEncodingWarning(lines: readonly number[]): Problem {
+  const list = rowList(lines).replace(/^Lignes? /, '');
+  const which = lines.length === 1 ? `la ligne ${list} du fichier est` : `les lignes ${list} du fichier sont`;
+  return {
+    row: 0,
+    column: '',
+    message: `Ce fichier mélange deux encodages : ${which} en Windows-1252 (Excel), les autres en UTF-8. Chaque ligne a été lue dans le sien ; vérifiez les accents de ces lignes, et enregistrez le fichier entier en « CSV UTF-8 » si l’un est faux.`,
+  };
+}
+
+/**
+ * UTF-8 read as Windows-1252 and saved again: « é » (C3 A9) becomes « Ã© », « ’ » (E2 80 99) « â€™ ». Such text is
+ * valid, so only its look gives it away: « Ã » or « Â » followed by what Windows-1252 makes of a UTF-8 continuation
+ * byte, or « â€ ».
+ */
+const TWICE_CONVERTED = new RegExp(
+  `[ÃÂ][${Array.from({ length: 0x40 }, (_, i) => String.fromCharCode(windows1252Char(0x80 + i))).join('').replace(/[\]\\^-]/g, '\\$&')}]|â€`,
+);
+
+/** Where a file holds accents converted twice: one warning, naming the cells (the whole text is tested first). */
+function twiceConverted(text: string | undefined, headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
+  if (text !== undefined && !TWICE_CONVERTED.test(text)) return null;
+  const places: string[] = [];
+  let first = 0;
+  const scan = (cells: readonly string[], row: number) => {
+    cells.forEach((cell, c) => {
+      if (!TWICE_CONVERTED.test(cell)) return;
+      if (first === 0) first = row;
+      places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
+    });
+  };
+  scan(headers, headerRow);
+  rows.forEach((row, i) => scan(row, rowNumbers[i]!));
+  if (places.length === 0) return null;
+  return {
+    row: first,
+    column: '',
+    message: `Accents mal convertis (« Ã© » au lieu de « é », « â€™ » au lieu de « ’ »…) : le fichier a sans doute été ouvert puis enregistré avec un mauvais encodage (${placeList(places)}). Exportez à nouveau depuis l’outil d’enquête, ou ouvrez le fichier en choisissant l’encodage UTF-8.`,
+  };
+}
+
+/** Places in a message: the first ten, then how many more. */
+function placeList(places: readonly string[]): string {
+  return places.slice(0, 10).join(' ; ') + (places.length > 10 ? ` ; et ${places.length - 10} autre(s)` : '');
+}
+
 /**
  * Lone surrogates, U+FFFE and U+FFFF (a damaged file) cannot be written to any spreadsheet: replaced by « � » in the
  * headers and cells, in one warning naming the places. The whole text is tested first: almost every file has none.
@@ -220,12 +272,11 @@ function replaceUnrepresentableCells(text: string | undefined, headers: string[]
   fix(headers, headerRow);
   rows.forEach((row, i) => fix(row, rowNumbers[i]!));
   if (places.length === 0) return null;
-  const shown = places.slice(0, 10).join(' ; ') + (places.length > 10 ? ` ; et ${places.length - 10} autre(s)` : '');
   return {
     row: first,
     column: '',
     kind: 'replaced-characters',
-    message: `Des caractères illisibles (fichier abîmé ou mal converti) ne peuvent pas être gardés dans un tableur : remplacés par « � » (${shown}). Vérifiez ces réponses dans l’outil d’enquête et exportez à nouveau si besoin.`,
+    message: `Des caractères illisibles (fichier abîmé ou mal converti) ne peuvent pas être gardés dans un tableur : remplacés par « � » (${placeList(places)}). Vérifiez ces réponses dans l’outil d’enquête et exportez à nouveau si besoin.`,
   };
 }
 

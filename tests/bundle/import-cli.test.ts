@@ -2,7 +2,7 @@
 // the French summary groups problems by column, spreadsheets are read (first sheet or --sheet), the import goes
 // through the bundle's begin/chunks/finish and prints the same words as the sidebar, personal data only with
 // --personal, and a value no cell can hold exits 1 and writes nothing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,27 @@ describe('repere inspect and repere import', () => {
     expect(result.stderr).toContain('ligne 4, colonne « Commentaire »');
     expect((await responses('Réponses E1'))!.cells.length).toBe(before);
     expect(await repere('import', 'tests/fixtures/import/octobre.csv', '--workbook', workbook)).toMatchObject({ code: 1, stderr: expect.stringContaining('--survey') });
+  });
+
+  it('refuses a file that is not a survey export, saying what it seems to be, and writes nothing', async () => {
+    const before = readFileSync(workbook);
+    const noise = join(dir, 'reponses.csv');
+    writeFileSync(noise, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const cases = [
+      ['tests/fixtures/bad-files/capture-ecran.png', 'Ce fichier semble être une image PNG, pas un export de réponses.'],
+      ['tests/fixtures/bad-files/reponses.pdf', 'Ce fichier semble être un document PDF'],
+      ['tests/fixtures/bad-files/reponses.xls', 'Ce fichier est un classeur Excel ancien format (.xls), pas un fichier CSV, et Repère ne lit pas cet ancien format.'],
+      [noise, 'Ce fichier n’est pas du texte (il contient des octets binaires)'],
+    ];
+    for (const [file, message] of cases) {
+      const imported = await repere('import', file!, '--survey', 'E9', '--workbook', workbook);
+      expect(imported.code, file).toBe(1);
+      expect(imported.stderr).toContain('rien n’a été importé');
+      expect(imported.stderr).toContain(message);
+      const inspected = await repere('inspect', file!);
+      expect(inspected.code, file).toBe(1);
+      expect(inspected.stdout).toContain(`Erreur : ${message}`);
+    }
+    expect(readFileSync(workbook).equals(before)).toBe(true);
   });
 });

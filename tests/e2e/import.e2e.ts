@@ -57,7 +57,7 @@ describe('the survey import in the sidebar', () => {
     expect(await sidebar.getByLabel('Type de « Un mot sur votre quotidien ? »').inputValue()).toBe('text');
     expect(await sidebar.getByLabel('Type de « Sur une échelle de 0 à 10, recommanderiez-vous notre service à un proche ? »').inputValue()).toBe('likert');
     const unlabelled = await sidebarFrame().evaluate(() =>
-      [...document.querySelectorAll('#import-section select, #import-section input')].filter((el) => {
+      Array.from(document.querySelectorAll('#import-section select, #import-section input')).filter((el) => {
         const id = el.id;
         const visible = (id && document.querySelector(`label[for="${id}"]`)) || el.closest('label');
         return !visible;

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The `repere` command: runs the TypeScript CLI through tsx, so the local mode needs no separate compile step.
-import { register } from 'tsx/esm/api';
+// The `repere` command: builds the local mode when it is missing or older than its sources (see ../builds.mjs), then
+// runs the built module, so no TypeScript is transpiled when a command starts.
+import { LOCAL_BUILD, ensureFresh } from '../builds.mjs';
 
-register();
-const { main } = await import('../cli.ts');
+ensureFresh(LOCAL_BUILD);
+/** @type {typeof import('../cli')} */
+const { main } = await import(new URL('../../../dist/local/repere.mjs', import.meta.url).href);
 await main(process.argv.slice(2));
