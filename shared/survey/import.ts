@@ -17,7 +17,7 @@ import { levelIndex } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, FileFormat, MetadataUse, NormalisedTable, Problem, ProblemKind, QuestionType, SourceColumn, SourceId } from './types';
 import { fold } from '../text/fold';
-import { emptyStats, guessType, likertLevels, observe, TYPING_RULES, type ColumnStats } from './typing';
+import { emptyStats, finishStats, guessType, likertLevels, observe, TYPING_RULES, type ColumnStats } from './typing';
 import { dateParts, isMissingAnswer, isoDate, parseNumber, type DateOrder } from './values';
 
 export interface ImportOptions extends FileOptions {
@@ -100,6 +100,7 @@ export function prepareTable(table: NormalisedTable, corrections: Corrections): 
       if (value !== '') observe(stats[q]!, value);
     }
   }
+  for (const s of stats) finishStats(s);
   const questions = table.columns.map((column, q) => decide(column, stats[q]!, table, corrections[column.key] ?? {}, warnings));
   const values: AnswerValue[][] = new Array(table.rows.length);
   const converters = questions.map((question, q) => converter(question, stats[q]!));

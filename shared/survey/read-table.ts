@@ -227,7 +227,8 @@ const TWICE_CONVERTED = new RegExp(
 
 /** Where a file holds accents converted twice: one warning, naming the cells (the whole text is tested first). */
 function twiceConverted(text: string | undefined, headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
-  if (text !== undefined && !TWICE_CONVERTED.test(text)) return null;
+  // Most files hold none of « Ã », « Â », « â€ »: three plain searches spare the pattern over the whole text.
+  if (text !== undefined && ((text.indexOf('Ã') < 0 && text.indexOf('Â') < 0 && text.indexOf('â€') < 0) || !TWICE_CONVERTED.test(text))) return null;
   const places: string[] = [];
   let first = 0;
   const scan = (cells: readonly string[], row: number) => {

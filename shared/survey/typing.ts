@@ -53,9 +53,15 @@ interface CellInfo {
   sentence: boolean;
 }
 
+/** A distinct answer met in a column: how it reads, and how many times. */
+interface Seen extends CellInfo {
+  count: number;
+}
+
 export interface ColumnStats {
   nonBlank: number;
   missing: number;
+  /** Distinct answers (« no answer » ones left out) and their counts, up to distinctCap: filled by finishStats. */
   distinct: Map<string, number>;
   overflow: boolean;
   numbers: number;
@@ -69,43 +75,55 @@ export interface ColumnStats {
   secondOver12: number;
   longest: number;
   sentences: number;
-  cache: Map<string, CellInfo>;
+  /** Every distinct cell met, up to distinctCap: one lookup per cell. */
+  seen: Map<string, Seen>;
 }
 
 export function emptyStats(): ColumnStats {
   return {
     nonBlank: 0, missing: 0, distinct: new Map(), overflow: false, numbers: 0, integers: true, min: Infinity, max: -Infinity,
-    dates: 0, withTime: 0, slash: 0, firstOver12: 0, secondOver12: 0, longest: 0, sentences: 0, cache: new Map(),
+    dates: 0, withTime: 0, slash: 0, firstOver12: 0, secondOver12: 0, longest: 0, sentences: 0, seen: new Map(),
   };
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+/** Words in a text, counted up to `most`: runs of letters and digits (an apostrophe or hyphen inside keeps one word). */
+function countWords(text: string, most: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words < most; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+    const joiner = c === 39 || c === 0x2019 || c === 45;
+    if (letter) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(joiner && inWord)) inWord = false;
+  }
+  return words;
+}
 
 function classify(value: string): CellInfo {
   const missing = isMissingAnswer(value);
   if (missing) return { missing, number: null, date: null, words: 0, sentence: false };
-  const words = value.length > 3 ? (value.match(WORD)?.length ?? 0) : 1;
+  const words = value.length > 3 ? countWords(value, TYPING_RULES.sentence.words) : 1;
   const { words: many, punctuatedWords } = TYPING_RULES.sentence;
   const sentence = words >= many || (words >= punctuatedWords && /[.!?…]["»”)]?$/.test(value.trim()));
   return { missing, number: parseNumber(value), date: dateParts(value), words, sentence };
 }
 
 export function observe(s: ColumnStats, value: string): void {
-  let info = s.cache.get(value);
+  let info: CellInfo | undefined = s.seen.get(value);
   if (info === undefined) {
     if (value.trim() === '') return;
     info = classify(value);
-    if (s.cache.size < TYPING_RULES.distinctCap) s.cache.set(value, info);
-  }
+    if (s.seen.size < TYPING_RULES.distinctCap) s.seen.set(value, { ...info, count: 1 });
+    else if (!info.missing) s.overflow = true;
+  } else (info as Seen).count++;
   s.nonBlank++;
   if (info.missing) {
     s.missing++;
     return;
   }
-  const count = s.distinct.get(value);
-  if (count !== undefined) s.distinct.set(value, count + 1);
-  else if (s.distinct.size < TYPING_RULES.distinctCap) s.distinct.set(value, 1);
-  else s.overflow = true;
   if (value.length > s.longest) s.longest = value.length;
   if (info.sentence) s.sentences++;
   const n = info.number;
@@ -125,6 +143,11 @@ export function observe(s: ColumnStats, value: string): void {
       if (d.b > 12) s.secondOver12++;
     }
   }
+}
+
+/** After the last cell: the distinct answers and their counts, for the typing rules. */
+export function finishStats(s: ColumnStats): void {
+  for (const [value, seen] of s.seen) if (!seen.missing) s.distinct.set(value, seen.count);
 }
 
 /** The type a person would give the column, from its answers (and the multiple-choice separator its tool uses). */

@@ -14,7 +14,12 @@ const MISSING_ANSWERS = new Set(
   ].map(fold),
 );
 
+/** The longest of them, and what they start with: most cells (ids, times, numbers, sentences) are told apart at once. */
+const MISSING_LONGEST = Math.max(...[...MISSING_ANSWERS].map((m) => m.length)) + 8;
+const STARTS_WITH_LETTER = /^\s*\p{L}/u;
+
 export function isMissingAnswer(text: string): boolean {
+  if (text.length > MISSING_LONGEST || !STARTS_WITH_LETTER.test(text)) return false;
   return MISSING_ANSWERS.has(fold(text).replace(/[\s.!]+$/, ''));
 }
 

@@ -70,7 +70,7 @@ describe('refusing what is not a survey export', () => {
   it('refuses random bytes as binary instead of reading hundreds of garbage rows', () => {
     const inspection = inspectSurvey(noise(50_000));
     expect(inspection.rows).toBe(0);
-    expect(inspection.errors).toEqual([{ row: 0, column: '', message: expect.stringMatching(/^Ce fichier n’est pas du texte \(il contient des octets binaires\)/) }]);
+    expect(inspection.errors).toMatchObject([{ kind: 'unreadable', column: '', count: 1, message: expect.stringMatching(/^Ce fichier n’est pas du texte \(il contient des octets binaires\)/) }]);
   });
 });
 
