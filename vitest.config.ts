@@ -21,6 +21,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // What a page shows after a server call that saves the workbook (an import saves three times, ~0.1 s each
+          // alone) can take more than the default second on a loaded 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

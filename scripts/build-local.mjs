@@ -22,6 +22,9 @@ const [cli, page] = await Promise.all([
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
     charset: 'utf8',
     legalComments: 'none',
+    // Loaded from node_modules: a native module (the chart renderer, built by npm for this computer), and a browser
+    // driver loaded only to print a questionnaire to PDF, which has no place in the bundle.
+    external: ['@resvg/resvg-js', 'playwright-core'],
   }),
   build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
 ]);

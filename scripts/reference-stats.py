@@ -7,6 +7,7 @@ they never need Python.
 """
 import itertools
 import json
+import math
 import os
 
 import numpy as np
@@ -89,6 +90,41 @@ def mcnemar_case(b, c):
     return {'b': b, 'c': c, 'exact': exact, 'midP': mid, 'binomtest': float(stats.binomtest(b, n, 0.5).pvalue) if n else 1.0}
 
 
+def newcombe_paired(a, b, c, d):
+    """Newcombe (1998) method 10 for paired data, after - before: a = yes->yes, b = yes->no, c = no->yes, d = no->no.
+
+    Written from the paper's formulas, with statsmodels' Wilson intervals for the two shares; the phi correction as in
+    Fagerland, Lydersen & Laake (2014, Stat Med 33:2850), whose published example is checked below."""
+    n = a + b + c + d
+    after, before = (a + c) / n, (a + b) / n
+    l_after, u_after = proportion_confint(a + c, n, alpha=0.05, method='wilson')
+    l_before, u_before = proportion_confint(a + b, n, alpha=0.05, method='wilson')
+    margins = [a + c, b + d, a + b, c + d]
+    phi = 0.0
+    if min(margins) > 0:
+        root = math.sqrt(margins[0] * margins[1] * margins[2] * margins[3])
+        cross = a * d - b * c
+        phi = (cross - n / 2) / root if cross > n / 2 else (cross / root if cross < 0 else 0.0)
+    diff = after - before
+    low = diff - math.sqrt((after - l_after) ** 2 + (u_before - before) ** 2 - 2 * phi * (after - l_after) * (u_before - before))
+    high = diff + math.sqrt((before - l_before) ** 2 + (u_after - after) ** 2 - 2 * phi * (before - l_before) * (u_after - after))
+    return {'a': a, 'b': b, 'c': c, 'd': d, 'difference': diff, 'low': max(-1.0, low), 'high': min(1.0, high)}
+
+
+# Published check: Cavo et al. (2012) complete response before (rows) and after (columns) consolidation therapy,
+# n = [[59, 6], [16, 80]]: Fagerland et al. report before - after = -0.0621 (95 % CI -0.1186 to -0.0046). As after -
+# before with a = 59, b = 6 (yes -> no), c = 16 (no -> yes), d = 80 this is 0.0621 (0.0046 to 0.1186).
+_cavo = newcombe_paired(59, 6, 16, 80)
+assert (round(_cavo['difference'], 4), round(_cavo['low'], 4), round(_cavo['high'], 4)) == (0.0621, 0.0046, 0.1186), _cavo
+
+
+def clipped_t(xs, low, high):
+    """A t interval (scipy) kept inside the scale's bounds [low, high]."""
+    case = t_interval(xs)
+    case.update({'min': low, 'max': high, 'clippedLow': min(high, max(low, case['low'])), 'clippedHigh': max(low, min(high, case['high']))})
+    return case
+
+
 ref = {
     'generator': 'scripts/reference-stats.py',
     'versions': {'scipy': scipy.__version__, 'statsmodels': statsmodels.__version__, 'numpy': np.__version__},
@@ -120,6 +156,14 @@ ref = {
         rng.normal(2, 8, 120).round(0).tolist(),
     )],
     'mcnemar': [mcnemar_case(b, c) for b, c in [(2, 9), (0, 5), (4, 4), (1, 6), (3, 14), (10, 25), (0, 0)]],
+    'newcombePaired': [newcombe_paired(*cells) for cells in [
+        (59, 6, 16, 80), (1, 7, 1, 12), (10, 2, 9, 5), (0, 0, 5, 5), (5, 0, 0, 5), (20, 3, 3, 4), (0, 4, 0, 0),
+        (3, 0, 11, 0), (40, 12, 30, 18), (1, 1, 1, 1),
+    ]],
+    'clippedT': [clipped_t(xs, lo, hi) for xs, lo, hi in [
+        ([44, 68], 0, 100), ([6, 6.5, 2, 9], 0, 10), ([96, 100, 100, 88, 92], 0, 100), ([3, 9, 4], 3, 9),
+        ([50, 60, 55, 65, 58, 62], 0, 100),
+    ]],
 }
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)

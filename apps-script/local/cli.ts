@@ -11,6 +11,7 @@ import { inspectSurvey, problemGroups, type SurveyInspection } from '../../share
 import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
+import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
 import { startLocalMode } from './start';
 import { UserError } from './user-error';
@@ -33,8 +34,9 @@ Commandes :
   inspect FICHIER            Lit un export d’enquête (.csv, .xlsx, .ods) et dit ce qui y a été reconnu (--json : tout le
                              détail ; code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
-  compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques (--json : les lignes écrites)
-
+  compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
+                 avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
+${QUESTIONNAIRE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT})
@@ -107,10 +109,10 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
   };
 }
 
-type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }> } | { ok: false; message: string };
+type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[] } | { ok: false; message: string };
 
 type CheckReply =
-  | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }> }
+  | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }>; advice: Array<{ message: string }> }
   | { ok: false; message: string };
 
 /** `command` is what another process finding the workbook locked is told: « repere import »… */
@@ -120,6 +122,8 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 }
 
 async function run(argv: string[]): Promise<number> {
+  // Its own module parses its own options.
+  if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -142,6 +146,7 @@ async function run(argv: string[]): Promise<number> {
       const result = (await registry.callOrThrow('checkRegistry', [])) as CheckReply;
       if (!result.ok) throw new UserError(result.message);
       for (const problem of result.problems) console.log(`${problem.severity === 'error' ? 'Erreur' : 'Attention'} — ${problem.message}`);
+      for (const advice of result.advice) console.log(`Conseil — ${advice.message}`);
       console.log(result.summary);
       return result.errors > 0 ? 1 : 0;
     }
@@ -156,8 +161,10 @@ async function run(argv: string[]): Promise<number> {
       const registry = await openRegistry(options, 'compute');
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
-      if (options.json) console.log(JSON.stringify(result.values.filter((row) => row.computed), null, 2));
-      else console.log(result.summary);
+      if (options.json) {
+        const { summary, surveyChecks, personFlags } = result;
+        console.log(JSON.stringify({ summary, values: result.values.filter((row) => row.computed), surveyChecks, personFlags }, null, 2));
+      } else console.log(result.summary);
       return 0;
     }
     case 'inspect':
@@ -165,7 +172,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire (voir repere --help).`);
   }
 }
 

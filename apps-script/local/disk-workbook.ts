@@ -5,14 +5,16 @@
  * time, then the content's hash) — and is saved before the lock is released. A second process waits briefly for the
  * lock, then says which process holds it. A lock left by a process that died is taken over.
  *
- * What is built on this (issue 16): telling the person that the workbook was reloaded (`onReload`), noticing a
- * spreadsheet program's own lock file, editing from the local page.
+ * A spreadsheet program that has the workbook open (its own lock file beside it, office-lock.ts) knows nothing of
+ * Repère's lock and writes its whole copy back when the person saves: while it is there, an action that changed the
+ * workbook is undone in memory (the file read again) and refused with a French message, so nothing is written.
  */
 import { createHash } from 'node:crypto';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createEmptyWorkbook, type WorkbookModel } from './emulator';
+import { findOfficeLock, WorkbookOpenElsewhereError, type OfficeLock } from './office-lock';
 import { UserError } from './user-error';
 import { removeLeftoverTempFiles, saveWorkbook, workbookFromBytes } from './workbook-file';
 
@@ -92,9 +94,23 @@ export interface DiskWorkbookOptions {
   waitMs?: number;
 }
 
+/**
+ * Why the model was replaced: `changed`, the file changed on disk (another program wrote it) and was read again;
+ * `undone`, an action's changes were dropped because they could not be saved (the file as it is now read again).
+ */
+export type ReloadCause = 'changed' | 'undone';
+
+/** How many times this process read the workbook again because someone else changed it, the last one when. */
+export interface ReloadCount {
+  count: number;
+  at: string | null;
+}
+
 export class DiskWorkbook {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly listeners: Array<(model: WorkbookModel) => void> = [];
+  private readonly listeners: Array<(model: WorkbookModel, cause: ReloadCause) => void> = [];
+  private changes: ReloadCount = { count: 0, at: null };
+  private replacements = 0;
   /** Set while `hold` keeps the lock: writes then save at most every `saveEveryMs`. */
   private held: { saveEveryMs: number; savedAt: number } | null = null;
   private tempFilesChecked = false;
@@ -127,9 +143,24 @@ export class DiskWorkbook {
     return this.state ? { ...this.state } : null;
   }
 
-  /** Called with the new model each time the file, changed by someone else, is read again. */
-  onReload(listener: (model: WorkbookModel) => void): void {
+  /** Called with the new model each time it is replaced: the file changed by someone else, or an action undone. */
+  onReload(listener: (model: WorkbookModel, cause: ReloadCause) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Moves whenever the workbook changes in this process, by its own writes or by reading the file again. */
+  get version(): string {
+    return `${this.replacements}.${this.current.revision}`;
+  }
+
+  /** The times the file, changed by someone else, was read again (the page says so). */
+  get externalChanges(): ReloadCount {
+    return { ...this.changes };
+  }
+
+  /** The spreadsheet program that has the workbook open now, if any (the page says Repère will not write). */
+  openElsewhere(): Promise<OfficeLock | null> {
+    return findOfficeLock(this.path);
   }
 
   /**
@@ -145,7 +176,14 @@ export class DiskWorkbook {
       }
       try {
         const result = await work(this.current);
-        if (this.current.dirty && (own || Date.now() - this.held!.savedAt >= this.held!.saveEveryMs)) await this.save();
+        if (this.current.dirty && (own || Date.now() - this.held!.savedAt >= this.held!.saveEveryMs)) {
+          const office = await findOfficeLock(this.path);
+          if (office) {
+            if (own) await this.undo();
+            throw new WorkbookOpenElsewhereError(this.path, office);
+          }
+          await this.save();
+        }
         return result;
       } finally {
         if (own) await this.unlock();
@@ -162,6 +200,8 @@ export class DiskWorkbook {
     await this.queued(async () => {
       await this.lock();
       try {
+        const office = await findOfficeLock(this.path);
+        if (office) throw new WorkbookOpenElsewhereError(this.path, office);
         await this.reloadIfChanged();
       } catch (error) {
         await this.unlock();
@@ -175,7 +215,11 @@ export class DiskWorkbook {
       await this.queued(async () => {
         this.held = null;
         try {
-          if (this.current.dirty) await this.save();
+          if (this.current.dirty) {
+            const office = await findOfficeLock(this.path);
+            if (office) throw new WorkbookOpenElsewhereError(this.path, office);
+            await this.save();
+          }
         } finally {
           await this.unlock();
         }
@@ -186,7 +230,7 @@ export class DiskWorkbook {
   /** Saves now what a `hold` has not saved yet (an interrupted import stopping cleanly). */
   checkpoint(): Promise<void> {
     return this.queued(async () => {
-      if (this.held && this.current.dirty) await this.save();
+      if (this.held && this.current.dirty && !(await findOfficeLock(this.path))) await this.save();
     });
   }
 
@@ -234,9 +278,23 @@ export class DiskWorkbook {
   private async reloadIfChanged(): Promise<boolean> {
     const bytes = await this.changedBytes();
     if (!bytes) return false;
-    this.current = await workbookFromBytes(bytes, this.path);
-    for (const listener of this.listeners) listener(this.current);
+    this.replace(await workbookFromBytes(bytes, this.path), 'changed');
+    this.changes = { count: this.changes.count + 1, at: new Date().toISOString() };
     return true;
+  }
+
+  /** Drops what an action changed in memory: the workbook as the file holds it (new and empty if never saved). */
+  private async undo(): Promise<void> {
+    const bytes = await readFile(this.path).catch(() => null);
+    const model = bytes ? await workbookFromBytes(bytes, this.path) : createEmptyWorkbook({ id: this.current.id, name: this.current.name });
+    if (bytes) this.state = { size: bytes.length, mtimeMs: (await stat(this.path)).mtimeMs, sha256: sha256(bytes) };
+    this.replace(model, 'undone');
+  }
+
+  private replace(model: WorkbookModel, cause: ReloadCause): void {
+    this.current = model;
+    this.replacements++;
+    for (const listener of this.listeners) listener(model, cause);
   }
 
   private async save(): Promise<void> {

@@ -144,7 +144,20 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
       if (req.method === 'GET' && (path === '/api/workbook' || path === '/api/charts')) {
         // The workbook on disk is the truth: changed by another process (a `repere import`), it is read again first.
         await registry.refresh();
-        return json(res, 200, path === '/api/workbook' ? registry.workbookView() : registry.chartsView());
+        if (path === '/api/charts') return json(res, 200, registry.chartsView());
+        // The page asks every few seconds: the whole view only when the workbook moved.
+        if (url.searchParams.get('since') === registry.viewVersion) return json(res, 200, { unchanged: true, ...(await registry.fileNotices()) });
+        return json(res, 200, await registry.workbookView());
+      }
+      if (req.method === 'POST' && (path === '/api/edit' || path === '/api/rows' || path === '/api/undo')) {
+        const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+        const reply =
+          path === '/api/edit'
+            ? await registry.editCell({ sheetId: Number(body['sheetId']), row: Number(body['row']), column: Number(body['column']), value: String(body['value'] ?? '') })
+            : path === '/api/rows'
+              ? await registry.changeRows({ sheetId: Number(body['sheetId']), row: Number(body['row']), action: body['action'] === 'delete' ? 'delete' : 'insert' })
+              : await registry.undoEdit();
+        return json(res, 200, reply);
       }
       if (req.method === 'POST' && path === '/rpc') {
         const { fn, args } = JSON.parse(await readBody(req)) as { fn: string; args: unknown[] };

@@ -7,28 +7,32 @@ import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
-import { DiskWorkbook, WorkbookBusyError } from './disk-workbook';
+import { DiskWorkbook, WorkbookBusyError, type ReloadCount } from './disk-workbook';
+import { officeLockText, WorkbookOpenElsewhereError } from './office-lock';
 import type { WorkbookModel } from './emulator';
-import { parseA1 } from './emulator/a1';
-import { getCell, lastColumn, lastRow, touch } from './emulator/model';
+import { touch } from './emulator/model';
 import { DIST_APPS_SCRIPT } from './builds.mjs';
+import { chartsView, type ChartsView } from './chart-tables';
 import { toWire } from './script-run-wire';
 import { UserError } from './user-error';
-import { sheetAsText } from './sheet-text';
+import type { SpreadsheetAppService } from './emulator/spreadsheet';
+import { PageEdits, type CellEdit, type EditReply, type RowChange } from './page-edits';
+import { tabsView, type TabsView } from './page-view';
 import { readUserProperties, writeUserProperties } from './user-properties';
 
 export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string };
 
-export interface WorkbookView {
+export interface WorkbookView extends TabsView {
+  version: string;
   path: string;
   /** The selection the script made (a problem's « go to cell »), for the page to show. */
   active: { sheet: string; cell: string } | null;
-  sheets: Array<{ name: string; hidden: boolean; rows: string[][] }>;
+  /** The times the file, changed outside this process, was read again: the page says so when it moves. */
+  externalChanges: ReloadCount;
+  /** The spreadsheet program that has the file open (Repère writes nothing meanwhile), in words; null if none. */
+  openElsewhere: string | null;
 }
 
-export interface ChartsView {
-  sheets: Array<{ name: string; charts: Array<{ chartId: number; type: string; options: Record<string, unknown>; table: Array<Array<string | number | null>> }> }>;
-}
 
 export interface OpenOptions {
   workbookPath: string;
@@ -42,8 +46,11 @@ export interface OpenOptions {
   lockWaitMs?: number;
 }
 
-/** What the collector answers when the workbook stays locked by another process: the extension retries later. */
-const BUSY_ANSWER = JSON.stringify({ ok: false, code: 'busy', message: 'Le registre est occupé : nouvel essai bientôt.' });
+/**
+ * What the collector answers when the workbook stays locked by another process or is open in a spreadsheet program:
+ * the extension keeps the observations and tries again later.
+ */
+const busyAnswer = (why: string) => JSON.stringify({ ok: false, code: 'busy', message: `Le registre est occupé : nouvel essai bientôt. ${why}` });
 
 export class LocalRegistry {
   private runtime!: BundleRuntime;
@@ -51,6 +58,7 @@ export class LocalRegistry {
   private runtimeModel!: WorkbookModel;
   /** The user properties as last written to the person's store (the store object is replaced on every change). */
   private storedUserProperties: Record<string, string> | null = null;
+  private readonly edits = new PageEdits();
 
   private constructor(
     private readonly disk: DiskWorkbook,
@@ -59,9 +67,12 @@ export class LocalRegistry {
     private webAppUrl: string,
   ) {
     this.boot();
-    disk.onReload((model) => {
-      // The person's properties are not in the file: they carry over to the workbook read again.
-      model.properties.user = { ...model.properties.user, ...this.runtimeModel.properties.user };
+    disk.onReload((model, cause) => {
+      // The person's properties are not in the file: they carry over to the workbook read again — as the running
+      // script had them, or, when an action was undone, as they were before it.
+      const user = cause === 'undone' ? this.storedUserProperties ?? {} : this.runtimeModel.properties.user;
+      model.properties.user = { ...model.properties.user, ...user };
+      if (cause === 'undone') this.storedUserProperties = model.properties.user;
       this.boot();
     });
   }
@@ -119,17 +130,18 @@ export class LocalRegistry {
     return this.runtime.services.calls;
   }
 
-  /** Runs `work` under the workbook's lock, after every earlier call of this process, then saves what it changed. */
-  private serialised<T>(work: () => T): Promise<T> {
-    return this.disk.write(() => {
-      const result = work();
-      const user = this.model.properties.user;
-      if (user !== this.storedUserProperties) {
-        writeUserProperties(this.model.id, user);
-        this.storedUserProperties = user;
-      }
-      return result;
-    });
+  /**
+   * Runs `work` under the workbook's lock, after every earlier call of this process, then saves what it changed; the
+   * person's properties are stored once the workbook is (an action refused and undone leaves them as they were).
+   */
+  private async serialised<T>(work: () => T): Promise<T> {
+    const result = await this.disk.write(work);
+    const user = this.model.properties.user;
+    if (user !== this.storedUserProperties) {
+      writeUserProperties(this.model.id, user);
+      this.storedUserProperties = user;
+    }
+    return result;
   }
 
   /**
@@ -150,10 +162,13 @@ export class LocalRegistry {
     return this.disk.refresh();
   }
 
-  /** A google.script.run call: arguments and result cross as plain data, failures come back as messages. */
+  /**
+   * A google.script.run call: arguments and result cross as plain data, failures come back as messages (the workbook
+   * busy in another Repère process, or open in a spreadsheet program, among them).
+   */
   call(fn: string, args: unknown[]): Promise<RpcReply> {
     return this.run(fn, args).catch((error: unknown) => {
-      if (error instanceof WorkbookBusyError) return { ok: false, error: error.message };
+      if (error instanceof UserError) return { ok: false, error: error.message };
       throw error;
     });
   }
@@ -181,7 +196,8 @@ export class LocalRegistry {
   doPost(body: string, contentType: string): Promise<string> {
     return this.serialised(() => this.serve('doPost', { postData: { contents: body, type: contentType, length: body.length, name: 'postData' }, parameter: {}, parameters: {}, contextPath: '', contentLength: body.length, queryString: '' })).catch(
       (error: unknown) => {
-        if (error instanceof WorkbookBusyError) return BUSY_ANSWER;
+        if (error instanceof WorkbookBusyError) return busyAnswer('Un autre programme Repère l’écrit.');
+        if (error instanceof WorkbookOpenElsewhereError) return busyAnswer(officeLockText(this.workbookPath, error.lock));
         throw error;
       },
     );
@@ -208,34 +224,57 @@ export class LocalRegistry {
 
   /** Every embedded chart as stored (type, options) with the values of its data range, for the page to draw as SVG. */
   chartsView(): ChartsView {
+    return chartsView(this.model);
+  }
+
+  /** Moves whenever the workbook does: the page asks for the whole view only then. */
+  get viewVersion(): string {
+    return this.disk.version;
+  }
+
+  /** A cell typed into from the local page (the same typing rules as Sheets), under the lock, then saved. */
+  editCell(edit: CellEdit): Promise<EditReply> {
+    return this.pageEdit((app) => this.edits.editCell(this.model, app, edit));
+  }
+
+  /** A row added or deleted from the local page. */
+  changeRows(change: RowChange): Promise<EditReply> {
+    return this.pageEdit((app) => this.edits.changeRows(this.model, app, change));
+  }
+
+  /** The last edit of the local page undone. */
+  undoEdit(): Promise<EditReply> {
+    return this.pageEdit((app) => this.edits.undo(this.model, app));
+  }
+
+  private pageEdit(work: (app: SpreadsheetAppService) => EditReply): Promise<EditReply> {
+    const mark = this.edits.mark();
+    return this.serialised(() => work(this.runtime.services.globals.SpreadsheetApp)).catch((error: unknown) => {
+      // Not saved (the file open in a spreadsheet program, another Repère process too long): nothing to undo either.
+      this.edits.forgetSince(mark);
+      if (error instanceof UserError) return { ok: false as const, error: error.message };
+      throw error;
+    });
+  }
+
+  /** What happened to the file outside this process: read again after a change, open in a spreadsheet program. */
+  async fileNotices(): Promise<Pick<WorkbookView, 'externalChanges' | 'openElsewhere'>> {
+    const office = await this.disk.openElsewhere();
     return {
-      sheets: this.model.sheets
-        .filter((sheet) => sheet.charts.length > 0)
-        .map((sheet) => ({
-          name: sheet.name,
-          charts: sheet.charts.map((chart) => {
-            const ref = chart.ranges[0] ? parseA1(chart.ranges[0]) : null;
-            const rows = ref ? ref.numRows ?? Math.max(0, lastRow(sheet) - ref.row + 1) : 0;
-            const cols = ref ? ref.numCols ?? Math.max(0, lastColumn(sheet) - ref.col + 1) : 0;
-            const table = Array.from({ length: rows }, (_, r) =>
-              Array.from({ length: cols }, (_, c) => {
-                const v = getCell(sheet, ref!.row + r, ref!.col + c)?.v ?? null;
-                return v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : v;
-              }),
-            );
-            return { chartId: chart.chartId, type: chart.type, options: chart.options, table };
-          }),
-        })),
+      externalChanges: this.disk.externalChanges,
+      openElsewhere: office && `${officeLockText(this.workbookPath, office)} Repère le lit, mais n’y écrira rien tant qu’il y est ouvert.`,
     };
   }
 
-  /** Every tab as displayed text, for the local page. */
-  workbookView(): WorkbookView {
+  /** Every tab as the local page shows it, with what happened to the file meanwhile. */
+  async workbookView(): Promise<WorkbookView> {
     const activeSheet = this.model.sheets.find((s) => s.sheetId === this.model.activeSheetId);
     return {
+      version: this.viewVersion,
       path: this.workbookPath,
       active: activeSheet && this.model.activeA1 ? { sheet: activeSheet.name, cell: this.model.activeA1 } : null,
-      sheets: this.model.sheets.map((sheet) => ({ name: sheet.name, hidden: sheet.hidden, rows: sheetAsText(this.model, sheet) })),
+      ...(await this.fileNotices()),
+      ...tabsView(this.model),
     };
   }
 }

@@ -6,9 +6,10 @@ const BARS = '▁▂▃▄▅▆▇█';
 
 /**
  * The emulation evaluates no spreadsheet function; the dashboard's =SPARKLINE({…}) is drawn here with block
- * characters so the local page still shows the curve Sheets would draw.
+ * characters so the local page — and the .xlsx, where Excel and LibreOffice know no SPARKLINE — still show the curve
+ * Sheets would draw.
  */
-function sparklineText(formula: string): string | null {
+export function sparklineText(formula: string): string | null {
   const match = /^=SPARKLINE\(\{([-\d.,\s]*)\}\)$/i.exec(formula);
   if (!match) return null;
   const values = match[1]!.split(',').map(Number).filter(Number.isFinite);

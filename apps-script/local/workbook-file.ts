@@ -26,9 +26,11 @@ import {
   type SheetModel,
   type ValidationSpec,
   type WorkbookModel,
+  wrapAt,
 } from './emulator/model';
 import { cellValue } from './emulator/range';
 import { UserError } from './user-error';
+import { addChartImages, fitRowHeights, reuseChartImages, setUpPrinting, valueForSheetsOnlyFormula } from './xlsx-presentation';
 import { encodeXlsxText } from './xlsx-text';
 
 export const META_SHEET = '_repere';
@@ -48,6 +50,13 @@ interface SheetJson {
   protections: SheetModel['protections'];
   /** Validations a native xlsx list cannot hold (commas in items, > 255 chars): A1 (a cell or a range) → spec. */
   validations: Record<string, ValidationSpec>;
+  /**
+   * Columns whose text wraps from a row down (column → first row): xlsx has it on each cell written, the column
+   * default — which rows added later follow — is kept here. (A cell set not to wrap inside such a column is not kept.)
+   */
+  wrapColumns?: Record<number, number>;
+  /** The charts' images as saved, so the next read reuses them instead of drawing them again. */
+  chartImages?: Array<{ chartId: number; svgHash: string; pngHash: string }>;
 }
 
 interface MetaJson {
@@ -63,6 +72,7 @@ interface MetaJson {
   /** Script and document properties; the user's stay with the person (user-properties.ts), never in the file. */
   properties: Partial<WorkbookModel['properties']>;
   sheets: SheetJson[];
+  forms?: WorkbookModel['forms'];
 }
 
 function argb(color: string): string {
@@ -183,6 +193,9 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       }),
     );
     writeColumnValidations(ws, sheet, extra);
+    fitRowHeights(ws, sheet);
+    const images = addChartImages(wb, ws, sheet);
+    setUpPrinting(ws, sheet, images);
     for (const [c, px] of Object.entries(sheet.colWidths)) {
       const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
       ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
@@ -198,6 +211,8 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       conditionalRules: sheet.conditionalRules,
       protections: sheet.protections,
       validations: extra,
+      wrapColumns: Object.fromEntries(Object.entries(sheet.colDefaults.wrap).map(([c, run]) => [c, run.fromRow])),
+      chartImages: images.map(({ chartId, svgHash, pngHash }) => ({ chartId, svgHash, pngHash })),
     });
   }
   for (const m of model.metadata) {
@@ -219,6 +234,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
     metadata: model.metadata,
     properties: { script: model.properties.script, document: model.properties.document },
     sheets: sheetsJson,
+    ...(model.forms?.length && { forms: model.forms }),
   };
   const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const text = armour(JSON.stringify(meta));
@@ -265,7 +281,9 @@ function writeColumnValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra:
 function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
   const v = cell.f ? cellValue(sheet, cell) : cell.v;
   const xv = v === null ? null : isDate(v) ? toXlsxDate(v, tz) : v;
-  if (cell.f) {
+  const shown = cell.f ? valueForSheetsOnlyFormula(cell.f, xv) : null;
+  if (shown !== null) xc.value = typeof shown === 'string' ? encodeXlsxText(shown) : shown;
+  else if (cell.f) {
     const result = typeof xv === 'string' && /^#[A-Z0-9/]+[!?]?$/.test(xv) ? { error: xv } : xv;
     xc.value = { formula: cell.f.slice(1), result } as ExcelJS.CellFormulaValue;
   } else xc.value = typeof xv === 'string' ? encodeXlsxText(xv) : xv;
@@ -290,9 +308,12 @@ function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number,
   if (st) {
     if (st.bold || st.fontColor) xc.font = { ...(st.bold ? { bold: true } : {}), ...(st.fontColor ? { color: { argb: argb(st.fontColor) } } : {}) };
     if (st.background) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.background) } };
-    if (st.wrap || st.hAlign)
-      xc.alignment = { ...(st.wrap ? { wrapText: true } : {}), ...(st.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
   }
+  // Wrapped text (the cell's own setting or its column's) reads from the top of its row, which fitRowHeights makes as
+  // tall as the longest cell.
+  const wrap = wrapAt(sheet, row, col, cell);
+  if (wrap || st?.hAlign)
+    xc.alignment = { ...(wrap ? { wrapText: true, vertical: 'top' } : {}), ...(st?.hAlign ? { horizontal: st.hAlign as ExcelJS.Alignment['horizontal'] } : {}) };
 }
 
 export interface SaveOptions {
@@ -442,6 +463,8 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
     if (js) {
       sheet.frozenCols = sheet.frozenCols || js.frozenCols;
       sheet.charts = js.charts ?? [];
+      settleWrapColumns(sheet, js.wrapColumns ?? {});
+      reuseChartImages(wb, ws, sheet, js.chartImages ?? []);
       sheet.conditionalRules = js.conditionalRules ?? [];
       sheet.protections = js.protections ?? [];
     }
@@ -454,6 +477,7 @@ export function modelFromXlsx(wb: ExcelJS.Workbook): WorkbookModel {
   if (meta) {
     // A workbook saved before user properties left the file still has them: read once, they move to the person's store.
     model.properties = { script: meta.properties?.script ?? {}, document: meta.properties?.document ?? {}, user: meta.properties?.user ?? {} };
+    if (meta.forms?.length) model.forms = meta.forms;
     const mdAnchors = anchors(wb, MD_NAME_PREFIX);
     const sheetIds = new Set(model.sheets.map((s) => s.sheetId));
     model.metadata = meta.metadata.filter((m) => {
@@ -519,6 +543,21 @@ function settleColumnFormats(sheet: SheetModel, colFmts: Record<number, string>)
       if (cell.v === null && !cell.f && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
     }
     if (from <= sheet.maxRows) sheet.colDefaults.fmt[c] = { fromRow: from, value: fmt };
+  }
+}
+
+/** Wrapped columns become column defaults again; their cells from that row down follow them. */
+function settleWrapColumns(sheet: SheetModel, columns: Record<number, number>): void {
+  for (const [k, fromRow] of Object.entries(columns)) {
+    const c = Number(k);
+    sheet.colDefaults.wrap[c] = { fromRow, value: true };
+    for (let r = fromRow; r <= sheet.cells.length; r++) {
+      const line = sheet.cells[r - 1];
+      const cell = line?.[c - 1];
+      if (!line || !cell || cell.wrap !== true) continue;
+      delete cell.wrap;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.dv === undefined) line[c - 1] = undefined;
+    }
   }
 }
 
@@ -656,10 +695,10 @@ function readCells(ws: ExcelJS.Worksheet, sheet: SheetModel, tz: string, colFmts
       if (fc && fc !== '#000000') st.fontColor = fc;
       const bg = fill?.type === 'pattern' && fill.pattern === 'solid' ? fromArgb(fill.fgColor?.argb) : undefined;
       if (bg) st.background = bg;
-      if (al?.wrapText) st.wrap = true;
+      if (al?.wrapText) cell.wrap = true;
       if (al?.horizontal) st.hAlign = al.horizontal;
       if (Object.keys(st).length) cell.st = st;
-      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st) return;
+      if (cell.v === null && !cell.f && cell.fmt === undefined && !cell.note && !cell.st && cell.wrap === undefined) return;
       (sheet.cells[r - 1] ??= [])[c - 1] = cell;
     });
   });

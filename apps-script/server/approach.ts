@@ -47,3 +47,11 @@ export function writeApproach(ss: Spreadsheet, fields: ApproachFields, lang: Lan
   appendRecords(read.tab, fresh);
   return written + fresh.length;
 }
+
+/** Every row of « Démarche » as written (the notice's contact, licences held…), rubric or not. */
+export function approachRows(ss: Spreadsheet): Array<{ item: string; content: string }> {
+  const tab = bindTab(ss, 'approach');
+  if (!tab) return [];
+  const contents = columnValues(tab, 'content');
+  return columnValues(tab, 'item').map((item, i) => ({ item: String(item ?? '').trim(), content: String(contents[i] ?? '').trim() })).filter((row) => row.item !== '');
+}

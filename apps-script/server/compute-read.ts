@@ -2,13 +2,11 @@
  * Reads what the indicator engine needs from the registry, each source tab once: the survey answers of every
  * responses tab, the observations, and (through the registry read) the definitions and manual values.
  */
-import { QUESTION_METADATA_KEY, SURVEY_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
 import { PARADATA_BREAKDOWNS, breakdownNames, recogniseRespondentType, termId, type BreakdownParadatum } from '../../shared/contract/words';
 import type { AnswerRow, AnswerValue, ObservationRow, SurveyAnswers } from '../../shared/indicators/model';
 import type { Question, Survey } from '../../shared/registry/model';
 import { fold } from '../../shared/text/fold';
-import { bindColumns, bindTab, sheetsWithMetadata, taggedColumns, type CellValue } from './registry';
-import type { Spreadsheet } from './spreadsheet';
+import { lastKnownColumn, type CellValue, type TabFinder } from './registry';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
 
@@ -28,11 +26,12 @@ function answerOf(value: CellValue | undefined): AnswerValue {
 /** Paradata columns, under the names indicators use to break a figure down. */
 const PARADATA_SEGMENTS = (Object.keys(PARADATA_BREAKDOWNS) as BreakdownParadatum[]).map((key) => [key, breakdownNames(key)] as const);
 
-function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Question[]): SurveyAnswers | null {
-  const sheet = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, survey.id)[0];
-  if (!sheet) return null;
-  const contract = bindColumns(ss, sheet, tabSpec('responses').columns).columns;
-  const tagged = taggedColumns(sheet, QUESTION_METADATA_KEY);
+function surveyAnswers(tabs: TabFinder, survey: Survey, questions: readonly Question[]): SurveyAnswers | null {
+  const found = tabs.survey(survey.id);
+  if (!found) return null;
+  const sheet = found.tab.sheet;
+  const contract = found.tab.columns;
+  const tagged = found.questions;
   // A question column is found by its key, else by its label as written in the file.
   const byWord = new Map([...tagged].map(([value, column]) => [fold(value), column]));
   const questionColumns: Array<[string, number]> = [];
@@ -41,7 +40,7 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
     if (column !== undefined) questionColumns.push([q.key, column]);
   }
   const last = sheet.getLastRow();
-  const width = sheet.getLastColumn();
+  const width = lastKnownColumn(found.tab, questionColumns.map(([, column]) => column));
   if (last < 2 || width === 0) return { survey: survey.id, rows: [] };
   const values = sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][];
   const at = (line: CellValue[], key: string) => {
@@ -60,31 +59,37 @@ function surveyAnswers(ss: Spreadsheet, survey: Survey, questions: readonly Ques
       const value = key === 'wave' ? wave : text(at(line, key));
       if (value !== '') for (const name of names) segments[name] = value;
     }
+    const typeCell = text(at(line, 'respondentType'));
+    const respondentType = recogniseRespondentType(typeCell);
+    const sourceRow = Number(at(line, 'sourceRow'));
     rows.push({
       responseId,
       wave: wave || null,
       date: isoOf(at(line, 'answeredAt')) ?? isoOf(at(line, 'importedAt')),
-      respondentType: recogniseRespondentType(text(at(line, 'respondentType'))),
+      respondentType,
+      ...(respondentType === null && typeCell !== '' && { unrecognisedType: typeCell }),
       mode: text(at(line, 'mode')) || survey.mode,
       interviewer: text(at(line, 'interviewer')) || null,
       personId: text(at(line, 'personId')) || null,
       answers,
       segments,
+      sourceFile: text(at(line, 'sourceFile')) || null,
+      sourceRow: Number.isInteger(sourceRow) && sourceRow > 0 ? sourceRow : null,
     });
   }
   return { survey: survey.id, rows };
 }
 
-export function readAnswers(ss: Spreadsheet, surveys: readonly Survey[], questions: readonly Question[]): SurveyAnswers[] {
-  return surveys.map((s) => surveyAnswers(ss, s, questions)).filter((a): a is SurveyAnswers => a !== null);
+export function readAnswers(tabs: TabFinder, surveys: readonly Survey[], questions: readonly Question[]): SurveyAnswers[] {
+  return surveys.map((s) => surveyAnswers(tabs, s, questions)).filter((a): a is SurveyAnswers => a !== null);
 }
 
-export function readObservations(ss: Spreadsheet): ObservationRow[] {
-  const tab = bindTab(ss, 'observations');
+export function readObservations(tabs: TabFinder): ObservationRow[] {
+  const tab = tabs.tab('observations');
   if (!tab) return [];
   const last = tab.sheet.getLastRow();
-  const width = tab.sheet.getLastColumn();
-  if (last < 2) return [];
+  const width = lastKnownColumn(tab);
+  if (last < 2 || width === 0) return [];
   const values = tab.sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][];
   const at = (line: CellValue[], key: string) => {
     const column = tab.columns.get(key);

@@ -4,42 +4,48 @@ import { computeIndicators } from '../../shared/indicators/compute';
 import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
 import { refreshCharts } from './charts';
 import { readAnswers, readObservations } from './compute-read';
-import { writeDashboard, writeValues } from './compute-write';
+import { writeChecks, writeDashboard, writeValues } from './compute-write';
 import { logToJournal } from './journal';
+import { TabLayouts, type TabFinder } from './registry';
 import { readRegistry } from './registry-read';
+import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 
-/** What crosses google.script.run: values without their internal detail, and the checks per survey wave. */
+/** What crosses google.script.run: values with their detail (k, sd, p, test…), and the checks per survey wave. */
 export interface ComputeSummary {
   ok: true;
-  values: Array<Omit<ValueRow, 'detail'>>;
+  values: ValueRow[];
   surveyChecks: SurveyCheck[];
   /** Registry problems that left some rows out of the computation. */
   registryErrors: number;
-  /** Answer sheets to review (straight-lining, acquiescence): shown in the sidebar only, never written or exported. */
+  /** Answer sheets to review (straight-lining, acquiescence): inside the structure only (« Contrôles »), never exported. */
   personFlags: PersonFlag[];
   summary: string;
 }
 
-export function runComputation(ss: Spreadsheet, lang: Lang, who: string): ComputeSummary {
-  const { registry, problems, snapshot } = readRegistry(ss, lang);
-  const answers = readAnswers(ss, registry.surveys, registry.questions);
-  const observations = readObservations(ss);
+/** `tabs`: each tab found once for the whole run, from the layouts earlier runs remembered while its headers are unchanged. */
+export function runComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: TabFinder = new TabLayouts(ss)): ComputeSummary {
+  const { registry, problems, snapshot } = readRegistry(ss, lang, tabs);
+  const answers = readAnswers(tabs, registry.surveys, registry.questions);
+  const observations = readObservations(tabs);
   const result = computeIndicators({ ...registry, answers, observations });
   const now = new Date();
-  const written = writeValues(ss, snapshot.values, result.values, lang, now);
-  writeDashboard(ss, registry.indicators, registry.outcomes, result.values);
-  refreshCharts(ss, registry.indicators, result.values, lang);
+  const widths = new ColumnWidths(tabs);
+  const written = writeValues(tabs, snapshot.values, result.values, lang, now, widths);
+  writeDashboard(tabs, registry.indicators, registry.outcomes, result.values, widths);
+  writeChecks(tabs, result.surveyChecks, result.personFlags, widths);
+  refreshCharts(ss, tabs, registry.indicators, result.values, lang, registry.questions, widths);
+  widths.save();
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
   const summary =
     `${registry.indicators.length} indicateur(s) calculé(s) sur ${respondents} réponse(s) et ${observations.length} observation(s) : ` +
     `${written} ligne(s) écrite(s) dans Valeurs.` +
     (registryErrors > 0 ? ` ${registryErrors} erreur(s) du registre ont écarté des lignes : lancez « Vérifier le registre ».` : '');
-  logToJournal(ss, who, 'compute', summary);
+  logToJournal(ss, who, 'compute', summary, tabs);
   return {
     ok: true,
-    values: result.values.map(({ detail: _detail, ...row }) => row),
+    values: result.values,
     surveyChecks: result.surveyChecks,
     registryErrors,
     personFlags: result.personFlags,

@@ -15,10 +15,13 @@ import type {
   ImportQuotesRequest,
   ImportQuotesResult,
 } from '../../shared/survey/chunk';
-import type { ImportMapping, RegistryQuestion } from '../../shared/survey/mapping';
+import type { ImportMapping, KnownInstrument, RegistryQuestion } from '../../shared/survey/mapping';
 import type { QuestionType } from '../../shared/survey/types';
 import { termId } from '../../shared/contract/words';
+import { readLevels } from '../../shared/registry/levels';
 import { beginImport as begin, finishImport as finish, loadMapping, saveMapping, writeImportChunk as chunk, writeImportQuotes as quotes } from './import-transaction';
+import { FORM_METADATA_KEY, formRecords } from './google-form';
+import { knownInstruments } from './questionnaire';
 import { bindTab, columnValues } from './registry';
 import { currentUser, registryLang, registrySpreadsheet, underLock } from './spreadsheet';
 
@@ -31,6 +34,8 @@ export interface ImportSetup {
   questions: RegistryQuestion[];
   /** The mapping saved at the last import of this survey (corrections, questions, paradata, quotes). */
   mapping: ImportMapping;
+  /** The columns of the questionnaires Repère generated for this survey: their files need no mapping step. */
+  known: KnownInstrument[];
 }
 
 /** Surveys of « Enquêtes », the chosen survey's registry questions and its saved mapping. */
@@ -60,11 +65,12 @@ export function getImportSetup(surveyId?: string): ImportSetup {
       const key = String(keys[i] ?? '').trim();
       if (String(owner).trim() !== id || key === '') return;
       const type = termId('questionType', String(types[i] ?? '')) as QuestionType | null;
-      const levelList = String(levels[i] ?? '').split('|').map((l) => l.trim()).filter(Boolean);
+      const levelList = type === 'number' ? [] : readLevels(String(levels[i] ?? '')).levels;
       questions.push({ key, label: String(labels[i] ?? '').trim(), ...(type && { type }), ...(levelList.length > 0 && { levels: levelList }) });
     });
   }
-  return { ok: true, configured: surveysTab !== null, surveys, questions, mapping: loadMapping(id) };
+  const known = questionsTab ? knownInstruments(ss, registryLang(), id) : [];
+  return { ok: true, configured: surveysTab !== null, surveys, questions, mapping: loadMapping(id), known };
 }
 
 /** Remembers a survey's mapping and corrections as soon as they are made in the preview. */
@@ -96,6 +102,8 @@ export interface SheetTabInfo {
   name: string;
   rows: number;
   columns: number;
+  /** The survey and wave of the Google Form Repère made, when this tab receives its responses. */
+  form?: { survey: string; wave: string };
 }
 
 /** The tabs that are not Repère's (a Google Form's linked responses, a hand-typed table). */
@@ -108,11 +116,21 @@ export function listSheetTabs(): { ok: true; tabs: SheetTabInfo[] } {
       if (sheet) ours.add(sheet.getSheetId());
     }
   }
+  const forms = new Map(formRecords().map((r) => [r.formId, r]));
+  const formOf = new Map<number, { survey: string; wave: string }>();
+  for (const meta of ss.createDeveloperMetadataFinder().withKey(FORM_METADATA_KEY).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET).find()) {
+    const sheet = meta.getLocation().getSheet();
+    const record = forms.get(meta.getValue() ?? '');
+    if (sheet && record) formOf.set(sheet.getSheetId(), { survey: record.survey, wave: record.wave });
+  }
   const tabs = ss
     .getSheets()
     .map((sheet) => ({ sheet, id: sheet.getSheetId() }))
     .filter(({ id }) => !ours.has(id))
-    .map(({ sheet, id }) => ({ sheetId: id, name: sheet.getName(), rows: Math.max(sheet.getLastRow() - 1, 0), columns: sheet.getLastColumn() }))
+    .map(({ sheet, id }): SheetTabInfo => {
+      const form = formOf.get(id);
+      return { sheetId: id, name: sheet.getName(), rows: Math.max(sheet.getLastRow() - 1, 0), columns: sheet.getLastColumn(), ...(form && { form }) };
+    })
     .filter((t) => t.columns > 0);
   return { ok: true, tabs };
 }

@@ -27,6 +27,7 @@ import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
+import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
 
@@ -60,6 +61,8 @@ interface Reservation {
 }
 
 const fail = (message: string): ImportFailure => ({ ok: false, message });
+/** Answers read to fit the columns' widths: enough to see what they hold. */
+const FIT_SAMPLE_ROWS = 200;
 const props = () => PropertiesService.getDocumentProperties();
 
 function readReservation(surveyId: string): Reservation | null {
@@ -167,7 +170,7 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
       const label = q.label || q.key;
       return q.role === 'personal' ? `${label} (${PERSONAL_DATA[lang]})` : label;
     };
-    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(header(q)))]).setFontWeight('bold');
+    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(header(q)))]).setFontWeight('bold').setWrap(true);
     fresh.forEach((q, i) => {
       tagColumn(sheet, at + i, q.role === undefined ? QUESTION_METADATA_KEY : TOOL_COLUMN_METADATA_KEY, q.key);
       questions.set(q.key, at + i);
@@ -384,8 +387,22 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
     `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
     `${reasons}${quotes}${warnings} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   logToJournal(ss, who, 'import', summary);
+  fitResponses(ss, r);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);
   return { ok: true, tab: r.sheet, read, inserted: r.written, alreadyPresent: r.present, rejected: rejected.length, summary };
+}
+
+/** The answers' columns fitted to their header and the first answers (one read), the long ones wrapped. */
+function fitResponses(ss: Spreadsheet, r: Reservation): void {
+  const sheet = ss.getSheetByName(r.sheet);
+  if (!sheet) return;
+  const sample = sheet.getRange(1, r.first, Math.min(Math.max(sheet.getLastRow(), 1), FIT_SAMPLE_ROWS), r.kinds.length).getValues();
+  const columns = [...r.kinds].map((kind, c) =>
+    kind === '-' ? null : { header: String(sample[0]![c]), values: sample.slice(1).map((row) => row[c]), ...(kind === 'i' || kind === 'd' ? { shape: 'datetime' as const } : {}) },
+  );
+  const widths = new ColumnWidths();
+  widths.fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
+  widths.save();
 }
 
 /** The file's warnings, one line per column and kind, as many as fit a readable Journal cell. */

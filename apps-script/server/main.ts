@@ -26,3 +26,4 @@ export {
   writeImportChunk,
   writeImportQuotes,
 } from './import-api';
+export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';

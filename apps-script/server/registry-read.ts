@@ -3,16 +3,16 @@ import { tabSpec } from '../../shared/contract/tabs';
 import type { Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation } from '../../shared/registry/validate';
-import { bindTab } from './registry';
+import { directFinder, lastKnownColumn, type TabFinder } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
 const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
 
-function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
-  const tab = bindTab(ss, key);
+function readTab(tabs: TabFinder, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
+  const tab = tabs.tab(key);
   if (!tab) return undefined;
   const lastRow = tab.sheet.getLastRow();
-  const lastColumn = tab.sheet.getLastColumn();
+  const lastColumn = lastKnownColumn(tab);
   const values = lastRow >= 2 && lastColumn > 0 ? tab.sheet.getRange(2, 1, lastRow - 1, lastColumn).getValues() : [];
   const columns: Record<string, string> = {};
   for (const column of tabSpec(key).columns) {
@@ -21,7 +21,7 @@ function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRow
   }
   return {
     tab: tab.sheet.getName(),
-    sheetId: tab.sheet.getSheetId(),
+    sheetId: tab.sheetId ?? tab.sheet.getSheetId(),
     columns,
     rows: values.map((line, i) => {
       const cells: Record<string, unknown> = {};
@@ -32,10 +32,10 @@ function readTab(ss: Spreadsheet, key: (typeof DEFINITION_TABS)[number]): TabRow
 }
 
 /** The checked registry, and the rows as read, for callers that write back to those tabs without reading again. */
-export function readRegistry(ss: Spreadsheet, lang: Lang): Validation & { snapshot: RegistrySnapshot } {
+export function readRegistry(ss: Spreadsheet, lang: Lang, tabs: TabFinder = directFinder(ss)): Validation & { snapshot: RegistrySnapshot } {
   const snapshot: RegistrySnapshot = { lang };
   for (const key of DEFINITION_TABS) {
-    const rows = readTab(ss, key);
+    const rows = readTab(tabs, key);
     if (rows) snapshot[key] = rows;
   }
   return { ...validateRegistry(snapshot), snapshot };

@@ -4,11 +4,14 @@
  */
 import {
   COLUMN_METADATA_KEY,
+  QUESTION_METADATA_KEY,
+  SURVEY_METADATA_KEY,
   TAB_METADATA_KEY,
   tabSpec,
   type ColumnSpec,
   type TabKey,
 } from '../../shared/contract/tabs';
+import { sha256Hex } from '../../shared/crypto/sha256';
 import { textCell } from '../../shared/sheet/cell';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
@@ -22,6 +25,8 @@ export interface BoundTab {
   textKeys: Set<string>;
   /** Keys found by their header label only, not yet tagged with metadata. */
   untagged: Set<string>;
+  /** The sheet's id when already known (a remembered layout), saving a call. */
+  sheetId?: number;
 }
 
 const DOCUMENT = () => SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT;
@@ -118,11 +123,19 @@ function cellFor(tab: BoundTab, key: string, value: CellValue): CellValue {
   return typeof value === 'string' && tab.textKeys.has(key) ? textCell(value) : value;
 }
 
-/** One row of values spanning the tab's known columns, from the first to the last; null where nothing is written. */
-function rowSpan(tab: BoundTab): { first: number; width: number } {
-  const indexes = [...tab.columns.values()];
-  const first = Math.min(...indexes);
-  return { first, width: Math.max(...indexes) - first + 1 };
+/**
+ * The runs of adjacent known columns of a tab: a column people added between two of Repère's is never written over,
+ * so records are written one run at a time (one run, one write, when nobody added a column in between).
+ */
+function columnRuns(tab: BoundTab): Array<{ first: number; width: number }> {
+  const indexes = [...new Set(tab.columns.values())].sort((a, b) => a - b);
+  const runs: Array<{ first: number; width: number }> = [];
+  for (const column of indexes) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.width === column) last.width++;
+    else runs.push({ first: column, width: 1 });
+  }
+  return runs;
 }
 
 /** Appends records (by column key) after the last row, in one setValues call. */
@@ -132,26 +145,40 @@ export function appendRecords(tab: BoundTab, records: ReadonlyArray<Record<strin
   return start;
 }
 
-/** Writes records (by column key) from `start` down, over the span of the tab's known columns, in one setValues call. */
-export function writeRecords(tab: BoundTab, start: number, records: ReadonlyArray<Record<string, CellValue>>): void {
+/**
+ * Writes records (by column key) from `start` down, over the span of the tab's known columns, in one setValues call.
+ * `lastRow`: a row known to exist already (the sheet's last row, just read), so no need to ask how many rows it has.
+ */
+export function writeRecords(tab: BoundTab, start: number, records: ReadonlyArray<Record<string, CellValue>>, lastRow = 0): void {
   if (records.length === 0 || tab.columns.size === 0) return;
-  const { first, width } = rowSpan(tab);
-  ensureRows(tab.sheet, start + records.length - 1);
-  tab.sheet.getRange(start, first, records.length, width).setValues(records.map((record) => rowValues(tab, record, first, width)));
+  if (start + records.length - 1 > lastRow) ensureRows(tab.sheet, start + records.length - 1);
+  for (const { first, width } of columnRuns(tab)) {
+    tab.sheet.getRange(start, first, records.length, width).setValues(records.map((record) => rowValues(tab, record, first, width)));
+  }
+}
+
+/**
+ * Replaces the records below the header of a computed tab with `records`, blanking the known cells of the rows that
+ * held more records before, in one write (no separate clear).
+ */
+export function rewriteRecords(tab: BoundTab, records: ReadonlyArray<Record<string, CellValue>>): void {
+  const before = Math.max(0, tab.sheet.getLastRow() - 1);
+  const blanks = Math.max(0, before - records.length);
+  writeRecords(tab, 2, [...records, ...Array.from({ length: blanks }, () => ({}))], before + 1);
 }
 
 /** Empties the known cells of `count` rows from `start`, leaving the tab's other columns alone. */
 export function clearRecords(tab: BoundTab, start: number, count: number): void {
   if (count <= 0 || tab.columns.size === 0) return;
-  const { first, width } = rowSpan(tab);
-  tab.sheet.getRange(start, first, count, width).clearContent();
+  for (const { first, width } of columnRuns(tab)) tab.sheet.getRange(start, first, count, width).clearContent();
 }
 
+/** A record's cells for the run of columns from `first`, '' where the record has nothing. */
 function rowValues(tab: BoundTab, record: Record<string, CellValue>, first: number, width: number): CellValue[] {
   const row: CellValue[] = new Array(width).fill('');
   for (const [key, value] of Object.entries(record)) {
     const column = tab.columns.get(key);
-    if (column !== undefined) row[column - first] = cellFor(tab, key, value);
+    if (column !== undefined && column >= first && column < first + width) row[column - first] = cellFor(tab, key, value);
   }
   return row;
 }
@@ -173,4 +200,157 @@ export function columnValues(tab: BoundTab, key: string): CellValue[] {
   const last = tab.sheet.getLastRow();
   if (column === undefined || last < 2) return [];
   return tab.sheet.getRange(2, column, last - 1, 1).getValues().map((r) => r[0] as CellValue);
+}
+
+/** A responses tab: its contract columns (paradata, provenance) and its question columns by question key. */
+export interface SurveyTab {
+  tab: BoundTab;
+  questions: Map<string, number>;
+}
+
+/** How one run finds the tabs it reads and writes: each tab bound once, whatever number of times it is asked for. */
+export interface TabFinder {
+  tab(key: TabKey): BoundTab | null;
+  /** A tab's sheet alone (« Graphiques » has no columns to bind). */
+  sheet(key: TabKey): Sheet | null;
+  survey(id: string): SurveyTab | null;
+  /** A document property the finder already read (sparing a call), when it read them; undefined when it did not. */
+  documentProperty?(name: string): string | null;
+}
+
+/** Finds tabs by their developer metadata every time it is asked for a new one (what the rare operations need). */
+export function directFinder(ss: Spreadsheet): TabFinder {
+  const tabs = new Map<TabKey, BoundTab | null>();
+  const surveys = new Map<string, SurveyTab | null>();
+  return {
+    tab(key) {
+      if (!tabs.has(key)) tabs.set(key, bindTab(ss, key));
+      return tabs.get(key)!;
+    },
+    sheet: (key) => tabs.get(key)?.sheet ?? findTab(ss, key),
+    survey(id) {
+      if (!surveys.has(id)) {
+        const sheet = sheetsWithMetadata(ss, SURVEY_METADATA_KEY, id)[0];
+        surveys.set(id, sheet ? { tab: bindColumns(ss, sheet, tabSpec('responses').columns), questions: taggedColumns(sheet, QUESTION_METADATA_KEY) } : null);
+      }
+      return surveys.get(id)!;
+    },
+  };
+}
+
+const LAYOUT_PROPERTY = 'repere.layout.';
+
+/** Where a tab's columns were found, and the fingerprint of its header row then. */
+interface SavedLayout {
+  sheetId: number;
+  header: string;
+  columns: Array<[string, number]>;
+  questions?: Array<[string, number]>;
+}
+
+/**
+ * Tabs found from the layouts remembered by earlier runs. Reading where each column is from developer metadata costs
+ * four service calls per column (a hundred and fifty columns in a registry), each time. So the run that reads them
+ * keeps, in the document properties, where each known column of a tab was and a fingerprint of the tab's header row.
+ * The next runs read that header row once: the same headers in the same order mean the columns are where they were;
+ * moving, adding, renaming or removing a column changes the fingerprint, and the tab is found and bound from its
+ * metadata again (then remembered anew). The metadata stay the truth; the layout only saves reading them again.
+ */
+export class TabLayouts implements TabFinder {
+  private readonly direct: TabFinder;
+  private readonly saved: Record<string, SavedLayout> = {};
+  private readonly bound = new Map<string, BoundTab | SurveyTab | null>();
+  private readonly sheets = new Map<number, Sheet | null>();
+  private properties: Record<string, string> = {};
+
+  documentProperty(name: string): string | null {
+    return this.properties[name] ?? null;
+  }
+
+  constructor(private readonly ss: Spreadsheet) {
+    this.direct = directFinder(ss);
+    const all = PropertiesService.getDocumentProperties().getProperties();
+    this.properties = all;
+    for (const [name, raw] of Object.entries(all)) {
+      if (!name.startsWith(LAYOUT_PROPERTY)) continue;
+      try {
+        this.saved[name.slice(LAYOUT_PROPERTY.length)] = JSON.parse(raw) as SavedLayout;
+      } catch {
+        // An unreadable layout is found again from the metadata.
+      }
+    }
+  }
+
+  tab(key: TabKey): BoundTab | null {
+    const id = `tab:${key}`;
+    if (!this.bound.has(id)) this.bound.set(id, this.remembered(id, tabSpec(key).columns)?.tab ?? this.remember(id, this.direct.tab(key), new Map()));
+    return this.bound.get(id) as BoundTab | null;
+  }
+
+  sheet(key: TabKey): Sheet | null {
+    const id = `sheet:${key}`;
+    const saved = this.saved[id];
+    const known = saved ? this.sheetById(saved.sheetId) : null;
+    if (known) return known;
+    const sheet = this.direct.sheet(key);
+    if (sheet) this.keep(id, { sheetId: sheet.getSheetId(), header: '', columns: [] });
+    return sheet;
+  }
+
+  survey(surveyId: string): SurveyTab | null {
+    const id = `survey:${surveyId}`;
+    if (!this.bound.has(id)) {
+      const found = this.remembered(id, tabSpec('responses').columns);
+      if (found) this.bound.set(id, found);
+      else {
+        const direct = this.direct.survey(surveyId);
+        this.remember(id, direct?.tab ?? null, direct?.questions ?? new Map());
+        this.bound.set(id, direct);
+      }
+    }
+    return this.bound.get(id) as SurveyTab | null;
+  }
+
+  private sheetById(sheetId: number): Sheet | null {
+    if (!this.sheets.has(sheetId)) this.sheets.set(sheetId, this.ss.getSheetById(sheetId));
+    return this.sheets.get(sheetId)!;
+  }
+
+  /** The layout remembered for `id`, if the tab's header row still reads the same. */
+  private remembered(id: string, specs: readonly ColumnSpec[]): SurveyTab | null {
+    const saved = this.saved[id];
+    const sheet = saved ? this.sheetById(saved.sheetId) : null;
+    if (!saved || !sheet || headerFingerprint(sheet) !== saved.header) return null;
+    const tab: BoundTab = { sheet, sheetId: saved.sheetId, columns: new Map(saved.columns), untagged: new Set(), textKeys: new Set(specs.filter((c) => c.text).map((c) => c.key)) };
+    return { tab, questions: new Map(saved.questions ?? []) };
+  }
+
+  private remember(id: string, tab: BoundTab | null, questions: Map<string, number>): BoundTab | null {
+    // Columns found by their header only are tagged by set-up; until then they are looked for again each run.
+    if (tab && tab.untagged.size === 0) {
+      this.keep(id, { sheetId: tab.sheet.getSheetId(), header: headerFingerprint(tab.sheet), columns: [...tab.columns], ...(questions.size > 0 && { questions: [...questions] }) });
+    }
+    return tab;
+  }
+
+  private keep(id: string, layout: SavedLayout): void {
+    try {
+      PropertiesService.getDocumentProperties().setProperty(LAYOUT_PROPERTY + id, JSON.stringify(layout));
+    } catch {
+      // Too large for one property (a survey of hundreds of long questions): that tab is found from its metadata.
+    }
+  }
+}
+
+/**
+ * The whole header row, fingerprinted: a column moved, renamed, inserted, removed or added (set-up adding a column,
+ * an import adding a question) changes it, so no code that changes a tab needs to forget its layout.
+ */
+function headerFingerprint(sheet: Sheet): string {
+  return sha256Hex(JSON.stringify(headerRow(sheet)));
+}
+
+/** The last of a tab's known columns: reading up to it reads every column Repère knows, without asking the width. */
+export function lastKnownColumn(tab: BoundTab, others: Iterable<number> = []): number {
+  return Math.max(0, ...tab.columns.values(), ...others);
 }

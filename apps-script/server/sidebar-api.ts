@@ -11,7 +11,8 @@ import { readApproach, writeApproach } from './approach';
 import { runComputation, type ComputeSummary } from './compute';
 import { logToJournal } from './journal';
 import { connectionCode, type ConnectionCodeResult } from './pairing';
-import { appendRecords, bindTab, findTab } from './registry';
+import { placedAdvice, type PlacedAdvice } from './questionnaire';
+import { appendRecords, bindTab, findTab, TabLayouts } from './registry';
 import { readRegistry } from './registry-read';
 import { setupRegistry, type SetupReport } from './setup';
 import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
@@ -59,20 +60,26 @@ export interface CheckResult {
   errors: number;
   warnings: number;
   problems: Problem[];
+  /** Advice on the questionnaires' wording and design: never blocking. */
+  advice: PlacedAdvice[];
   summary: string;
 }
 
 export function checkRegistry(): CheckResult | Failure {
   const ss = registrySpreadsheet();
   if (!findTab(ss, 'indicators')) return NOT_SET_UP;
-  const { registry, problems } = readRegistry(ss, registryLang());
+  const lang = registryLang();
+  const read = readRegistry(ss, lang);
+  const { registry, problems } = read;
+  const advice = placedAdvice(ss, lang, read);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const summary =
-    problems.length === 0
+    (problems.length === 0
       ? `Aucun problème : ${registry.outcomes.length} changement(s), ${registry.indicators.length} indicateur(s), ${registry.surveys.length} enquête(s).`
-      : `${errors} erreur(s) et ${warnings} avertissement(s). Les lignes valides restent utilisables ; corrigez les cellules indiquées.`;
-  return { ok: true, errors, warnings, problems, summary };
+      : `${errors} erreur(s) et ${warnings} avertissement(s). Les lignes valides restent utilisables ; corrigez les cellules indiquées.`) +
+    (advice.length > 0 ? ` ${advice.length} conseil(s) sur les questionnaires.` : '');
+  return { ok: true, errors, warnings, problems, advice, summary };
 }
 
 /** Selects a cell named by a problem, so the person lands where the fix goes. */
@@ -132,8 +139,9 @@ export function addManualValue(input: ManualValueInput): { ok: true } | Failure 
 export function computeRegistry(): ComputeSummary | Failure {
   return underLock(() => {
     const ss = registrySpreadsheet();
-    if (!findTab(ss, 'indicators')) return NOT_SET_UP;
-    return runComputation(ss, registryLang(), currentUser('sidebar'));
+    const tabs = new TabLayouts(ss);
+    if (!tabs.tab('indicators')) return NOT_SET_UP;
+    return runComputation(ss, registryLang(), currentUser('sidebar'), tabs);
   });
 }
 

@@ -6,7 +6,8 @@ import type { Template } from '../../shared/templates/schema';
 import { appendRecords, bindTab, columnValues } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
-const TAB_OF: Record<keyof TemplateRows, TabKey> = {
+/** The tab each part of a framework's rows goes to. */
+export const TEMPLATE_TABS: Record<keyof TemplateRows, TabKey> = {
   approach: 'approach',
   outcomes: 'outcomes',
   surveys: 'surveys',
@@ -21,7 +22,7 @@ export function applyTemplate(ss: Spreadsheet, template: Template, lang: Lang): 
   const rows = templateRows(template, lang);
   const added = { approach: 0, outcomes: 0, surveys: 0, questions: 0, indicators: 0 };
   for (const part of Object.keys(rows) as Array<keyof TemplateRows>) {
-    const tab = bindTab(ss, TAB_OF[part]);
+    const tab = bindTab(ss, TEMPLATE_TABS[part]);
     if (!tab) continue;
     const keys = IDENTITY[part];
     const columns = keys.map((k) => columnValues(tab, k));

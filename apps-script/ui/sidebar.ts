@@ -1,14 +1,16 @@
 /**
- * The sidebar: one panel per task (set up, check, compute, approach, manual values, extension pairing, survey import), each in
- * its own module under panels/, wired here and fed the registry's state.
+ * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
+ * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
 import { initComputePanel } from './panels/compute';
+import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
 import { initPairingPanel } from './panels/pairing';
+import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
 import { call } from './rpc';
 
@@ -17,14 +19,17 @@ async function refresh(): Promise<void> {
   showSetupState(state);
   showManualState(state);
   await showApproachState(state);
+  await showQuestionnaireState();
 }
 
 initSetupPanel(refresh);
 initCheckPanel();
 initComputePanel();
+initGlossaryPanel();
 initApproachPanel();
 initManualPanel();
 initImportPanel();
+initQuestionnairePanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

@@ -1,14 +1,27 @@
 /**
  * A chart specification as a native Sheets chart's options (and back): the server sets these options on the
  * embedded chart, the local page reads them back from the emulated sheet, with the data range's values, to draw the
- * same chart. Only documented Google Charts option names are used.
+ * same chart. Option names are those of Google Charts that Sheets keeps (`subtitle` as in the Sheets API's ChartSpec).
+ * Sheets has no error bars per point: an interval's bounds are two series drawn as marks (dashes on a line, points on
+ * bars), so the interval is seen, not only named in the legend.
  */
-import { isNeutralHeader, type ChartCell, type ChartKind, type ChartSpecification, type SeriesStyle } from './specs';
+import { isChangeHeader, isNeutralHeader, seriesRole, type ChartCell, type ChartKind, type ChartSpecification, type SeriesStyle } from './specs';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 380;
 
-const valueAxisOf = (type: string) => (type === 'LINE' || type === 'COLUMN' ? 'vAxis' : 'hAxis');
+const valueAxisOf = (type: string) => (type === 'BAR' ? 'hAxis' : 'vAxis');
+
+function seriesOptions(spec: ChartSpecification): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    spec.series.map((s, i) => {
+      const bound = s.role === 'low' || s.role === 'high';
+      if (spec.type === 'COMBO') return [String(i), bound ? { type: 'line', color: s.colour, lineWidth: 0, pointSize: 9, pointShape: 'diamond' } : { type: 'bars', color: s.colour }];
+      if (bound || s.role === 'target') return [String(i), { color: s.colour, lineWidth: 1, lineDashStyle: [6, 4], pointSize: bound ? 6 : 0 }];
+      return [String(i), { color: s.colour, lineWidth: 2, pointSize: spec.type === 'LINE' ? 7 : 0 }];
+    }),
+  );
+}
 
 export function sheetsOptions(spec: ChartSpecification): Record<string, unknown> {
   const axis = valueAxisOf(spec.type);
@@ -17,10 +30,9 @@ export function sheetsOptions(spec: ChartSpecification): Record<string, unknown>
   if (spec.max !== null) window['max'] = spec.max;
   const options: Record<string, unknown> = {
     title: spec.title,
+    subtitle: spec.finding,
     colors: spec.series.map((s) => s.colour),
-    series: Object.fromEntries(
-      spec.series.map((s, i) => [String(i), { color: s.colour, lineWidth: s.dashed ? 1 : 2, ...(s.dashed && { lineDashStyle: [6, 4] }) }]),
-    ),
+    series: seriesOptions(spec),
     isStacked: spec.stacked,
     'legend.position': 'bottom',
     [`${axis}.title`]: spec.axisTitle,
@@ -28,6 +40,7 @@ export function sheetsOptions(spec: ChartSpecification): Record<string, unknown>
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
   };
+  if (spec.type === 'COMBO') options['seriesType'] = 'bars';
   // Lower Likert levels are stored as negative shares: show them without the minus sign.
   if (spec.kind === 'likert') options[`${axis}.format`] = '0;0';
   return options;
@@ -35,29 +48,37 @@ export function sheetsOptions(spec: ChartSpecification): Record<string, unknown>
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+function kindOf(type: string, header: readonly ChartCell[]): ChartKind {
+  if (type === 'LINE') return 'evolution';
+  if (type === 'BAR') return 'likert';
+  return isChangeHeader(String(header[0] ?? '')) ? 'change' : 'segments';
+}
+
 /** The specification back from a chart's type, options and data range (header row first), as the page draws it. */
 export function specFromSheetsChart(type: string, options: Record<string, unknown>, table: ChartCell[][]): ChartSpecification {
-  const kind: ChartKind = type === 'LINE' ? 'evolution' : options['isStacked'] === true ? 'likert' : 'segments';
+  const header = table[0] ?? [];
+  const kind = kindOf(type, header);
   const axis = valueAxisOf(type);
   const title = typeof options['title'] === 'string' ? options['title'] : '';
-  const indicator = title.split(' : ')[0] ?? '';
+  const indicator = title.split(' — ')[0] ?? '';
   const colours = Array.isArray(options['colors']) ? (options['colors'] as unknown[]) : [];
-  const perSeries = (options['series'] ?? {}) as Record<string, { color?: string; lineDashStyle?: unknown }>;
-  const header = table[0] ?? [];
+  const perSeries = (options['series'] ?? {}) as Record<string, { color?: string }>;
   const series: SeriesStyle[] = header.slice(1).map((h, i) => ({
     colour: perSeries[String(i)]?.color ?? String(colours[i] ?? '#0072B2'),
-    dashed: perSeries[String(i)]?.lineDashStyle !== undefined,
+    role: seriesRole(String(h ?? ''), kind),
     neutral: kind === 'likert' && isNeutralHeader(String(h ?? '')),
   }));
   const window = (options[`${axis}.viewWindow`] ?? {}) as Record<string, unknown>;
   const rows = table.map((row, r) => row.map((cell, c) => (r === 0 || c === 0 ? String(cell ?? '') : num(cell))));
+  const segmentsColumn = kind === 'segments' ? String(header[0] ?? '') : '';
   return {
-    key: `${indicator}:${kind}`,
+    key: kind === 'segments' ? `${indicator}:segments:${segmentsColumn}` : `${indicator}:${kind}`,
     indicator,
     kind,
-    type: type === 'LINE' ? 'LINE' : 'BAR',
+    type: type === 'LINE' ? 'LINE' : type === 'BAR' ? 'BAR' : 'COMBO',
     stacked: options['isStacked'] === true,
     title,
+    finding: typeof options['subtitle'] === 'string' ? options['subtitle'] : '',
     axisTitle: String(options[`${axis}.title`] ?? ''),
     table: rows,
     series,

@@ -2,39 +2,47 @@
  * Chart specifications per indicator, from the registry's indicators and the engine's values: pure data that the
  * server turns into native Sheets charts and the local page into SVG.
  *
- * - evolution: the overall value period after period (line), its 95 % interval (low/high lines) and the target;
- * - segments: bars by segment for the latest period that has segments, with « Ensemble » first;
+ * - evolution: the overall value period after period (line), its 95 % interval drawn at each period, and the target;
+ * - segments: one bar per group of a breakdown (the answer labels, never a column's key) for the latest period with at
+ *   least two groups shown, each with its interval; the whole group is not repeated as a bar;
+ * - change: a before/after indicator drawn as change — the shares who progressed, stayed, went down, with their
+ *   intervals — never as a value « first measured »;
  * - likert: diverging stacked bars of a single Likert question's answers, lower levels to the left (negative), the
  *   neutral level (odd number of levels) apart, n per bar.
  *
+ * Each chart is titled with its indicator (« I3 — Part des aidants… ») and states its finding in words beside it.
  * Suppressed values (fewer than 5 people) never reach a chart: their period stays on the axis with no point.
- * Every chart is titled with its finding, 6 to 12 words, the indicator's code first.
  */
 import type { Lang } from '../contract/words';
 import type { ValueRow } from '../indicators/model';
-import type { Indicator } from '../registry/model';
+import { figureText, rowFigureText } from '../indicators/text';
+import type { Indicator, Question } from '../registry/model';
 import { DASHBOARD_MIN_N } from '../stats/suppression';
 
-export type ChartKind = 'evolution' | 'segments' | 'likert';
+export type ChartKind = 'evolution' | 'segments' | 'change' | 'likert';
 export type ChartCell = string | number | null;
+/** What a series holds: the figure, the bounds of its interval, the target, or one answer level (Likert). */
+export type SeriesRole = 'value' | 'low' | 'high' | 'target' | 'level';
 
 export interface SeriesStyle {
   colour: string;
-  /** Interval bounds and targets are dashed lines. */
-  dashed: boolean;
+  role: SeriesRole;
   /** The neutral level of a Likert chart: drawn apart, never on either side. */
   neutral: boolean;
 }
 
 export interface ChartSpecification {
-  /** `${indicator}:${kind}`: stable across computations, the key a native chart is found by. */
+  /** `${indicator}:${kind}` (a breakdown's name after it): stable across computations. */
   key: string;
   indicator: string;
   kind: ChartKind;
-  /** LINE: categories along the horizontal axis; BAR: horizontal bars, categories down the vertical axis. */
-  type: 'LINE' | 'BAR';
+  /** LINE: periods along the horizontal axis; COMBO: one bar per category, the interval's bounds as points; BAR: stacked bars. */
+  type: 'LINE' | 'COMBO' | 'BAR';
   stacked: boolean;
+  /** The indicator it shows: « I3 — Part des aidants qui ont pu prendre du temps pour eux dans le mois ». */
   title: string;
+  /** What it shows, in words: « 92 % en T1 (n = 24), en hausse depuis T0 (72 %) ». */
+  finding: string;
   /** What the value axis measures (the indicator's unit, or « % des réponses »). */
   axisTitle: string;
   /** Header row, then one row per category: the category label (with n), then one number (or null) per series. */
@@ -47,7 +55,7 @@ export interface ChartSpecification {
 
 /** Okabe & Ito's colour-blind-safe palette, without yellow and black (too little contrast on white): one per indicator. */
 export const INDICATOR_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'] as const;
-export const INTERVAL_COLOUR = '#7F7F7F';
+export const INTERVAL_COLOUR = '#5F6368';
 export const TARGET_COLOUR = '#000000';
 export const NEUTRAL_COLOUR = '#BDBDBD';
 /** ColorBrewer PuOr (colour-blind safe), darkest first: orange side for the lower levels, purple for the upper. */
@@ -55,18 +63,20 @@ const LOWER_SIDE = ['#B35806', '#F1A340', '#FEE0B6'];
 const UPPER_SIDE = ['#D8DAEB', '#998EC3', '#542788'];
 
 const FR = {
-    period: 'Période', value: 'Valeur', low: 'Borne basse (IC 95 %)', high: 'Borne haute (IC 95 %)', target: 'Cible',
-    segment: 'Groupe', everyone: 'Ensemble', answers: '% des réponses', neutral: 'neutre', up: 'en hausse', down: 'en baisse',
-    flat: 'stable', first: 'première mesure', in: 'en', groups: 'selon les groupes', single: 'pour le seul groupe affichable',
-    from: 'de', to: 'à', top: 'en haut de l’échelle', orMore: 'ou plus', answer: 'répondent', of: 'des', score: 'score de',
+  period: 'Période', value: 'Valeur', low: 'Borne basse (IC 95 %)', high: 'Borne haute (IC 95 %)', target: 'Cible',
+  group: 'Groupe', answers: '% des réponses', people: '% des personnes', neutral: 'neutre', up: 'en hausse', down: 'en baisse',
+  flat: 'stable', first: 'première mesure', in: 'en', since: 'depuis', from: 'de', to: 'à', by: 'selon', orMore: 'ou plus',
+  answer: 'répondent', improved: 'ont progressé', stable: 'stables', worse: 'en baisse', between: 'entre', and: 'et',
+  onAverage: 'en moyenne', outOf: 'sur', pairs: 'personnes suivies', change: 'Évolution', points: 'points',
 };
 const WORDS: Record<Lang, typeof FR> = {
   fr: FR,
   en: {
     period: 'Period', value: 'Value', low: 'Lower bound (95% CI)', high: 'Upper bound (95% CI)', target: 'Target',
-    segment: 'Group', everyone: 'Everyone', answers: '% of answers', neutral: 'neutral', up: 'up', down: 'down',
-    flat: 'stable', first: 'first measure', in: 'in', groups: 'across groups', single: 'for the only group shown',
-    from: 'from', to: 'to', top: 'at the top of the scale', orMore: 'or more', answer: 'answer', of: 'of', score: 'score',
+    group: 'Group', answers: '% of answers', people: '% of people', neutral: 'neutral', up: 'up', down: 'down',
+    flat: 'stable', first: 'first measure', in: 'in', since: 'since', from: 'from', to: 'to', by: 'by', orMore: 'or more',
+    answer: 'answer', improved: 'improved', stable: 'stable', worse: 'worse', between: 'between', and: 'and',
+    onAverage: 'on average', outOf: 'out of', pairs: 'people followed', change: 'Change', points: 'points',
   },
 };
 
@@ -77,45 +87,33 @@ export function isNeutralHeader(header: string): boolean {
   return NEUTRAL_SUFFIX.test(header);
 }
 
+/** Whether a bar chart's first header names a change between two waves (« Évolution T0 → T1 »). */
+export function isChangeHeader(header: string): boolean {
+  return header.startsWith(`${FR.change} `) || header.startsWith(`${WORDS.en.change} `);
+}
+
+/** The role of a series from its header, as the table carries it (the page reads charts back from the sheet). */
+export function seriesRole(header: string, kind: ChartKind): SeriesRole {
+  if (kind === 'likert') return 'level';
+  for (const lang of ['fr', 'en'] as const) {
+    const w = WORDS[lang];
+    if (header === w.low) return 'low';
+    if (header === w.high) return 'high';
+    if (header === w.target) return 'target';
+  }
+  return 'value';
+}
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-export function formatNumber(x: number, lang: Lang): string {
-  const s = String(round1(x));
-  return lang === 'fr' ? s.replace('.', ',') : s;
-}
-
-/** « 72 % », « 120 personnes », « score de 5,2 ». */
-export function valueText(x: number, unit: string, lang: Lang): string {
-  const n = formatNumber(x, lang);
-  const u = unit.trim();
-  if (u === '%') return lang === 'fr' ? `${n} %` : `${n}%`;
-  if (u === '') return n;
-  if (/^score$/i.test(u)) return `${WORDS[lang].score} ${n}`;
-  return `${n} ${u}`;
-}
-
-/** Words of a title: tokens with a letter or a digit (« : », « % », « = » are not words). */
-export function titleWords(title: string): number {
-  return title.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
-}
-
-/** The first candidate of 6 to 12 words (else the shortest one). */
-function fit(candidates: string[]): string {
-  const good = candidates.find((c) => {
-    const w = titleWords(c);
-    return w >= 6 && w <= 12;
-  });
-  return good ?? [...candidates].sort((a, b) => titleWords(a) - titleWords(b))[0]!;
-}
 
 const nText = (n: number | null) => (n === null ? '' : ` (n = ${n})`);
 const shown = (r: ValueRow): r is ValueRow & { value: number } => !r.suppressed && r.value !== null && Number.isFinite(r.value);
+const titleOf = (indicator: Indicator) => `${indicator.code} — ${indicator.name || indicator.code}`;
 
-/** « des aidants » from « Part des aidants qui… », for a proportion's title. */
-function subjectOf(indicator: Indicator, lang: Lang): string {
-  if (lang !== 'fr') return '';
-  const m = /^(?:part|proportion|pourcentage)\s+(des|de)\s+([\p{L}-]+)/iu.exec(indicator.name.trim());
-  return m ? ` ${m[1]!.toLowerCase()} ${m[2]}` : '';
+/** The columns an interval adds to a table, and their series. */
+function intervalColumns(lang: Lang): { header: ChartCell[]; series: SeriesStyle[] } {
+  const w = WORDS[lang];
+  return { header: [w.low, w.high], series: [{ colour: INTERVAL_COLOUR, role: 'low', neutral: false }, { colour: INTERVAL_COLOUR, role: 'high', neutral: false }] };
 }
 
 function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: string, lang: Lang): ChartSpecification | null {
@@ -126,14 +124,15 @@ function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: stri
   const withInterval = points.some((r) => r.low !== null && r.high !== null);
   const withTarget = rows.some((r) => r.target !== null);
   const header: ChartCell[] = [w.period, indicator.unit.trim() || w.value];
-  const series: SeriesStyle[] = [{ colour, dashed: false, neutral: false }];
+  const series: SeriesStyle[] = [{ colour, role: 'value', neutral: false }];
   if (withInterval) {
-    header.push(w.low, w.high);
-    series.push({ colour: INTERVAL_COLOUR, dashed: true, neutral: false }, { colour: INTERVAL_COLOUR, dashed: true, neutral: false });
+    const interval = intervalColumns(lang);
+    header.push(...interval.header);
+    series.push(...interval.series);
   }
   if (withTarget) {
     header.push(w.target);
-    series.push({ colour: TARGET_COLOUR, dashed: true, neutral: false });
+    series.push({ colour: TARGET_COLOUR, role: 'target', neutral: false });
   }
   const table: ChartCell[][] = [header];
   for (const r of rows) {
@@ -145,61 +144,102 @@ function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: stri
     table.push(line);
   }
   const before = points[points.length - 2];
+  const figure = (r: ValueRow) => rowFigureText(r, indicator.unit, lang);
   let trend = w.first;
   if (before) {
     const delta = last.value - before.value;
-    trend = Math.abs(delta) < 0.05 ? w.flat : delta > 0 ? w.up : w.down;
+    trend = `${Math.abs(delta) < 0.05 ? w.flat : delta > 0 ? w.up : w.down} ${w.since} ${before.period} (${figure(before)})`;
   }
-  const v = valueText(last.value, indicator.unit, lang);
-  const status = last.status && last.status !== 'données insuffisantes' ? `, ${last.status}` : '';
-  const subject = indicator.unit.trim() === '%' ? subjectOf(indicator, lang) : '';
-  const head = `${indicator.code} : `;
-  const title = fit([
-    `${head}${v}${subject} ${w.in} ${last.period}${nText(last.n)}, ${trend}${status}`,
-    `${head}${v}${subject} ${w.in} ${last.period}${nText(last.n)}, ${trend}`,
-    `${head}${v} ${w.in} ${last.period}${nText(last.n)}, ${trend}`,
-  ]);
   const percent = indicator.unit.trim() === '%';
+  const window = percent ? { min: 0, max: 100 } : scaleWindow(last.detail.bounds, table);
   return {
-    key: `${indicator.code}:evolution`, indicator: indicator.code, kind: 'evolution', type: 'LINE', stacked: false, title,
-    axisTitle: indicator.unit.trim() || w.value, table, series, min: percent ? 0 : null, max: percent ? 100 : null,
+    key: `${indicator.code}:evolution`, indicator: indicator.code, kind: 'evolution', type: 'LINE', stacked: false,
+    title: titleOf(indicator), finding: `${figure(last)} ${w.in} ${last.period}${nText(last.n)}, ${trend}`,
+    axisTitle: indicator.unit.trim() || w.value, table, series, min: window?.min ?? null, max: window?.max ?? null,
   };
 }
 
-/** « lien = Conjoint » → column and value. */
+/**
+ * The whole scale as the value axis (a WHO-5 score on 0–100, fatigue on 0–10), so a reader sees where the figure sits;
+ * not when the figures use a sliver of it (hours of respite on a possible 0–744): then the axis follows the figures.
+ */
+function scaleWindow(bounds: { min: number; max: number } | undefined, table: readonly ChartCell[][]): { min: number; max: number } | null {
+  if (!bounds) return null;
+  const numbers = table.slice(1).flatMap((r) => r.slice(1)).filter((v): v is number => typeof v === 'number');
+  const largest = Math.max(bounds.min, ...numbers);
+  return largest - bounds.min >= 0.25 * (bounds.max - bounds.min) ? bounds : null;
+}
+
+/** « lien_aide = Conjoint » → column and value. */
 function splitSegment(segment: string): { column: string; value: string } {
   const i = segment.indexOf(' = ');
   return i < 0 ? { column: '', value: segment } : { column: segment.slice(0, i), value: segment.slice(i + 3) };
 }
 
-function segments(indicator: Indicator, rows: readonly ValueRow[], overall: readonly ValueRow[], colour: string, lang: Lang): ChartSpecification | null {
+/** A breakdown's name as a person reads it: the question's wording for a question's key, else the name as typed. */
+function columnName(column: string, indicator: Indicator, questions: readonly Question[]): string {
+  const survey = indicator.source.type === 'survey' ? indicator.source.survey : '';
+  const question = questions.find((q) => q.survey === survey && q.key === column);
+  return question?.label || column;
+}
+
+/** One chart per breakdown column: its groups at the latest period that shows at least two of them. */
+function segments(indicator: Indicator, rows: readonly ValueRow[], colour: string, lang: Lang, questions: readonly Question[]): ChartSpecification[] {
   const w = WORDS[lang];
-  const segmented = rows.filter((r) => r.segment !== '' && shown(r));
-  const period = segmented[segmented.length - 1]?.period;
-  if (period === undefined) return null;
-  const bars = segmented.filter((r) => r.period === period);
-  const columns = new Set(bars.map((r) => splitSegment(r.segment).column));
-  const label = (r: ValueRow) => {
-    const { column, value } = splitSegment(r.segment);
-    return `${columns.size > 1 ? `${column} : ${value}` : value}${nText(r.n)}`;
-  };
-  const everyone = overall.find((r) => r.period === period && shown(r));
-  const table: ChartCell[][] = [[w.segment, indicator.unit.trim() || w.value]];
-  if (everyone) table.push([`${w.everyone}${nText(everyone.n)}`, round1(everyone.value!)]);
-  for (const r of bars) table.push([label(r), round1(r.value!)]);
-  const values = bars.map((r) => r.value!);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const unit = indicator.unit;
-  const head = `${indicator.code} : `;
-  const title =
-    bars.length === 1
-      ? fit([`${head}${valueText(lo, unit, lang)} ${w.single} ${w.in} ${period}`])
-      : fit([`${head}${w.from} ${valueText(lo, unit, lang)} ${w.to} ${valueText(hi, unit, lang)} ${w.groups} ${w.in} ${period}`]);
-  const percent = unit.trim() === '%';
+  const columns = [...new Set(rows.filter((r) => r.segment !== '').map((r) => splitSegment(r.segment).column))];
+  const out: ChartSpecification[] = [];
+  for (const column of columns) {
+    const groups = rows.filter((r) => r.segment !== '' && splitSegment(r.segment).column === column && shown(r));
+    const periods = [...new Set(groups.map((r) => r.period))];
+    const period = periods.reverse().find((p) => groups.filter((r) => r.period === p).length >= 2);
+    if (period === undefined) continue;
+    const bars = groups.filter((r) => r.period === period);
+    const withInterval = bars.some((r) => r.low !== null && r.high !== null);
+    const interval = intervalColumns(lang);
+    const name = columnName(column, indicator, questions);
+    const table: ChartCell[][] = [[name, indicator.unit.trim() || w.value, ...(withInterval ? interval.header : [])]];
+    for (const r of bars) {
+      table.push([`${splitSegment(r.segment).value}${nText(r.n)}`, round1(r.value!), ...(withInterval ? [r.low === null ? null : round1(r.low), r.high === null ? null : round1(r.high)] : [])]);
+    }
+    const sorted = [...bars].sort((a, b) => a.value! - b.value!);
+    const low = sorted[0]!;
+    const high = sorted[sorted.length - 1]!;
+    const figure = (r: ValueRow) => `${rowFigureText(r, indicator.unit, lang)} (${splitSegment(r.segment).value})`;
+    const percent = indicator.unit.trim() === '%';
+    out.push({
+      key: `${indicator.code}:segments:${name}`, indicator: indicator.code, kind: 'segments', type: 'COMBO', stacked: false,
+      title: titleOf(indicator), finding: `${w.from} ${figure(low)} ${w.to} ${figure(high)} ${w.by} « ${name} », ${w.in} ${period}`,
+      axisTitle: indicator.unit.trim() || w.value, table,
+      series: [{ colour, role: 'value', neutral: false }, ...(withInterval ? interval.series : [])],
+      min: 0, max: percent ? 100 : (scaleWindow(low.detail.bounds, table)?.max ?? null),
+    });
+  }
+  return out;
+}
+
+/** A before/after indicator as change: who progressed, stayed, went down between the two waves, with intervals. */
+function change(indicator: Indicator, overall: readonly ValueRow[], colour: string, lang: Lang): ChartSpecification | null {
+  const w = WORDS[lang];
+  const last = [...overall].reverse().find((r) => shown(r) && r.detail.change?.shares);
+  if (!last) return null;
+  const c = last.detail.change!;
+  const shares = c.shares!;
+  const interval = intervalColumns(lang);
+  const table: ChartCell[][] = [[`${w.change} ${c.before} → ${c.after}`, w.people, ...interval.header]];
+  const share = (label: string, s: typeof shares.improved) => [`${label} (${s.count})`, round1(s.percent), s.low === null ? null : round1(s.low), s.high === null ? null : round1(s.high)];
+  table.push(share(w.improved, shares.improved), share(w.stable, shares.stable), share(w.worse, shares.worse));
+  const pct = (x: number) => figureText(Math.round(x), '%', lang);
+  const span = `${w.between} ${c.before} ${w.and} ${c.after}`;
+  const finding =
+    c.kind === 'binary'
+      ? `${rowFigureText(last, indicator.unit, lang)} ${span} (${pct(c.shareBefore!)} → ${pct(c.shareAfter!)}, n = ${c.pairs})`
+      : c.kind === 'ordinal'
+        ? `${pct(shares.improved.percent)} ${w.improved} ${span} (${shares.improved.count} ${w.outOf} ${c.pairs}), ${pct(shares.worse.percent)} ${w.worse}`
+        : `${rowFigureText(last, indicator.unit, lang)} ${w.onAverage} ${span} (n = ${c.pairs}) : ${pct(shares.improved.percent)} ${w.improved}`;
   return {
-    key: `${indicator.code}:segments`, indicator: indicator.code, kind: 'segments', type: 'BAR', stacked: false, title,
-    axisTitle: unit.trim() || w.value, table, series: [{ colour, dashed: false, neutral: false }], min: 0, max: percent ? 100 : null,
+    key: `${indicator.code}:change`, indicator: indicator.code, kind: 'change', type: 'COMBO', stacked: false,
+    title: titleOf(indicator), finding, axisTitle: w.people, table,
+    series: [{ colour, role: 'value', neutral: false }, ...interval.series], min: 0, max: 100,
   };
 }
 
@@ -211,7 +251,7 @@ function likertColours(levels: number): SeriesStyle[] {
   // Beyond 6 sided levels, repeat the palette's middle shades rather than invent colours.
   while (lower.length < half) lower.splice(1, 0, LOWER_SIDE[1]!);
   while (upper.length < half) upper.splice(1, 0, UPPER_SIDE[1]!);
-  const style = (colour: string, neutral = false): SeriesStyle => ({ colour, dashed: false, neutral });
+  const style = (colour: string, neutral = false): SeriesStyle => ({ colour, role: 'level', neutral });
   return [...lower.map((c) => style(c)), ...upper.map((c) => style(c)), ...(levels % 2 === 1 ? [style(NEUTRAL_COLOUR, true)] : [])];
 }
 
@@ -241,21 +281,19 @@ function likert(indicator: Indicator, overall: readonly ValueRow[], lang: Lang):
   }
   const lastTotal = last.detail.distribution!.reduce((s, d) => s + d.count, 0);
   const firstUpper = levels[levels.length - half]!;
-  const p = valueText(topShare, '%', lang);
-  const head = `${indicator.code} : `;
-  const title = fit([
-    `${head}${p} ${w.answer} « ${firstUpper} » ${w.orMore} ${w.in} ${last.period}${nText(lastTotal)}`,
-    `${head}${p} ${w.answer} « ${firstUpper} » ${w.orMore} ${w.in} ${last.period}`,
-    `${head}${p} ${w.top} ${w.in} ${last.period}${nText(lastTotal)}`,
-  ]);
   return {
-    key: `${indicator.code}:likert`, indicator: indicator.code, kind: 'likert', type: 'BAR', stacked: true, title,
+    key: `${indicator.code}:likert`, indicator: indicator.code, kind: 'likert', type: 'BAR', stacked: true,
+    title: titleOf(indicator),
+    finding: `${figureText(round1(topShare), '%', lang)} ${w.answer} « ${firstUpper} » ${w.orMore} ${w.in} ${last.period}${nText(lastTotal)}`,
     axisTitle: w.answers, table, series: likertColours(levels.length), min: -100, max: 100,
   };
 }
 
-/** Every chart of every indicator, in the registry's order: evolution, then segments, then Likert answers. */
-export function chartSpecifications(indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang = 'fr'): ChartSpecification[] {
+/**
+ * Every chart of every indicator, in the registry's order: evolution (or change, for a before/after indicator), then
+ * one per breakdown, then the Likert answers. `questions` name the breakdowns that are questions.
+ */
+export function chartSpecifications(indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang = 'fr', questions: readonly Question[] = []): ChartSpecification[] {
   const byIndicator = new Map<string, ValueRow[]>();
   for (const row of values) {
     const list = byIndicator.get(row.indicator) ?? [];
@@ -267,7 +305,10 @@ export function chartSpecifications(indicators: readonly Indicator[], values: re
     const rows = byIndicator.get(indicator.code) ?? [];
     const overall = rows.filter((r) => r.segment === '');
     const colour = INDICATOR_COLOURS[i % INDICATOR_COLOURS.length]!;
-    for (const spec of [evolution(indicator, overall, colour, lang), segments(indicator, rows, overall, colour, lang), likert(indicator, overall, lang)]) {
+    // A change by group is read in « Valeurs »: its figure may be a difference of either sign, not a bar from 0.
+    const isChange = indicator.method === 'change';
+    const main = isChange ? change(indicator, overall, colour, lang) : evolution(indicator, overall, colour, lang);
+    for (const spec of [main, ...(isChange ? [] : segments(indicator, rows, colour, lang, questions)), likert(indicator, overall, lang)]) {
       if (spec) out.push(spec);
     }
   });

@@ -14,7 +14,20 @@ export interface ColumnSpec {
   text?: boolean;
   /** A dropdown: the words of a vocabulary, or the ids of another tab's rows. */
   choices?: VocabularyKey | { tab: TabKey; column: string };
+  /**
+   * How the values look, for a tab that reads well in any spreadsheet program: prose is wrapped in a wide column,
+   * dates and times get a date format. Anything else is fitted to its content.
+   */
+  shape?: ColumnShape;
 }
+
+export type ColumnShape = 'prose' | 'date' | 'datetime';
+
+/** A column holding sentences, dates, or dates with a time. */
+const shaped = (shape: ColumnShape, spec: ColumnSpec): ColumnSpec => ({ ...spec, shape });
+const prose = (spec: ColumnSpec) => shaped('prose', spec);
+const date = (spec: ColumnSpec) => shaped('date', spec);
+const datetime = (spec: ColumnSpec) => shaped('datetime', spec);
 
 export interface TabSpec {
   key: TabKey;
@@ -35,6 +48,7 @@ export type TabKey =
   | 'observations'
   | 'dashboard'
   | 'charts'
+  | 'checks'
   | 'journal';
 
 /** Developer-metadata keys: DOCUMENT visibility, so that a copied template's new script still finds them. */
@@ -60,7 +74,7 @@ export const TABS: readonly TabSpec[] = [
     kind: 'input',
     columns: [
       col('item', 'Rubrique', 'Item', 'Ce que décrit la ligne : question évaluative, périmètre, parties prenantes…', 'What the row describes: evaluative question, scope, stakeholders…'),
-      col('content', 'Contenu', 'Content', 'Votre réponse, en quelques phrases simples.', 'Your answer, in a few plain sentences.'),
+      prose(col('content', 'Contenu', 'Content', 'Votre réponse, en quelques phrases simples.', 'Your answer, in a few plain sentences.')),
     ],
   },
   {
@@ -70,14 +84,14 @@ export const TABS: readonly TabSpec[] = [
     columns: [
       col('id', 'Identifiant', 'Id', 'Code court et unique du changement visé (ex. C1). Les indicateurs s’y réfèrent.', 'Short unique code of the outcome (e.g. C1). Indicators refer to it.'),
       col('stakeholder', 'Partie prenante', 'Stakeholder', 'Le groupe concerné : bénéficiaires, aidants, salariés, bénévoles, partenaires…', 'The group concerned: beneficiaries, carers, staff, volunteers, partners…', true, 'stakeholder'),
-      col('change', 'Changement visé', 'Change aimed for', 'Le changement que vous cherchez à produire, formulé du point de vue de la personne.', 'The change you aim for, phrased from the person’s point of view.'),
+      prose(col('change', 'Changement visé', 'Change aimed for', 'Le changement que vous cherchez à produire, formulé du point de vue de la personne.', 'The change you aim for, phrased from the person’s point of view.')),
       col('level', 'Niveau', 'Level', 'réalisation (ce que vous faites), résultat (ce qui change pour les personnes) ou impact (le changement durable).', 'output (what you do), outcome (what changes for people) or impact (lasting change).', true, 'level'),
-      col('activities', 'Activités', 'Activities', 'Les activités qui mènent à ce changement.', 'The activities that lead to this change.'),
-      col('what', 'Quoi', 'What', 'Facultatif. Dimension « quoi » : en quoi ce changement compte pour la personne.', 'Optional. “What” dimension: why this change matters to the person.'),
-      col('who', 'Qui', 'Who', 'Facultatif. Dimension « qui » : qui en bénéficie, et sa situation au départ.', 'Optional. “Who” dimension: who benefits, and their starting point.'),
-      col('howMuch', 'Combien', 'How much', 'Facultatif. Dimension « combien » : nombre de personnes, intensité, durée.', 'Optional. “How much” dimension: reach, depth, duration.'),
-      col('contribution', 'Contribution', 'Contribution', 'Facultatif. Ce qui serait arrivé sans vous ; les autres acteurs qui y contribuent.', 'Optional. What would have happened anyway; who else contributes.'),
-      col('risk', 'Risque', 'Risk', 'Facultatif. Ce qui pourrait empêcher le changement, ou des effets non voulus.', 'Optional. What could prevent the change, or unintended effects.'),
+      prose(col('activities', 'Activités', 'Activities', 'Les activités qui mènent à ce changement.', 'The activities that lead to this change.')),
+      prose(col('what', 'Quoi', 'What', 'Facultatif. Dimension « quoi » : en quoi ce changement compte pour la personne.', 'Optional. “What” dimension: why this change matters to the person.')),
+      prose(col('who', 'Qui', 'Who', 'Facultatif. Dimension « qui » : qui en bénéficie, et sa situation au départ.', 'Optional. “Who” dimension: who benefits, and their starting point.')),
+      prose(col('howMuch', 'Combien', 'How much', 'Facultatif. Dimension « combien » : nombre de personnes, intensité, durée.', 'Optional. “How much” dimension: reach, depth, duration.')),
+      prose(col('contribution', 'Contribution', 'Contribution', 'Facultatif. Ce qui serait arrivé sans vous ; les autres acteurs qui y contribuent.', 'Optional. What would have happened anyway; who else contributes.')),
+      prose(col('risk', 'Risque', 'Risk', 'Facultatif. Ce qui pourrait empêcher le changement, ou des effets non voulus.', 'Optional. What could prevent the change, or unintended effects.')),
     ],
   },
   {
@@ -86,7 +100,7 @@ export const TABS: readonly TabSpec[] = [
     kind: 'input',
     columns: [
       col('code', 'Code', 'Code', 'Code court et unique de l’indicateur (ex. I1).', 'Short unique code of the indicator (e.g. I1).'),
-      col('name', 'Nom', 'Name', 'Ce que mesure l’indicateur, en clair.', 'What the indicator measures, in plain words.'),
+      prose(col('name', 'Nom', 'Name', 'Ce que mesure l’indicateur, en clair.', 'What the indicator measures, in plain words.')),
       col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé auquel il se rapporte (onglet Changements).', 'Id of the outcome it measures (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
       col('kind', 'Nature', 'Kind', 'quantitatif (un chiffre) ou qualitatif (des citations, des observations).', 'quantitative (a figure) or qualitative (quotes, observations).', true, 'kind'),
       col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, manual entry.', true, 'method'),
@@ -106,7 +120,7 @@ export const TABS: readonly TabSpec[] = [
       col('respondentRule', 'Répondants', 'Respondents', 'auto-déclaration seulement (la personne elle-même) ou réponse pour autrui admise (un aidant répond pour elle).', 'self-report only, or proxy answers allowed (a carer answers for the person).', true, 'respondentRule'),
       col('cohortCode', 'Code cohorte', 'Cohort code', 'Facultatif. Code partagé avec le programme d’accompagnement, pour les agrégats de cohorte.', 'Optional. Code shared with the accompaniment programme, for cohort aggregates.'),
       col('irisPlus', 'IRIS+', 'IRIS+', 'Facultatif. Identifiant IRIS+ correspondant (ex. PI4060).', 'Optional. Matching IRIS+ id (e.g. PI4060).'),
-      col('note', 'Remarques', 'Notes', 'Ce qu’il faut garder en tête pour collecter ou lire cet indicateur.', 'What to keep in mind when collecting or reading this indicator.'),
+      prose(col('note', 'Remarques', 'Notes', 'Ce qu’il faut garder en tête pour collecter ou lire cet indicateur.', 'What to keep in mind when collecting or reading this indicator.')),
     ],
   },
   {
@@ -118,11 +132,11 @@ export const TABS: readonly TabSpec[] = [
       col('name', 'Nom', 'Name', 'Nom de l’enquête.', 'Name of the survey.'),
       col('tool', 'Outil', 'Tool', 'Outil de collecte : Google Forms, KoboToolbox, LimeSurvey, papier…', 'Collection tool: Google Forms, KoboToolbox, LimeSurvey, paper…'),
       col('wave', 'Vague', 'Wave', 'Vague en cours (ex. 2026-T1, « entrée », « 6 mois »).', 'Current wave (e.g. 2026-Q1, “entry”, “6 months”).'),
-      col('periodStart', 'Début', 'Start', 'Premier jour de collecte (jj/mm/aaaa).', 'First day of collection.', false),
-      col('periodEnd', 'Fin', 'End', 'Dernier jour de collecte (jj/mm/aaaa).', 'Last day of collection.', false),
+      date(col('periodStart', 'Début', 'Start', 'Premier jour de collecte (jj/mm/aaaa).', 'First day of collection.', false)),
+      date(col('periodEnd', 'Fin', 'End', 'Dernier jour de collecte (jj/mm/aaaa).', 'Last day of collection.', false)),
       col('invited', 'Personnes sollicitées', 'People invited', 'Combien de personnes ont été invitées à répondre : sert au taux de réponse.', 'How many people were invited: used for the response rate.', false),
       col('mode', 'Mode', 'Mode', 'auto-administré, entretien, téléphone ou mixte.', 'self-administered, interview, phone or mixed.', true, 'surveyMode'),
-      col('sampling', 'Échantillonnage', 'Sampling', 'Qui a été sollicité : toutes les personnes accompagnées, un tirage au sort, les volontaires…', 'Who was invited: everyone supported, a random draw, volunteers…'),
+      prose(col('sampling', 'Échantillonnage', 'Sampling', 'Qui a été sollicité : toutes les personnes accompagnées, un tirage au sort, les volontaires…', 'Who was invited: everyone supported, a random draw, volunteers…')),
     ],
   },
   {
@@ -132,11 +146,12 @@ export const TABS: readonly TabSpec[] = [
     columns: [
       col('survey', 'Enquête', 'Survey', 'Identifiant de l’enquête (onglet Enquêtes).', 'Survey id (Surveys tab).', true, { tab: 'surveys', column: 'id' }),
       col('key', 'Clé', 'Key', 'Clé courte et unique de la question dans l’enquête ; les indicateurs s’y réfèrent.', 'Short key of the question, unique within the survey; indicators refer to it.'),
-      col('label', 'Intitulé', 'Label', 'La question telle qu’elle est posée.', 'The question as asked.'),
+      prose(col('label', 'Intitulé', 'Label', 'La question telle qu’elle est posée.', 'The question as asked.')),
       col('type', 'Type', 'Type', 'nombre, choix unique, choix multiple, échelle, texte libre, date…', 'number, single choice, multiple choice, scale, free text, date…', true, 'questionType'),
-      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | ».', 'Possible answers, lowest to highest for a scale, separated by “|”.'),
+      col('levels', 'Modalités', 'Levels', 'Réponses possibles, de la plus basse à la plus haute pour une échelle, séparées par « | » ; « Ne sait pas » en dernier s’il est proposé (il ne compte jamais comme un niveau). Pour un nombre : la plus petite et la plus grande valeur possibles (ex. « 0 | 10 »).', 'Possible answers, lowest to highest for a scale, separated by “|”; “Don’t know” last if offered (never counted as a level). For a number: the smallest and largest possible values (e.g. “0 | 10”).'),
       col('scale', 'Échelle validée', 'Validated scale', 'Facultatif. Échelle validée dont la question fait partie (who5, ucla3).', 'Optional. Validated scale the item belongs to (who5, ucla3).'),
       col('reversed', 'Inversée', 'Reversed', 'Facultatif. « oui » si l’item est formulé à l’envers (score inversé).', 'Optional. “yes” if the item is reverse-worded.'),
+      col('waves', 'Vagues', 'Waves', 'Facultatif. Les vagues où la question est posée (ex. « T1 » pour une question du suivi seulement), séparées par des virgules. Vide : à chaque vague.', 'Optional. The waves the question is asked at (e.g. “T1” for a follow-up question), comma-separated. Empty: every wave.'),
     ],
   },
   {
@@ -149,13 +164,13 @@ export const TABS: readonly TabSpec[] = [
       col('responseId', 'Identifiant réponse', 'Response id', 'Identifiant de la réponse, donné par l’outil d’enquête ou calculé à partir de son contenu.', 'Response id, from the survey tool or computed from its content.'),
       col('sourceFile', 'Fichier source', 'Source file', 'Fichier d’où vient la réponse.', 'File the answer came from.'),
       col('sourceRow', 'Ligne source', 'Source row', 'Numéro de ligne dans le fichier source.', 'Row number in the source file.', false),
-      col('importedAt', 'Importée le', 'Imported at', 'Date et heure de l’import.', 'Import date and time.', false),
+      datetime(col('importedAt', 'Importée le', 'Imported at', 'Date et heure de l’import.', 'Import date and time.', false)),
       col('wave', 'Vague', 'Wave', 'Vague d’enquête de la réponse (ex. 2026-T1, « entrée »).', 'Survey wave of the answer.'),
       col('respondentType', 'Type de répondant', 'Respondent type', 'lui-même, aidé (quelqu’un l’a aidé à répondre) ou pour autrui (un aidant a répondu à sa place).', 'self, aided, or proxy (a carer answered for the person).'),
       col('mode', 'Mode de passation', 'Collection mode', 'auto-administré, entretien, téléphone…', 'self-administered, interview, phone…'),
       col('interviewer', 'Enquêteur', 'Interviewer', 'Qui a fait passer le questionnaire, s’il y a lieu.', 'Who administered the questionnaire, if anyone.'),
       col('personId', 'Identifiant personne', 'Person id', 'Code pseudonyme de la personne, le même d’une vague à l’autre : relie ses réponses avant et après (jamais son nom).', 'Pseudonymous person code, the same across waves: links before and after answers (never a name).'),
-      col('answeredAt', 'Répondu le', 'Answered at', 'Date de la réponse (horodatage de l’outil) : sert aux périodes mois, trimestre, année.', 'When the answer was given (the tool’s timestamp): used for monthly, quarterly, yearly periods.', false),
+      datetime(col('answeredAt', 'Répondu le', 'Answered at', 'Date de la réponse (horodatage de l’outil) : sert aux périodes mois, trimestre, année.', 'When the answer was given (the tool’s timestamp): used for monthly, quarterly, yearly periods.', false)),
       col('fileHash', 'Empreinte du fichier', 'File hash', 'Empreinte SHA-256 du fichier importé : retrouve le fichier exact d’où vient la réponse.', 'SHA-256 of the imported file.'),
     ],
   },
@@ -167,18 +182,22 @@ export const TABS: readonly TabSpec[] = [
     columns: [
       col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur (onglet Indicateurs).', 'Indicator code (Indicators tab).', true, { tab: 'indicators', column: 'code' }),
       col('period', 'Période', 'Period', 'Période couverte : 2026, 2026-T1, 2026-S1, 2026-03 ou une vague.', 'Period covered: 2026, 2026-Q1, 2026-H1, 2026-03 or a wave.'),
-      col('segment', 'Segment', 'Segment', 'Sous-groupe (ex. « tranche d’âge = 80 ans et + ») ou vide pour l’ensemble.', 'Subgroup (e.g. “age band = 80+”) or empty for everyone.'),
+      col('segment', 'Groupe', 'Group', 'Une partie des répondants (ex. « tranche d’âge = 80 ans et + ») ou vide pour l’ensemble.', 'A part of the respondents (e.g. “age band = 80+”) or empty for everyone.'),
       col('value', 'Valeur', 'Value', 'Valeur calculée, ou saisie pour un indicateur en saisie manuelle.', 'Computed value, or entered for a manual indicator.', false),
       col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la valeur.', 'Number of people or answers behind the value.', false),
       col('low', 'Borne basse', 'Lower bound', 'Bas de l’intervalle de confiance à 95 %.', 'Lower end of the 95% confidence interval.', false),
       col('high', 'Borne haute', 'Upper bound', 'Haut de l’intervalle de confiance à 95 %.', 'Upper end of the 95% confidence interval.', false),
+      col('k', 'Effectif concerné', 'Count (k)', 'Combien de personnes remplissent la condition (proportion, effectif) ou ont progressé (évolution avant/après).', 'How many people meet the condition (proportion, count) or improved (before/after change).', false),
+      col('sd', 'Écart-type', 'Standard deviation', 'Dispersion des réponses autour de la moyenne (moyenne, score, évolution d’un score).', 'Spread of the answers around the mean (mean, score, change in a score).', false),
+      col('p', 'p', 'p', 'Avec quelle probabilité un tel changement viendrait du seul hasard si rien n’avait changé (voir la colonne Test). Vide quand le test ne peut rien dire.', 'How likely such a change would be by chance alone if nothing had changed (see the Test column). Empty when the test cannot tell.', false),
+      prose(col('test', 'Test et intervalle', 'Test and interval', 'Comment l’intervalle de confiance et le test ont été calculés (voir le glossaire du panneau Repère).', 'How the confidence interval and the test were computed (see the glossary in the Repère sidebar).')),
       col('baseline', 'Référence', 'Baseline', 'Valeur de référence de l’indicateur.', 'Baseline of the indicator.', false),
       col('target', 'Cible', 'Target', 'Cible de la période.', 'Target for the period.', false),
       col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
-      col('flags', 'Alertes', 'Flags', 'Points à vérifier avant d’utiliser la valeur (petit effectif, réponses pour autrui…).', 'Points to check before using the value (small n, proxy answers…).'),
-      col('methodText', 'Calcul', 'Computation', 'Le calcul, en clair.', 'The computation, in plain words.'),
+      prose(col('flags', 'Alertes', 'Flags', 'Points à vérifier avant d’utiliser la valeur (petit effectif, réponses pour autrui…).', 'Points to check before using the value (small n, proxy answers…).')),
+      prose(col('methodText', 'Calcul', 'Computation', 'Le calcul, en clair.', 'The computation, in plain words.')),
       col('origin', 'Origine', 'Origin', 'calculé (par Repère, remplacé à chaque calcul) ou saisi (par vous, jamais modifié).', 'computed (by Repère, replaced at each computation) or entered (by you, never changed).', true, 'valueOrigin'),
-      col('computedAt', 'Calculé le', 'Computed at', 'Date du calcul.', 'When it was computed.', false),
+      datetime(col('computedAt', 'Calculé le', 'Computed at', 'Date du calcul.', 'When it was computed.', false)),
     ],
   },
   {
@@ -187,11 +206,11 @@ export const TABS: readonly TabSpec[] = [
     kind: 'input',
     columns: [
       col('id', 'Identifiant', 'Id', 'Identifiant unique donné par l’extension : ne pas modifier.', 'Unique id given by the extension: do not edit.'),
-      col('createdAt', 'Créée le', 'Created at', 'Date et heure de la saisie.', 'When it was captured.', false),
+      datetime(col('createdAt', 'Créée le', 'Created at', 'Date et heure de la saisie.', 'When it was captured.', false)),
       col('updatedAt', 'Modifiée le', 'Updated at', 'Dernière modification dans l’extension (sert à ne pas écraser une version plus récente).', 'Last edited in the extension.'),
       col('kind', 'Type', 'Kind', 'citation, observation, anecdote ou chiffre.', 'quote, observation, anecdote or figure.'),
-      col('text', 'Texte', 'Text', 'Le texte, pseudonymisé avant l’envoi.', 'The text, pseudonymised before sending.'),
-      col('factDate', 'Date du fait', 'Date of the fact', 'Quand s’est passé ce que rapporte l’observation (sinon, sa date de saisie compte).', 'When what the observation reports happened (otherwise its capture date counts).', false),
+      prose(col('text', 'Texte', 'Text', 'Le texte, pseudonymisé avant l’envoi.', 'The text, pseudonymised before sending.')),
+      date(col('factDate', 'Date du fait', 'Date of the fact', 'Quand s’est passé ce que rapporte l’observation (sinon, sa date de saisie compte).', 'When what the observation reports happened (otherwise its capture date counts).', false)),
       col('stakeholder', 'Partie prenante', 'Stakeholder', 'Groupe concerné.', 'Group concerned.'),
       col('tags', 'Thèmes', 'Tags', 'Changements ou indicateurs auxquels elle se rapporte.', 'Outcomes or indicators it relates to.'),
       col('consent', 'Consentement', 'Consent', 'obtenu, non obtenu ou non requis. Sans consentement, jamais hors de la structure.', 'obtained, not obtained or not required.'),
@@ -199,7 +218,7 @@ export const TABS: readonly TabSpec[] = [
       col('sourceTitle', 'Titre de la page', 'Page title', 'Titre de la page d’où vient la citation.', 'Title of the source page.'),
       col('sourceUrl', 'Adresse de la page', 'Page URL', 'Adresse de la page, sans paramètres.', 'Page URL, without parameters.'),
       col('author', 'Auteur', 'Author', 'Qui a saisi l’observation.', 'Who captured it.'),
-      col('receivedAt', 'Reçue le', 'Received at', 'Date de réception par le registre.', 'When the registry received it.', false),
+      datetime(col('receivedAt', 'Reçue le', 'Received at', 'Date de réception par le registre.', 'When the registry received it.', false)),
     ],
   },
   {
@@ -208,15 +227,16 @@ export const TABS: readonly TabSpec[] = [
     label: { fr: 'Tableau de bord', en: 'Dashboard' },
     kind: 'computed',
     columns: [
-      col('outcome', 'Changement visé', 'Outcome', 'Le changement auquel l’indicateur se rapporte.', 'The outcome the indicator measures.'),
-      col('indicator', 'Indicateur', 'Indicator', 'Code et nom de l’indicateur.', 'Indicator code and name.'),
+      prose(col('outcome', 'Changement visé', 'Outcome', 'Le changement auquel l’indicateur se rapporte.', 'The outcome the indicator measures.')),
+      prose(col('indicator', 'Indicateur', 'Indicator', 'Code et nom de l’indicateur.', 'Indicator code and name.')),
       col('period', 'Période', 'Period', 'Dernière période calculée.', 'Latest period computed.'),
-      col('value', 'Valeur', 'Value', 'Dernière valeur ; « < 5 » quand moins de 5 personnes ont répondu (masquée).', 'Latest value; “< 5” when fewer than 5 people answered (hidden).', false),
+      col('value', 'Valeur', 'Value', 'Dernière valeur, avec son unité ; « moins de 5 personnes » quand elle est masquée.', 'Latest value, with its unit; “fewer than 5 people” when hidden.'),
+      col('interval', 'Intervalle (IC 95 %)', 'Interval (95% CI)', 'Où se situe vraisemblablement la vraie valeur (intervalle de confiance à 95 %) ; « trop peu de réponses » en dessous du n minimum.', 'Where the true value most likely lies (95% confidence interval); “too few answers” below the minimum n.'),
+      col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
       col('trend', 'Tendance', 'Trend', 'Évolution depuis la période précédente : ↗ hausse, ↘ baisse, → stable.', 'Change since the previous period.'),
       col('status', 'Statut', 'Status', 'atteint, en bonne voie, à surveiller, non atteint ou données insuffisantes.', 'met, on track, to watch, not met or insufficient data.'),
       col('sparkline', 'Courbe', 'Sparkline', 'Les valeurs des périodes successives.', 'The values of successive periods.', false),
-      col('n', 'n', 'n', 'Nombre de personnes ou de réponses derrière la dernière valeur.', 'Number of people or answers behind the latest value.', false),
-      col('flag', 'Point d’attention', 'Main flag', 'L’alerte principale à lire avant d’utiliser la valeur.', 'The main flag to read before using the value.'),
+      prose(col('flag', 'Point d’attention', 'Main flag', 'L’alerte principale à lire avant d’utiliser la valeur.', 'The main flag to read before using the value.')),
     ],
   },
   {
@@ -227,14 +247,29 @@ export const TABS: readonly TabSpec[] = [
     columns: [],
   },
   {
+    // Rewritten at each computation: the checks of each survey wave, then the answer sheets to review (inside the
+    // structure only: they name people by their code or the row of the imported file).
+    key: 'checks',
+    label: { fr: 'Contrôles', en: 'Checks' },
+    kind: 'computed',
+    columns: [
+      col('survey', 'Enquête', 'Survey', 'Identifiant de l’enquête.', 'Survey id.'),
+      col('wave', 'Vague', 'Wave', 'Vague d’enquête contrôlée.', 'Survey wave checked.'),
+      col('check', 'Contrôle', 'Check', 'Ce qui est contrôlé : taux de réponse, perdus de vue, réponses par un proche, réponses identiques…', 'What is checked: response rate, people lost, proxy answers, identical answers…'),
+      col('level', 'Niveau', 'Level', 'alerte (à lire avant d’utiliser les chiffres), information, ou à revoir (un questionnaire à relire).', 'warning (read before using the figures), information, or to review (an answer sheet to read again).'),
+      col('who', 'Questionnaire', 'Answer sheet', 'Pour un questionnaire à revoir : le code de la personne, sinon la ligne du fichier importé. Ne sort jamais de la structure.', 'For an answer sheet to review: the person’s code, else the row of the imported file. Never leaves the structure.'),
+      prose(col('message', 'Détail', 'Detail', 'Ce qui a été vu, avec les nombres, et ce qu’il faut faire.', 'What was seen, with the counts, and what to do.')),
+    ],
+  },
+  {
     key: 'journal',
     label: { fr: 'Journal', en: 'Log' },
     kind: 'log',
     columns: [
-      col('at', 'Quand', 'When', 'Date et heure de l’opération.', 'When it happened.', false),
+      datetime(col('at', 'Quand', 'When', 'Date et heure de l’opération.', 'When it happened.', false)),
       col('who', 'Qui', 'Who', 'Qui l’a lancée (ou « collecteur »).', 'Who ran it (or “collector”).'),
       col('action', 'Action', 'Action', 'Configuration, import, synchronisation, calcul…', 'Setup, import, sync, computation…'),
-      col('details', 'Détails', 'Details', 'Ce qui a été fait, avec les nombres.', 'What was done, with counts.'),
+      prose(col('details', 'Détails', 'Details', 'Ce qui a été fait, avec les nombres.', 'What was done, with counts.')),
     ],
   },
 ];

@@ -109,6 +109,22 @@ export const VOCABULARY = {
     ['données insuffisantes', 'données insuffisantes', 'insufficient data'],
   ],
 
+  /* Who an output is for: printed on it, and what sets its small-cell threshold (shared/outward/gate.ts). */
+  audience: [['team', 'équipe', 'team'], ['funders', 'financeurs', 'funders'], ['public', 'public', 'public'], ['cohort', 'cohorte', 'cohort']],
+
+  /* The « Contrôles » tab: what each check is about, and how much it matters. */
+  check: [
+    ['response_rate', 'taux de réponse', 'response rate'],
+    ['attrition', 'perdus de vue', 'people lost'],
+    ['wide_margin', "marge d'erreur", 'margin of error'],
+    ['proxy_share', 'réponses par un proche', 'proxy answers'],
+    ['respondent_type_unknown', 'type de répondant', 'respondent type'],
+    ['straight_lining', 'réponses identiques', 'identical answers'],
+    ['acquiescence', 'acquiescement', 'acquiescence'],
+    ['check_unavailable', 'contrôle impossible', 'check unavailable'],
+  ],
+  checkLevel: [['alerte', 'alerte', 'warning'], ['info', 'information', 'information'], ['review', 'à revoir', 'to review']],
+
   /* The « Journal »: what was done, and who did it when no account name is available. */
   journalAction: [
     ['setup', 'configuration', 'setup'],
@@ -117,6 +133,7 @@ export const VOCABULARY = {
     ['compute', 'calcul', 'computation'],
     ['approach', 'démarche', 'approach'],
     ['manualValue', 'saisie', 'manual entry'],
+    ['questionnaire', 'questionnaire', 'questionnaire'],
   ],
   actor: [['sidebar', 'panneau Repère', 'Repère sidebar'], ['collector', 'collecteur', 'collector']],
 
@@ -149,6 +166,7 @@ export type Scope = TermId<'scope'>;
 export type RespondentType = TermId<'respondentType'>;
 export type StatusId = TermId<'status'>;
 export type JournalAction = TermId<'journalAction'>;
+export type Audience = TermId<'audience'>;
 
 const list = (key: VocabularyKey): readonly Words[] => VOCABULARY[key];
 
@@ -211,6 +229,9 @@ export function termLabelOrNotGiven<K extends VocabularyKey>(key: K, id: TermId<
   return id === null ? NOT_GIVEN[lang] : termLabel(key, id, lang);
 }
 
+/** The « don't know » answer offered apart from a question's levels (« Modalités », questionnaires): never a level. */
+export const DONT_KNOW: Readonly<Record<Lang, string>> = { fr: 'Ne sait pas', en: "Don't know" };
+
 /** The dashboard's status of an indicator with neither target nor baseline: nothing to judge against. */
 export const NO_TARGET: Readonly<Record<Lang, string>> = { fr: 'sans cible', en: 'no target' };
 
@@ -240,17 +261,30 @@ export function breakdownNames(paradatum: BreakdownParadatum): string[] {
   return [...new Set<string>([...names.fr, ...names.en])];
 }
 
+/*
+ * Who answered, read from what an answer says about who answered for whom, never from who the person is: in a
+ * caregivers' survey « L'aidant(e) lui-même » is the respondent answering for themself, not a proxy. Rules, in order:
+ * someone answered in the person's place → proxy; the person answered with help → aided; the person answered
+ * themself → self; anything else → not recognised (reported to the team, never guessed). Inclusive spellings
+ * (« aidé(e) », « seul·e ») are read as their longer form.
+ */
+const ANSWERED_FOR_THEM = /\ba (ma|sa|leur|la|notre|votre) place\b|\bpour (moi|lui|elle|eux|elles|la personne|le beneficiaire|la beneficiaire|l'usager|l'usagere)\b|\bautrui\b|\bproxy\b|\btiers\b|quelqu'un d'autre|une autre personne|\bon (my|his|her|their|the person's|the carer's|behalf)\b|\bbehalf\b|\binstead of\b|someone else|\bfor (him|her|them|the person)\b/;
+const ANSWERED_WITH_HELP = /\bavec (l'|de l')?aide\b|\baidee?s? (pour|par|a|de)\b|\bassistee?s?\b|\bwith (some )?help\b|\bhelped\b|\bassisted\b/;
+const ANSWERED_THEMSELF = /\b(moi|lui|elle|eux|elles|soi)[- ]memes?\b|\bseule?s?\b|\b(self|myself|themselves|themself|himself|herself|alone)\b|^(moi|me|la personne|le beneficiaire|la beneficiaire|l'aidante?|the person|the carer|i did)$/;
+
 /**
- * The respondent type a cell or a survey answer names, whatever its wording: « Lui-même », « seul », « self » → self;
- * « aidé », « avec aide » → aided; « pour autrui », « aidant », « proxy » → proxy; anything else (or nothing) → null.
- * The import writes the recognised word into the responses tab and the computation reads it back with this same
- * function, so both read a cell alike.
+ * The respondent type a cell or a survey answer names: the vocabulary's words and ids exactly (« lui-même », « aidé »,
+ * « pour autrui », « proxy »…), else what the answer says about who answered for whom (see above); null when it says
+ * nothing recognisable. The import writes the recognised word into the responses tab and the computation reads it
+ * back with this same function, so both read a cell alike.
  */
 export function recogniseRespondentType(text: string): RespondentType | null {
-  const t = fold(text);
+  const exact = termId('respondentType', text);
+  if (exact !== null) return exact;
+  const t = fold(text).replace(/[(·.]([a-z]{1,3})\)?(?=\b|$)/g, '$1').replace(/\)/g, '');
   if (t === '') return null;
-  if (/autrui|proxy|aidant|a la place|pour (sa|son|la|le)|tiers|famille|proche/.test(t)) return 'proxy';
-  if (/aide|assiste|avec l'aide|helped|assisted/.test(t)) return 'aided';
-  if (/lui-meme|elle-meme|moi-meme|lui meme|elle meme|seul|self|personne elle|soi/.test(t)) return 'self';
+  if (ANSWERED_FOR_THEM.test(t)) return 'proxy';
+  if (ANSWERED_WITH_HELP.test(t)) return 'aided';
+  if (ANSWERED_THEMSELF.test(t)) return 'self';
   return null;
 }

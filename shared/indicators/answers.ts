@@ -16,7 +16,8 @@ import type { AnswerValue } from './model';
  * unreadable text when `kind` is 'invalid'.
  */
 export interface Coded {
-  kind: 'value' | 'missing' | 'dontKnow' | 'invalid';
+  /** `notAsked`: the question was not asked at the row's wave (outside the base, not a non-answer). */
+  kind: 'value' | 'missing' | 'dontKnow' | 'invalid' | 'notAsked';
   value: number;
   labels: readonly string[] | null;
   keys: readonly string[] | null;
@@ -25,6 +26,7 @@ export interface Coded {
 
 const MISSING: Coded = { kind: 'missing', value: 0, labels: null, keys: null, raw: '' };
 const DONT_KNOW: Coded = { kind: 'dontKnow', value: 0, labels: null, keys: null, raw: '' };
+const NOT_ASKED: Coded = { kind: 'notAsked', value: 0, labels: null, keys: null, raw: '' };
 const invalid = (raw: string): Coded => ({ kind: 'invalid', value: 0, labels: null, keys: null, raw });
 const valueOf = (value: number, labels: readonly string[] | null = null, keys: readonly string[] | null = null): Coded => ({ kind: 'value', value, labels, keys, raw: '' });
 
@@ -91,6 +93,17 @@ export class QuestionCoder {
     return this.table[this.id(raw)]!;
   }
 
+  private notAsked = -1;
+
+  /** The id of « not asked at this wave », added to the table on first use. */
+  notAskedId(): number {
+    if (this.notAsked < 0) {
+      this.notAsked = this.table.length;
+      this.table.push(NOT_ASKED);
+    }
+    return this.notAsked;
+  }
+
   private codeUncached(raw: string | number): Coded {
     const text = String(raw);
     const normal = normaliseLabel(text);
@@ -101,21 +114,24 @@ export class QuestionCoder {
       if (rank !== undefined) return this.level(rank);
       if (this.question.type === 'multiple') {
         const parts = text.split(/\s*[;|\n]\s*/).filter(Boolean);
-        const found = parts.map((p) => this.ranks.get(normaliseLabel(p)));
+        // A questionnaire exported in XML values names each option by its position (1 = first level).
+        const found = parts.map((p) => this.ranks.get(normaliseLabel(p)) ?? this.position(p));
         if (found.length > 0 && found.every((r) => r !== undefined)) {
           const labels = found.map((r) => this.question.levels[r! - 1]!);
           return valueOf(found.length, labels, labels.map(normaliseLabel));
         }
       }
       // A rank typed as a number (1 = lowest level) is accepted for Likert and single choices.
-      const n = parseNumber(raw);
-      if (n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length && this.question.type !== 'multiple') {
-        return this.level(n);
-      }
-      return invalid(text);
+      const position = this.question.type === 'multiple' ? undefined : this.position(text);
+      return position === undefined ? invalid(text) : this.level(position);
     }
     const n = parseNumber(raw);
     return n === null ? invalid(text) : valueOf(n);
+  }
+
+  private position(text: string): number | undefined {
+    const n = parseNumber(text);
+    return n !== null && Number.isInteger(n) && n >= 1 && n <= this.question.levels.length ? n : undefined;
   }
 
   private level(rank: number): Coded {
@@ -182,8 +198,11 @@ function scoreByIds(rowCount: number, items: readonly CodedColumn[], scoreOf: (i
   for (const r of radix) space *= r;
   const ids = new Int32Array(m);
   const columns = items.map((c) => c.ids);
+  // A score whose items were none of them asked at the row's wave is not asked either.
   const score = (): number => {
-    table.push(scoreOf(ids));
+    let asked = false;
+    for (let j = 0; j < m; j++) if (items[j]!.table[ids[j]!]!.kind !== 'notAsked') asked = true;
+    table.push(asked ? scoreOf(ids) : NOT_ASKED);
     return table.length - 1;
   };
   if (space <= Math.max(1 << 16, 4 * rowCount)) {

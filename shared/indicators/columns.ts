@@ -197,10 +197,26 @@ export class SurveyColumns {
       const rows = this.rows;
       const ids = new Int32Array(rows.length);
       for (let i = 0; i < rows.length; i++) ids[i] = coder.id(rows[i]!.answers[key]);
+      this.maskNotAsked(coder, ids);
       column = { ids, table: coder.table };
       this.coded.set(coder, column);
     }
     return column;
+  }
+
+  /** Rows at a wave where the question was not asked get the coder's « not asked » id, whatever their cell holds. */
+  private maskNotAsked(coder: QuestionCoder, ids: Int32Array): void {
+    const asked = coder.question.waves;
+    if (asked.length === 0) return;
+    const wanted = new Set(asked.map((w) => w.trim().toLowerCase()));
+    const waves = this.periods('wave');
+    const notAsked = waves.labels.map((label) => !wanted.has(label.trim().toLowerCase()));
+    if (!notAsked.includes(true)) return;
+    const id = coder.notAskedId();
+    for (let i = 0; i < ids.length; i++) {
+      const w = waves.ids[i]!;
+      if (w >= 0 && notAsked[w]) ids[i] = id;
+    }
   }
 
   /**
@@ -347,10 +363,13 @@ export class SurveyColumns {
         }
       }
     }
-    for (let j = 0; j < m; j++) this.coded.set(todo[j]!, { ids: ids[j]!, table: todo[j]!.table });
     for (let b = 0; b < segmentCount; b++) this.segmentGroups.set(breakdowns[b]!, { ids: segmentIds[b]!, labels: segmentNames[b]!.labels });
     for (let g = 0; g < c; g++) this.periodGroups.set(calendars[g]!, { ids: calendarIds[g]!, labels: calendarNames[g]!.labels });
     if (wantWave) this.periodGroups.set('wave', { ids: waveIds, labels: waves.labels });
+    for (let j = 0; j < m; j++) {
+      this.maskNotAsked(todo[j]!, ids[j]!);
+      this.coded.set(todo[j]!, { ids: ids[j]!, table: todo[j]!.table });
+    }
     if (wantInterviewers) this.paradataGroups.set('interviewer', { ids: interviewerIds, labels: interviewers.labels });
     if (wantModes) this.paradataGroups.set('mode', { ids: modeIds, labels: modes.labels });
     if (wantTypes) this.typeCodes = types;
@@ -358,6 +377,26 @@ export class SurveyColumns {
       this.personOf = personOf;
       this.personCount = persons!.size;
     }
+  }
+
+  /**
+   * Each row's person as a small integer (in order of first row with a wave and an id), NO_WAVE (-1) or NO_PERSON (-2),
+   * and how many persons there are: what pairs and the attrition check count with, instead of sets of strings.
+   */
+  persons(): { ids: Int32Array; count: number } {
+    if (this.personOf === null) {
+      const rows = this.rows;
+      const ids = new Int32Array(rows.length);
+      const persons = new PersonIds(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const person = row.personId;
+        ids[i] = row.wave === null ? NO_WAVE : person === null || person === '' ? NO_PERSON : persons.id(person);
+      }
+      this.personOf = ids;
+      this.personCount = persons.size;
+    }
+    return { ids: this.personOf, count: this.personCount };
   }
 
   scores(scorer: ScaleScorer): CodedColumn {
@@ -514,8 +553,7 @@ export class SurveyColumns {
   pairing(selfOnly: boolean): Pairing {
     let pairing = this.pairings.get(selfOnly);
     if (pairing) return pairing;
-    if (this.personOf === null) this.prepare({ coders: [], granularities: [], breakdowns: [], persons: true });
-    const personOf = this.personOf!;
+    const personOf = this.persons().ids;
     const types = this.types();
     const waves = this.periods('wave');
     const w = waves.labels.length;

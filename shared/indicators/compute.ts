@@ -3,22 +3,25 @@
  * of « Valeurs » (one per indicator × period × segment, always with n), the checks per survey wave, and the
  * person-level flags that stay inside the structure. Pure: no sheet, no clock.
  */
+import { breakdownNames, recogniseRespondentType } from '../contract/words';
 import type { Indicator, Question } from '../registry/model';
+import { numberBounds } from '../registry/validate';
 import { normaliseLabel } from '../scales/score';
-import { meanFromSums, meanInterval, medianInterval, sortedMedian, wilsonInterval } from '../stats/intervals';
-import { mcnemar, wilcoxonSignedRank } from '../stats/paired';
-import { suppression } from '../stats/suppression';
+import { clipInterval, type Interval, meanFromSums, meanInterval, medianInterval, sortedMedian, wilsonInterval } from '../stats/intervals';
+import { mcnemar, pairedShareDifference, wilcoxonSignedRank } from '../stats/paired';
+import { DASHBOARD_MIN_N, suppression } from '../stats/suppression';
+import { fold } from '../text/fold';
 import { type Coded, type CodedColumn, QuestionCoder, type ScaleScorer, meets, scaleScorer } from './answers';
 import { surveyChecks } from './checks';
 import {
   ATTRITION_SD_GAP, ATTRITION_SHARE, CEILING_SHARE, GAP_MIN_GROUP_N, GAP_POINTS, GAP_SMD, flag, nonResponseFlags,
   proxyFlags, share, smallSampleFlag, wideMarginFlag,
 } from './flags';
-import type { ComputeInput, ComputeResult, Flag, ObservationRow, ValueDetail, ValueRow } from './model';
+import type { ComputeInput, ComputeResult, Flag, ObservationRow, PairsLeftOut, ShareWithInterval, ValueDetail, ValueRow } from './model';
 import { type ColumnPlan, type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
-import { conditionText, frNumber, frP, frPercent, outOf } from './text';
+import { conditionText, frNumber, frPercent, outOf } from './text';
 
 const NO_SEGMENT = '';
 
@@ -80,6 +83,8 @@ const KIND_VALUE = 0;
 const KIND_MISSING = 1;
 const KIND_DONT_KNOW = 2;
 const KIND_INVALID = 3;
+/** A question not asked at the row's wave: outside the base, counted nowhere. */
+const KIND_NOT_ASKED = 4;
 
 /** What an indicator makes of each distinct coding of its column (by coding id). */
 interface CodingFacts {
@@ -102,7 +107,7 @@ function codingFacts(table: readonly Coded[], rows: number, met: (coded: Coded) 
   for (let i = 0; i < d; i++) {
     const coded = table[i]!;
     if (coded.kind !== 'value') {
-      facts.kind[i] = coded.kind === 'missing' ? KIND_MISSING : coded.kind === 'dontKnow' ? KIND_DONT_KNOW : KIND_INVALID;
+      facts.kind[i] = coded.kind === 'missing' ? KIND_MISSING : coded.kind === 'dontKnow' ? KIND_DONT_KNOW : coded.kind === 'notAsked' ? KIND_NOT_ASKED : KIND_INVALID;
       continue;
     }
     const value = coded.value;
@@ -140,17 +145,51 @@ interface Context {
   who: (indicator: Indicator) => string;
 }
 
-export function computeIndicators(input: ComputeInput): ComputeResult {
+/** The smallest n that gets an interval: the indicator's own minimum, else 5. */
+function minimumN(indicator: Indicator): number {
+  return indicator.minN > 0 ? indicator.minN : DASHBOARD_MIN_N;
+}
+
+/** A question whose answer options each say who answered (the person, helped, someone else): the respondent type. */
+function isRespondentTypeQuestion(q: Question): boolean {
+  if (q.type !== 'single' || q.levels.length < 2) return false;
+  const types = q.levels.map(recogniseRespondentType);
+  return types.every((t) => t !== null) && new Set(types).size >= 2;
+}
+
+const WAVE_NAMES = new Set(breakdownNames('wave').map(fold));
+const RESPONDENT_TYPE_BREAKDOWN = breakdownNames('respondentType')[0]!;
+
+/**
+ * The breakdowns an indicator really has. By wave when its periods are waves (or a change between waves) repeats the
+ * whole group: left out. By the survey's respondent-type question reads the one respondent-type column the import
+ * writes (the paradatum), whatever order the waves were imported in: one column, one meaning.
+ */
+function effectiveBreakdowns(indicator: Indicator, respondentTypeKeys: ReadonlySet<string>): string[] {
+  const survey = indicator.source.type === 'survey' ? indicator.source.survey : '';
+  const byWave = indicator.granularity === 'wave' || indicator.method === 'change';
+  const out: string[] = [];
+  for (const column of indicator.disaggregation) {
+    if (byWave && WAVE_NAMES.has(fold(column))) continue;
+    const name = respondentTypeKeys.has(`${survey}\u0000${fold(column)}`) ? RESPONDENT_TYPE_BREAKDOWN : column;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export function computeIndicators(given: ComputeInput): ComputeResult {
+  const respondentTypeKeys = new Set(given.questions.filter(isRespondentTypeQuestion).map((q) => `${q.survey}\u0000${fold(q.key)}`));
+  const input: ComputeInput = { ...given, indicators: given.indicators.map((i) => ({ ...i, disaggregation: effectiveBreakdowns(i, respondentTypeKeys) })) };
   const coders = new Map<string, QuestionCoder>();
   for (const q of input.questions) coders.set(`${q.survey}\u0000${q.key}`, new QuestionCoder(q));
   const stakeholders = new Map((input.outcomes ?? []).map((o) => [o.id, o.stakeholder.trim().toLowerCase()]));
   const ctx: Context = { input, coders, scorers: new Map(), columns: new Map(), waves: [], who: (i) => stakeholders.get(i.outcome) || 'personnes' };
   // Read each survey once for every question an indicator or a check reads, every period, breakdown and paradata
-  // grouping the indicators use, and the person ids when before/after pairs are asked for (SurveyColumns.prepare).
+  // grouping the indicators use, and the person ids (before/after pairs, people lost since the first wave).
   const plans = new Map<string, ColumnPlan>();
   const planOf = (survey: string) => {
     let plan = plans.get(survey);
-    if (!plan) plans.set(survey, (plan = { coders: [], granularities: ['wave'], breakdowns: [], persons: false }));
+    if (!plan) plans.set(survey, (plan = { coders: [], granularities: ['wave'], breakdowns: [], persons: true }));
     return plan;
   };
   const need = (survey: string, coder: QuestionCoder | undefined) => {
@@ -164,7 +203,6 @@ export function computeIndicators(input: ComputeInput): ComputeResult {
     const plan = planOf(source.survey);
     (plan.granularities as Array<Indicator['granularity']>).push(indicator.method === 'change' ? 'wave' : indicator.granularity);
     (plan.breakdowns as string[]).push(...indicator.disaggregation);
-    if (indicator.method === 'change') plan.persons = true;
   }
   for (const q of input.questions) if (q.type === 'likert' && q.levels.length >= 2) need(q.survey, coders.get(`${q.survey}\u0000${q.key}`));
   for (const [survey, plan] of plans) columnsOf(ctx, survey).prepare(plan);
@@ -205,7 +243,8 @@ function finish(indicator: Indicator, row: ValueRow, people: boolean): ValueRow 
   const target = targetFor(row.period, indicator.targets);
   row.target = target?.value ?? null;
   if (people && row.n !== null) {
-    const s = suppression(row.n, { k: indicator.method === 'proportion' || indicator.method === 'count' ? row.detail.k : undefined, minN: indicator.minN });
+    const counted = indicator.method === 'proportion' || indicator.method === 'count' || row.detail.change?.kind === 'ordinal';
+    const s = suppression(row.n, { k: counted ? row.detail.k : undefined, minN: indicator.minN });
     row.suppressed = s.dashboard;
     row.exportSuppressed = s.export;
     if (s.dashboard) row.flags.push(flag('suppressed', 'info', `Masqué sur le tableau de bord : moins de ${Math.max(5, indicator.minN)} personnes.`));
@@ -250,6 +289,13 @@ function readerFor(indicator: Indicator, survey: string, keys: readonly string[]
   return { column: columns.column(found[0]!), scorer: null, single: found[0]!, survey: columns };
 }
 
+/**
+ * An indicator computed from a survey, per period and per group of each breakdown: the answers counted n (those who
+ * answered, « ne sait pas » and blanks apart), k meeting the condition, Σx and Σx² for a mean and its t interval, the
+ * values for a median, the answers per level of a scale; proxies left aside for a self-report indicator and counted;
+ * a question not asked at a wave counts nowhere. For speed, answers are counted per class of rows (same period, groups,
+ * interviewer, mode, respondent type) and coding, then each count is added to its cells once (see RowClasses).
+ */
 function surveyRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];
@@ -335,14 +381,18 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
     for (let c = 0; c < classes.count; c++) {
       const p = classes.period[c]!;
       const base = c * width;
+      // Rows where the question was not asked (another wave) count nowhere, not even as a period seen.
+      let asked = 0;
+      for (let d = 0; d < width; d++) if (kinds[d] !== KIND_NOT_ASKED) asked += counts[base + d]!;
+      if (asked === 0) continue;
       if (p < 0) {
-        for (let d = 0; d < width; d++) noPeriod += counts[base + d]!;
+        noPeriod += asked;
         continue;
       }
       touch(p, classes.segments, c);
       for (let d = 0; d < width; d++) {
         const weight = counts[base + d]!;
-        if (weight > 0) add(d, classes.type[c]!, weight, classes.interviewer[c]!, classes.mode[c]!);
+        if (weight > 0 && kinds[d] !== KIND_NOT_ASKED) add(d, classes.type[c]!, weight, classes.interviewer[c]!, classes.mode[c]!);
       }
     }
   } else {
@@ -350,6 +400,7 @@ function surveyRows(indicator: Indicator, survey: string, keys: readonly string[
     const types = columns.types();
     const segments = breakdowns.map((b) => b.groups.ids);
     for (let i = 0; i < rows.length; i++) {
+      if (kinds[codes[i]!] === KIND_NOT_ASKED) continue;
       const p = periods.ids[i]!;
       if (p < 0) {
         noPeriod++;
@@ -397,8 +448,46 @@ function sortedFromCounts(counts: Float64Array, valueOf: Float64Array): number[]
   return sorted;
 }
 
-function levelsLegend(q: Question): string {
-  return `1 = « ${q.levels[0]} » … ${q.levels.length} = « ${q.levels[q.levels.length - 1]} »`;
+/** What an indicator's values can range over: ranks 1…k, a scale's score range, a number's declared bounds. */
+function boundsOf(reader: Reader): { min: number; max: number } | null {
+  if (reader.scorer) return Number.isFinite(reader.scorer.min) && Number.isFinite(reader.scorer.max) ? { min: reader.scorer.min, max: reader.scorer.max } : null;
+  const q = reader.single!.question;
+  if (reader.single!.isChoice) return q.type === 'multiple' ? { min: 0, max: q.levels.length } : { min: 1, max: q.levels.length };
+  return q.type === 'number' ? numberBounds(q.levels) : null;
+}
+
+/**
+ * The 95 % interval a value gets: none below the minimum n (« trop peu de réponses »), else the method's interval
+ * kept inside the bounds of what is measured. Fills the detail that says which, and the flag that says why not.
+ */
+function intervalFor(indicator: Indicator, row: ValueRow, n: number, bounds: { min: number; max: number } | null, name: string, compute: () => Interval | null): Interval | null {
+  const minimum = minimumN(indicator);
+  if (n < minimum) {
+    row.detail.intervalWithheld = true;
+    row.flags.push(flag('too_few_for_interval', 'info', `Pas d'intervalle de confiance : trop peu de réponses (${n}, il en faut au moins ${minimum}).`));
+    return null;
+  }
+  const raw = compute();
+  if (!raw) return null;
+  row.detail.interval = name;
+  if (bounds) row.detail.bounds = bounds;
+  const ci = bounds ? clipInterval(raw, bounds.min, bounds.max) : raw;
+  row.low = ci.low;
+  row.high = ci.high;
+  return ci;
+}
+
+/** « ; entre 56 et 86 % (intervalle de confiance à 95 %) », or why there is none. */
+function intervalText(row: ValueRow, ci: Interval | null, decimals: number, unit = '', none = ''): string {
+  if (ci) return ` ; entre ${frNumber(ci.low, decimals)} et ${frNumber(ci.high, decimals)}${unit} (intervalle de confiance à 95 %)`;
+  return row.detail.intervalWithheld ? ' ; trop peu de réponses pour un intervalle de confiance' : none;
+}
+
+/** What the counted people answered, in plain words: « ont répondu « Assez » ou « Beaucoup » », « ont un score WHO-5 ≤ 50 ». */
+function conditionPhrase(condition: NonNullable<Indicator['condition']>, reader: Reader, scaleName: string | null): string {
+  if (reader.scorer) return `ont un ${scaleName} ${condition.op === 'between' ? '' : 'de '}${conditionText(condition)}`;
+  const q = reader.single?.isChoice && reader.single.question.type !== 'multiple' ? reader.single.question : null;
+  return `ont répondu ${conditionText(condition, q?.levels)}`;
 }
 
 function summarise(indicator: Indicator, period: string, segment: string, cell: Cell, reader: Reader, ctx: Context): ValueRow {
@@ -414,35 +503,28 @@ function summarise(indicator: Indicator, period: string, segment: string, cell: 
   if (small) row.flags.push(small);
   const scaleName = reader.scorer ? (reader.scorer.id === 'generic' ? 'score' : `score ${reader.scorer.label}`) : null;
   const condition = indicator.condition;
-  const conditionPhrase = condition
-    ? reader.scorer
-      ? `ont un ${scaleName} ${conditionText(condition)}`
-      : condition.op === 'in'
-        ? `ont répondu ${conditionText(condition)}`
-        : reader.single?.isChoice
-          ? `ont choisi un niveau ${conditionText(condition)} (${levelsLegend(reader.single.question)})`
-          : `ont répondu ${conditionText(condition)}`
-    : '';
   if (n === 0) {
     row.methodText = 'Aucune réponse utilisable pour cette période.';
     return row;
   }
+  const bounds = boundsOf(reader);
   switch (indicator.method) {
     case 'proportion': {
-      const ci = wilsonInterval(cell.k, n)!;
       row.value = (100 * cell.k) / n;
-      row.low = 100 * ci.low;
-      row.high = 100 * ci.high;
       row.detail.k = cell.k;
-      const wide = wideMarginFlag((row.high - row.low) / 2);
+      const ci = intervalFor(indicator, row, n, { min: 0, max: 100 }, 'Wilson', () => {
+        const w = wilsonInterval(cell.k, n)!;
+        return { low: 100 * w.low, high: 100 * w.high };
+      });
+      const wide = ci ? wideMarginFlag((ci.high - ci.low) / 2) : null;
       if (wide) row.flags.push(wide);
-      row.methodText = `${outOf(cell.k, n, who)} ${conditionPhrase} ; intervalle de confiance à 95 % (Wilson) : ${frNumber(row.low, 0)} à ${frNumber(row.high, 0)} %.`;
+      row.methodText = `${outOf(cell.k, n, who)} ${conditionPhrase(condition!, reader, scaleName)}${intervalText(row, ci, 0, ' %')}.`;
       break;
     }
     case 'count': {
       row.value = cell.k;
       row.detail.k = cell.k;
-      row.methodText = condition ? `${cell.k} ${who} sur ${n} ${conditionPhrase}.` : `${n} réponses.`;
+      row.methodText = condition ? `${cell.k} ${who} sur ${n} ${conditionPhrase(condition, reader, scaleName)}.` : `${n} réponses.`;
       break;
     }
     case 'sum': {
@@ -453,35 +535,24 @@ function summarise(indicator: Indicator, period: string, segment: string, cell: 
     }
     case 'median': {
       const sorted = cell.valueCounts ? sortedFromCounts(cell.valueCounts, cell.valueOf!) : cell.values.slice().sort((a, b) => a - b);
-      const ci = medianInterval(sorted);
       row.value = sortedMedian(sorted);
       row.detail.median = row.value;
-      if (ci) {
-        row.low = ci.low;
-        row.high = ci.high;
-      }
-      row.methodText = `Médiane : ${frNumber(row.value!)} ${indicator.unit} sur ${n} réponses (la moitié en dessous, la moitié au-dessus) ; ${
-        ci ? `intervalle de confiance à 95 % : ${frNumber(ci.low)} à ${frNumber(ci.high)}.` : 'intervalle non calculable sous 6 réponses.'
-      }`;
+      const ci = intervalFor(indicator, row, n, bounds, 'rangs (médiane)', () => medianInterval(sorted));
+      row.methodText = `Médiane : ${frNumber(row.value!)} ${indicator.unit} sur ${n} réponses (la moitié en dessous, la moitié au-dessus)${intervalText(row, ci, 1, '', ' ; intervalle non calculable sous 6 réponses')}.`;
       break;
     }
     default: {
       // mean, and scale: the mean of the per-person scores
       const summary = meanFromSums(n, cell.sum, cell.sumSquares)!;
-      const ci = meanInterval(summary);
       row.value = summary.mean;
       row.detail.sum = cell.sum;
       row.detail.sumSquares = cell.sumSquares;
       row.detail.sd = summary.sd;
-      if (ci) {
-        row.low = ci.low;
-        row.high = ci.high;
-      }
+      const ci = intervalFor(indicator, row, n, bounds, 't de Student', () => meanInterval(summary));
       const what = scaleName ? `${scaleName[0]!.toUpperCase()}${scaleName.slice(1)} moyen` : 'Moyenne';
-      const legend = reader.single?.isChoice ? ` (niveaux codés ${levelsLegend(reader.single.question)})` : '';
-      row.methodText = `${what} : ${frNumber(summary.mean)} sur ${n} ${who}${legend} ; ${
-        ci ? `intervalle de confiance à 95 % (t de Student) : ${frNumber(ci.low)} à ${frNumber(ci.high)}.` : 'intervalle non calculable sous 2 réponses.'
-      }`;
+      const q = reader.single?.isChoice ? reader.single.question : null;
+      const legend = q ? ` (de 1 = « ${q.levels[0]} » à ${q.levels.length} = « ${q.levels[q.levels.length - 1]} »)` : '';
+      row.methodText = `${what} : ${frNumber(summary.mean)} sur ${n} ${who}${legend}${intervalText(row, ci, 1)}.`;
     }
   }
   return row;
@@ -538,20 +609,79 @@ function cellChecks(indicator: Indicator, cell: Cell, reader: Reader, interviewe
 // ---------------------------------------------------------------------------------------------------------------
 // Before/after change
 
+/** The pairs of one segment between two waves: their differences and counts, and who was left out. */
+interface Pairs {
+  /** after − before per pair: a number or a score, a rank on a scale, or 0/1 for a yes/no. */
+  differences: number[];
+  /** yes/no pairs: a = yes → yes, b = yes → no, c = no → yes, d = no → no. */
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  sumBefore: number;
+  sumAfter: number;
+  improved: number;
+  stable: number;
+  worse: number;
+  leftOut: PairsLeftOut;
+  /** Values before of those kept, and of those who left (attrition bias). */
+  keptBefore: number[];
+  lostBefore: number[];
+}
+
+const newPairs = (): Pairs => ({
+  differences: [], a: 0, b: 0, c: 0, d: 0, sumBefore: 0, sumAfter: 0, improved: 0, stable: 0, worse: 0, keptBefore: [], lostBefore: [],
+  leftOut: { noBefore: 0, noAfter: 0, blankAfter: 0, proxyBefore: 0, proxyAfter: 0, typeChanged: 0 },
+});
+
+const signed = (x: number, decimals: number) => `${x > 0 ? '+' : ''}${frNumber(x, decimals)}`;
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** « 4 sans réponse à T0, 2 réponses par un proche à T1 »: every person a pair count leaves out, with the reason. */
+function leftOutText(left: PairsLeftOut, before: string, after: string): string {
+  const parts: string[] = [];
+  if (left.noBefore > 0) parts.push(`${left.noBefore} sans réponse à ${before}`);
+  if (left.proxyBefore > 0) parts.push(`${plural(left.proxyBefore, 'réponse', 'réponses')} par un proche à ${before}`);
+  if (left.noAfter > 0) parts.push(`${left.noAfter} sans réponse à ${after}`);
+  if (left.blankAfter > 0) parts.push(`${left.blankAfter} sans réponse à cette question à ${after}`);
+  if (left.proxyAfter > 0) parts.push(`${plural(left.proxyAfter, 'réponse', 'réponses')} par un proche à ${after}`);
+  if (left.typeChanged > 0) parts.push(`${left.typeChanged} ${left.typeChanged > 1 ? 'qui ont répondu elles-mêmes' : 'qui a répondu elle-même'} à une vague et par quelqu'un d'autre (ou sans le dire) à l'autre`);
+  return parts.join(', ');
+}
+
+function shareOf(count: number, n: number, withInterval: boolean): ShareWithInterval {
+  const ci = withInterval ? wilsonInterval(count, n) : null;
+  return { count, percent: (100 * count) / n, low: ci ? 100 * ci.low : null, high: ci ? 100 * ci.high : null };
+}
+
+/**
+ * Before/after change on the same people, for each wave after the first: people are paired by their person id (their
+ * first answer at each wave) and each pair gives a difference after − before. Three kinds of answer, three figures:
+ * - yes/no (a condition): the change in the share meeting it, in points, with Newcombe's paired interval; McNemar;
+ * - ordinal (a scale of answers, no condition): the share who moved up, with the shares stable and down, each with a
+ *   Wilson interval; Wilcoxon on the ranks (a mean of ranks would treat the gaps between answers as equal);
+ * - a number or a score: the mean difference with its t interval (inside ± the scale's range); Wilcoxon.
+ * A nominal question (choices without an order) cannot progress: refused without a condition. Every person seen at
+ * either wave but not paired is counted with the reason, in the sentence and the flags.
+ */
 function changeRows(indicator: Indicator, survey: string, keys: readonly string[], ctx: Context): ValueRow[] {
   const reader = readerFor(indicator, survey, keys, ctx);
   if (typeof reader === 'string') return [definitionProblem(indicator, reader)];
   const condition = indicator.condition;
+  const question = reader.scorer ? null : reader.single!.question;
+  if (!condition && question && (question.type === 'single' || question.type === 'multiple')) {
+    return [definitionProblem(indicator, `${indicator.code} : « ${question.key} » est une question à choix sans ordre entre les réponses : une évolution avant/après a besoin d'une condition (la réponse comptée, ex. « in [« Oui »] »), sinon « progresser » ne veut rien dire. Ajoutez-la dans la colonne Condition de l'onglet Indicateurs, puis lancez « Vérifier ».`)];
+  }
+  const kind: NonNullable<ValueDetail['change']>['kind'] = condition ? 'binary' : question?.type === 'likert' ? 'ordinal' : 'score';
   const wanted = condition?.op === 'in' ? new Set(condition.values.map(normaliseLabel)) : undefined;
   // The waves this survey's rows carry: its wave labels, not another walk over the rows.
   const own = reader.survey.periods('wave').labels;
   const waves = ctx.waves.filter((w) => own.includes(w));
   if (waves.length < 2) return [definitionProblem(indicator, `${indicator.code} : il faut au moins deux vagues (ex. T0 et T1) pour une évolution avant/après.`)];
   const selfOnly = indicator.respondentRule === 'self';
-  const pairing = reader.survey.pairing(selfOnly);
-  // A pair whose respondent type changed (proxy / not given / self, lui-même or aidé alike) is left out.
+  // Every row is paired, proxies included, so that a proxy answer is counted as the reason a pair is left out.
+  const pairing = reader.survey.pairing(false);
   const types = reader.survey.types();
-  const { withoutId, proxyExcluded } = pairing;
   const width = pairing.waves.length;
   const codes = reader.column.ids;
   const table = reader.column.table;
@@ -564,104 +694,144 @@ function changeRows(indicator: Indicator, survey: string, keys: readonly string[
   const out: ValueRow[] = [];
   for (const after of waves.slice(1)) {
     const afterAt = pairing.waves.indexOf(after);
-    type Pairs = { differences: number[]; b: number; c: number; improved: number; stable: number; worse: number; lost: number; typeChanged: number; missing: number; keptBefore: number[]; lostBefore: number[] };
     const cells = new Map<string, Pairs>();
     const cellFor = (segment: string) => {
       let p = cells.get(segment);
-      if (!p) cells.set(segment, (p = { differences: [], b: 0, c: 0, improved: 0, stable: 0, worse: 0, lost: 0, typeChanged: 0, missing: 0, keptBefore: [], lostBefore: [] }));
+      if (!p) cells.set(segment, (p = newPairs()));
       return p;
     };
-    const everyone = cellFor(NO_SEGMENT);
+    cellFor(NO_SEGMENT);
     const personSegments: string[] = [NO_SEGMENT];
     for (let person = 0; person < pairing.persons; person++) {
-      const firstIndex = pairing.first[person * width + beforeAt]!;
-      if (firstIndex < 0) continue;
-      const firstCoded = table[codes[firstIndex]!]!;
-      if (firstCoded.kind !== 'value') continue;
+      const first = pairing.first[person * width + beforeAt]!;
+      const second = pairing.first[person * width + afterAt]!;
+      if (first < 0 && second < 0) continue;
+      const was = first < 0 ? null : table[codes[first]!]!;
+      const is = second < 0 ? null : table[codes[second]!]!;
+      // Not asked at either wave: this change does not concern the person.
+      if ((was === null || was.kind === 'notAsked') && (is === null || is.kind === 'notAsked')) continue;
+      let reason: keyof PairsLeftOut | null = null;
+      if (selfOnly && first >= 0 && types[first] === TYPE_PROXY) reason = 'proxyBefore';
+      else if (selfOnly && second >= 0 && types[second] === TYPE_PROXY) reason = 'proxyAfter';
+      else if (was === null || was.kind !== 'value') reason = 'noBefore';
+      else if (is === null) reason = 'noAfter';
+      else if (is.kind !== 'value') reason = 'blankAfter';
+      else if (types[first] !== types[second]) reason = 'typeChanged';
+      const at = first >= 0 ? first : second;
       for (let j = 0; j < breakdowns.length; j++) {
         const g = breakdowns[j]!;
-        personSegments[j + 1] = g.labels[g.ids[firstIndex]!]!;
+        personSegments[j + 1] = g.labels[g.ids[at]!]!;
       }
-      const secondIndex = pairing.first[person * width + afterAt]!;
-      const secondCoded = secondIndex < 0 ? null : table[codes[secondIndex]!]!;
       for (let j = 0; j < personSegments.length; j++) {
-        const p = j === 0 ? everyone : cellFor(personSegments[j]!);
-        if (secondCoded === null) {
-          p.lost++;
-          p.lostBefore.push(firstCoded.value);
-        } else if (types[firstIndex] !== types[secondIndex]) p.typeChanged++;
-        else if (secondCoded.kind !== 'value') p.missing++;
-        else {
-          p.keptBefore.push(firstCoded.value);
-          if (metById) {
-            const was = metById[codes[firstIndex]!]!;
-            const is = metById[codes[secondIndex]!]!;
-            if (was && !is) p.b++;
-            else if (!was && is) p.c++;
-            const move = (is ? 1 : 0) - (was ? 1 : 0);
-            p.differences.push(move);
-            if (move * improving > 0) p.improved++;
-            else if (move === 0) p.stable++;
-            else p.worse++;
-          } else {
-            const d = secondCoded.value - firstCoded.value;
-            p.differences.push(d);
-            if (d * improving > 0) p.improved++;
-            else if (d === 0) p.stable++;
-            else p.worse++;
-          }
+        const p = cellFor(personSegments[j]!);
+        if (reason !== null) {
+          p.leftOut[reason]++;
+          if (reason === 'noAfter') p.lostBefore.push(was!.value);
+          continue;
         }
+        const x = metById ? (metById[codes[first]!] ? 1 : 0) : was!.value;
+        const y = metById ? (metById[codes[second]!] ? 1 : 0) : is!.value;
+        if (metById) {
+          if (x === 1 && y === 1) p.a++;
+          else if (x === 1) p.b++;
+          else if (y === 1) p.c++;
+          else p.d++;
+        }
+        const move = y - x;
+        p.differences.push(move);
+        p.keptBefore.push(was!.value);
+        p.sumBefore += x;
+        p.sumAfter += y;
+        if (move * improving > 0) p.improved++;
+        else if (move === 0) p.stable++;
+        else p.worse++;
       }
     }
     const segments = [...cells.keys()].sort(compareSegments);
     for (const segment of segments) {
       const p = cells.get(segment)!;
-      const row = baseRow(indicator, after, segment);
-      const n = p.differences.length;
-      row.n = n;
-      const small = smallSampleFlag(n);
-      if (small) row.flags.push(small);
-      let testText: string;
-      let test: NonNullable<ValueDetail['change']>['test'];
-      if (condition) {
-        const m = mcnemar(p.b, p.c);
-        row.value = n > 0 ? (100 * (p.c - p.b)) / n : null;
-        test = m.test.informative ? { name: 'mcnemar', p: m.test.p, method: 'mid-p', message: null } : { name: 'mcnemar', p: null, method: null, message: m.test.message };
-        testText = m.test.informative ? `McNemar (mid-p) ${frP(m.test.p)}` : m.test.message;
-      } else {
-        const w = wilcoxonSignedRank(p.differences);
-        const s = meanFromSums(n, p.differences.reduce((a, x) => a + x, 0), p.differences.reduce((a, x) => a + x * x, 0));
-        row.value = s ? s.mean : null;
-        const ci = s ? meanInterval(s) : null;
-        if (ci) {
-          row.low = ci.low;
-          row.high = ci.high;
-        }
-        test = w.test.informative ? { name: 'wilcoxon', p: w.test.p, method: w.test.method, message: null } : { name: 'wilcoxon', p: null, method: null, message: w.test.message };
-        testText = w.test.informative ? `Wilcoxon (${w.test.method === 'exact' ? 'exact' : 'approximation normale'}) ${frP(w.test.p)}` : w.test.message;
-      }
-      if (test.p === null) row.flags.push(flag('test_not_informative', 'info', `Test non informatif : moins de 6 ${condition ? 'personnes ont changé de réponse' : 'personnes ont un score différent'} entre ${before} et ${after}.`));
-      row.detail = { change: { pairs: n, improved: p.improved, stable: p.stable, worse: p.worse, test } };
-      const who = ctx.who(indicator);
-      const shares = n >= 10 ? ` (${frPercent(p.improved / n)} / ${frPercent(p.stable / n)} / ${frPercent(p.worse / n)})` : '';
-      const average = row.value === null ? '' : condition
-        ? ` ; part ${conditionText(condition)} : ${row.value >= 0 ? '+' : ''}${frNumber(row.value, 0)} points`
-        : ` ; évolution moyenne ${row.value >= 0 ? '+' : ''}${frNumber(row.value)}${row.low !== null ? ` (intervalle de confiance à 95 % : ${frNumber(row.low)} à ${frNumber(row.high!)})` : ''}`;
-      row.methodText = n === 0
-        ? `Aucune personne avec une réponse à ${before} et à ${after}.`
-        : `Sur ${n} ${who} ayant répondu à ${before} et à ${after} : ${p.improved} ont progressé, ${p.stable} stables, ${p.worse} en baisse${shares}${average} ; ${testText}.`;
-      if (segment === NO_SEGMENT) row.flags.push(...pairFlags(p, before, after, withoutId, proxyExcluded));
+      const row = changeRow(indicator, reader, ctx, { kind, before, after, segment, pairs: p, conditionWords: condition ? conditionPhrase(condition, reader, null) : '' });
+      if (segment === NO_SEGMENT) row.flags.push(...pairFlags(p, before, after, pairing.withoutId));
       out.push(finish(indicator, row, true));
     }
   }
   return out;
 }
 
-function pairFlags(p: { lost: number; typeChanged: number; missing: number; keptBefore: number[]; lostBefore: number[]; differences: number[] }, before: string, after: string, withoutId: number, proxyExcluded: number): Flag[] {
+/** One value row of a before/after change: the figure of its kind, its interval, its test and its sentence. */
+function changeRow(indicator: Indicator, reader: Reader, ctx: Context, at: { kind: NonNullable<ValueDetail['change']>['kind']; before: string; after: string; segment: string; pairs: Pairs; conditionWords: string }): ValueRow {
+  const { kind, before, after, pairs: p } = at;
+  const row = baseRow(indicator, after, at.segment);
+  const n = p.differences.length;
+  row.n = n;
+  const small = smallSampleFlag(n);
+  if (small) row.flags.push(small);
+  const enough = n >= minimumN(indicator);
+  const shares = n > 0 ? { improved: shareOf(p.improved, n, enough), stable: shareOf(p.stable, n, enough), worse: shareOf(p.worse, n, enough) } : null;
+  let test: NonNullable<ValueDetail['change']>['test'];
+  if (kind === 'binary') {
+    const m = mcnemar(p.b, p.c);
+    test = m.test.informative ? { name: 'mcnemar', p: m.test.p, method: 'mid-p', message: null } : { name: 'mcnemar', p: null, method: null, message: m.test.message };
+  } else {
+    const w = wilcoxonSignedRank(p.differences);
+    test = w.test.informative ? { name: 'wilcoxon', p: w.test.p, method: w.test.method, message: null } : { name: 'wilcoxon', p: null, method: null, message: w.test.message };
+  }
+  row.detail = {
+    change: { kind, before, after, pairs: n, improved: p.improved, stable: p.stable, worse: p.worse, shares, leftOut: p.leftOut, test },
+  };
+  if (test.p !== null) row.detail.p = test.p;
+  row.detail.k = p.improved;
+  const change = row.detail.change!;
+  const who = ctx.who(indicator);
+  const left = leftOutText(p.leftOut, before, after);
+  const leftSentence = left ? ` Laissés de côté : ${left}.` : '';
+  if (n === 0) {
+    row.methodText = `Aucune personne avec une réponse à ${before} et à ${after}.${leftSentence}`;
+    return row;
+  }
+  const counts = n >= 10 ? ` (${frPercent(p.improved / n)} / ${frPercent(p.stable / n)} / ${frPercent(p.worse / n)})` : '';
+  const head = `Sur ${n} ${who} ayant répondu à ${before} et à ${after} : ${p.improved} ont progressé, ${p.stable} stables, ${p.worse} en baisse${counts}`;
+  let figure: string;
+  if (kind === 'binary') {
+    change.shareBefore = (100 * p.sumBefore) / n;
+    change.shareAfter = (100 * p.sumAfter) / n;
+    const d = pairedShareDifference(p.a, p.b, p.c, p.d)!;
+    row.value = 100 * d.difference;
+    const ci = intervalFor(indicator, row, n, { min: -100, max: 100 }, 'Newcombe (apparié)', () => ({ low: 100 * d.low, high: 100 * d.high }));
+    figure = ` ; ${frPercent(change.shareBefore / 100)} ${at.conditionWords} à ${before}, ${frPercent(change.shareAfter / 100)} à ${after}, soit ${signed(row.value, 0)} points${
+      ci ? ` ; entre ${signed(ci.low, 0)} et ${signed(ci.high, 0)} points (intervalle de confiance à 95 %)` : intervalText(row, null, 0)}`;
+  } else if (kind === 'ordinal') {
+    row.value = (100 * p.improved) / n;
+    const ci = intervalFor(indicator, row, n, { min: 0, max: 100 }, 'Wilson', () => ({ low: shares!.improved.low!, high: shares!.improved.high! }));
+    figure = ` ; part qui a progressé : ${frPercent(p.improved / n)}${intervalText(row, ci, 0, ' %')}`;
+  } else {
+    const s = meanFromSums(n, p.differences.reduce((acc, x) => acc + x, 0), p.differences.reduce((acc, x) => acc + x * x, 0))!;
+    change.meanBefore = p.sumBefore / n;
+    change.meanAfter = p.sumAfter / n;
+    row.value = s.mean;
+    row.detail.sd = s.sd;
+    const range = boundsOf(reader);
+    const spread = range ? range.max - range.min : null;
+    const ci = intervalFor(indicator, row, n, spread === null ? null : { min: -spread, max: spread }, 't de Student', () => meanInterval(s));
+    figure = ` ; évolution moyenne ${signed(s.mean, 1)} (de ${frNumber(change.meanBefore)} à ${frNumber(change.meanAfter)})${
+      ci ? ` ; entre ${signed(ci.low, 1)} et ${signed(ci.high, 1)} (intervalle de confiance à 95 %)` : intervalText(row, null, 1)}`;
+  }
+  if (test.p === null) row.flags.push(flag('test_not_informative', 'info', `Test non informatif : moins de 6 ${kind === 'binary' ? 'personnes ont changé de réponse' : 'personnes ont une réponse différente'} entre ${before} et ${after}.`));
+  row.methodText = `${head}${figure}.${leftSentence}`;
+  return row;
+}
+
+function pairFlags(p: Pairs, before: string, after: string, withoutId: number): Flag[] {
   const flags: Flag[] = [];
-  const started = p.lost + p.typeChanged + p.missing + p.differences.length;
-  if (p.lost > 0) {
-    const lostShare = p.lost / started;
+  const left = p.leftOut;
+  const leftCount = left.noBefore + left.noAfter + left.blankAfter + left.proxyBefore + left.proxyAfter + left.typeChanged;
+  const seen = leftCount + p.differences.length;
+  if (leftCount > 0) {
+    flags.push(flag('pairs_left_out', 'info', `${leftCount} personne${leftCount > 1 ? 's' : ''} sur ${seen} laissée${leftCount > 1 ? 's' : ''} hors des paires : ${leftOutText(left, before, after)}.`));
+  }
+  const started = left.noAfter + left.blankAfter + left.typeChanged + left.proxyAfter + p.differences.length;
+  if (left.noAfter > 0) {
+    const lostShare = left.noAfter / started;
     let bias = '';
     const kept = meanFromSums(p.keptBefore.length, p.keptBefore.reduce((a, x) => a + x, 0), p.keptBefore.reduce((a, x) => a + x * x, 0));
     const lost = meanFromSums(p.lostBefore.length, p.lostBefore.reduce((a, x) => a + x, 0), p.lostBefore.reduce((a, x) => a + x * x, 0));
@@ -670,16 +840,17 @@ function pairFlags(p: { lost: number; typeChanged: number; missing: number; kept
     if (kept && lost && sd && sd > 0 && Math.abs(lost.mean - kept.mean) / sd >= ATTRITION_SD_GAP) {
       bias = ` Les personnes perdues partaient ${lost.mean < kept.mean ? 'plus bas' : 'plus haut'} (${frNumber(Math.abs(lost.mean - kept.mean) / sd, 1)} écart-type) : risque de biais d'attrition.`;
     }
-    flags.push(flag('attrition', lostShare > ATTRITION_SHARE || bias ? 'alerte' : 'info', `${p.lost} personne${p.lost > 1 ? 's' : ''} sur ${started} vue${started > 1 ? 's' : ''} à ${before} sans réponse à ${after} (${frPercent(lostShare)}).${bias}`));
+    flags.push(flag('attrition', lostShare > ATTRITION_SHARE || bias ? 'alerte' : 'info', `${left.noAfter} personne${left.noAfter > 1 ? 's' : ''} sur ${started} vue${started > 1 ? 's' : ''} à ${before} sans réponse à ${after} (${frPercent(lostShare)}).${bias}`));
   }
-  if (p.typeChanged > 0) {
-    flags.push(flag('pairs_type_changed', 'info', `${p.typeChanged} paire${p.typeChanged > 1 ? 's' : ''} écartée${p.typeChanged > 1 ? 's' : ''} : la personne a répondu elle-même à une vague et quelqu'un a répondu pour elle à l'autre.`));
+  if (left.typeChanged > 0) {
+    flags.push(flag('pairs_type_changed', 'info', `${left.typeChanged} paire${left.typeChanged > 1 ? 's' : ''} écartée${left.typeChanged > 1 ? 's' : ''} : la personne a répondu elle-même à une vague et quelqu'un a répondu pour elle (ou le type n'est pas dit) à l'autre.`));
   }
-  if (proxyExcluded > 0) {
-    flags.push(flag('proxy_excluded', 'info', `${proxyExcluded} réponse${proxyExcluded > 1 ? 's' : ''} donnée${proxyExcluded > 1 ? 's' : ''} pour autrui exclue${proxyExcluded > 1 ? 's' : ''} : cet indicateur ne compte que les personnes qui répondent elles-mêmes.`));
+  const proxies = left.proxyBefore + left.proxyAfter;
+  if (proxies > 0) {
+    flags.push(flag('proxy_excluded', 'alerte', `${proxies} personne${proxies > 1 ? 's' : ''} sur ${seen} ${proxies > 1 ? 'ont' : 'a'} répondu par un proche à l'une des vagues, laissée${proxies > 1 ? 's' : ''} de côté : cet indicateur ne compte que les réponses des personnes elles-mêmes.`));
   }
   if (withoutId > 0) {
-    flags.push(flag('attrition', 'info', `${withoutId} réponse${withoutId > 1 ? 's' : ''} sans identifiant de personne : impossible de les apparier.`));
+    flags.push(flag('attrition', 'info', `${withoutId} réponse${withoutId > 1 ? 's' : ''} sans code personne : impossible de les apparier.`));
   }
   return flags;
 }

@@ -53,7 +53,8 @@ export function nonResponseFlags(missing: number, dontKnow: number, invalid: num
 export function proxyFlags(args: { excluded: number; included: number; unknown: number; total: number }): Flag[] {
   const flags: Flag[] = [];
   if (args.excluded > 0) {
-    flags.push(flag('proxy_excluded', 'info', `${args.excluded} réponse${args.excluded > 1 ? 's' : ''} donnée${args.excluded > 1 ? 's' : ''} pour autrui exclue${args.excluded > 1 ? 's' : ''} : cet indicateur ne compte que les personnes qui répondent elles-mêmes.`));
+    const all = args.excluded + args.total;
+    flags.push(flag('proxy_excluded', 'alerte', `${args.excluded} réponse${args.excluded > 1 ? 's' : ''} sur ${all} donnée${args.excluded > 1 ? 's' : ''} par un proche, laissée${args.excluded > 1 ? 's' : ''} de côté : cet indicateur ne compte que les réponses des personnes elles-mêmes.`));
   }
   const counted = args.total;
   if (counted > 0 && share(args.included, counted) > PROXY_SHARE) {

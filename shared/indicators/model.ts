@@ -23,6 +23,11 @@ export interface AnswerRow {
   answers: Readonly<Record<string, AnswerValue>>;
   /** Paradata and breakdown columns (site, tranche d'âge…) by column key; question answers are looked up as well. */
   segments: Readonly<Record<string, string>>;
+  /** What the respondent-type cell says when it names no known type: reported, never guessed. */
+  unrecognisedType?: string;
+  /** The imported file and its row, so a flagged answer sheet can be named by what the team knows. */
+  sourceFile?: string | null;
+  sourceRow?: number | null;
 }
 
 export interface SurveyAnswers {
@@ -66,6 +71,9 @@ export type FlagCode =
   | 'response_rate'
   | 'proxy_share'
   | 'proxy_excluded'
+  | 'too_few_for_interval'
+  | 'pairs_left_out'
+  | 'check_unavailable'
   | 'respondent_type_unknown'
   | 'attrition'
   | 'pairs_type_changed'
@@ -84,6 +92,30 @@ export interface Flag {
   message: string;
 }
 
+/** A share of people with its 95 % Wilson interval (0–100). */
+export interface ShareWithInterval {
+  count: number;
+  percent: number;
+  /** Null below the indicator's minimum n. */
+  low: number | null;
+  high: number | null;
+}
+
+/** Why people seen at one of two waves are not in a before/after pair, each reason counted once per person. */
+export interface PairsLeftOut {
+  /** Seen after, with no answer before (no questionnaire, or the question left blank). */
+  noBefore: number;
+  /** Seen before, with no questionnaire after (attrition). */
+  noAfter: number;
+  /** A questionnaire after, the question left blank. */
+  blankAfter: number;
+  /** Self-report indicators: the answer before, or after, was given by someone else. */
+  proxyBefore: number;
+  proxyAfter: number;
+  /** Answered themself at one wave and through someone else (or unknown) at the other. */
+  typeChanged: number;
+}
+
 /** Counts and extra statistics behind a value, so that figures can be pooled (adding counts) and charted. */
 export interface ValueDetail {
   /** Numerator of a proportion or of a count. */
@@ -92,16 +124,37 @@ export interface ValueDetail {
   sumSquares?: number;
   sd?: number | null;
   median?: number | null;
+  /** The interval's method, in words (« Wilson », « t de Student »…); absent when there is no interval. */
+  interval?: string;
+  /** Below the minimum n no interval is given: « trop peu de réponses ». */
+  intervalWithheld?: boolean;
+  /** The p-value of the test behind the figure, when the test could inform. */
+  p?: number;
+  /** The scale's bounds the interval was kept inside. */
+  bounds?: { min: number; max: number };
   /** Answers per level, lowest → highest, for a single Likert or choice question. */
   distribution?: Array<{ level: string; count: number }>;
   /** Non-answers left out of the base. */
   missing?: number;
   dontKnow?: number;
   change?: {
+    /** binary: a yes/no share (McNemar); ordinal: ranks on a scale of answers; score: a number or a scale score. */
+    kind: 'binary' | 'ordinal' | 'score';
+    before: string;
+    after: string;
     pairs: number;
     improved: number;
     stable: number;
     worse: number;
+    /** The three shares with their Wilson intervals (ordinal and binary changes; scores too, for the chart). */
+    shares: { improved: ShareWithInterval; stable: ShareWithInterval; worse: ShareWithInterval } | null;
+    /** binary: the share meeting the condition at each wave, among the pairs (0–100). */
+    shareBefore?: number;
+    shareAfter?: number;
+    /** score: the mean at each wave, among the pairs. */
+    meanBefore?: number;
+    meanAfter?: number;
+    leftOut: PairsLeftOut;
     test: { name: 'wilcoxon' | 'mcnemar'; p: number | null; method: string | null; message: string | null };
   };
 }
@@ -122,7 +175,11 @@ export interface ValueRow {
   methodText: string;
   /** Hidden on the internal dashboard (fewer than 5 people, or fewer than the indicator's minimum). */
   suppressed: boolean;
-  /** Hidden in anything that leaves the structure (fewer than 11 people in the numerator or the denominator). */
+  /**
+   * Hidden in anything that leaves the structure by this figure's own counts (fewer than 11 people in the numerator,
+   * the denominator or the complement). Outputs do not read it: they take their figures from the outward gate
+   * (shared/outward/gate.ts), which applies the same rule per audience and hides the figures derivable from others.
+   */
   exportSuppressed: boolean;
   /** false for manual values echoed with their status: the server never rewrites those rows. */
   computed: boolean;
@@ -145,6 +202,8 @@ export interface PersonFlag {
   wave: string;
   responseId: string;
   personId: string | null;
+  /** How the team finds the answer sheet: « personne A012 », else « ligne 14 de aidants-t0.csv ». */
+  who: string;
   code: 'straight_lining' | 'acquiescence';
   message: string;
 }

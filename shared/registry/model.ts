@@ -54,9 +54,14 @@ export interface Question {
   key: string;
   label: string;
   type: TermId<'questionType'>;
+  /** The answers that are levels (lowest first for a scale); never « Ne sait pas » and its kind. */
   levels: string[];
+  /** Answers offered apart from the levels (« Ne sait pas », « Préfère ne pas répondre »): never a level. */
+  nonAnswers?: string[];
   scale: string;
   reversed: boolean;
+  /** The waves the question is asked at (« T1 » only for a follow-up question); empty: every wave. */
+  waves: string[];
   row: number;
 }
 

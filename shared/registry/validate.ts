@@ -4,6 +4,7 @@
  */
 import type { TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
+import { readLevels } from './levels';
 import { SURVEY_METHODS, type Indicator, type IndicatorSource, type ManualValue, type Outcome, type Question, type Registry, type Survey } from './model';
 import { parseTargets, PERIOD } from './targets';
 import { isYes, termId, termLabel, termLabels, type Lang, type VocabularyKey } from '../contract/words';
@@ -43,7 +44,7 @@ function numberOf(value: unknown): number | null {
   return t !== '' && /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
-const list = (value: unknown, separator = ','): string[] => text(value).split(separator).map((s) => s.trim()).filter(Boolean);
+const list = (value: unknown): string[] => text(value).split(',').map((s) => s.trim()).filter(Boolean);
 
 /** A French noun and its gender, so messages agree: « méthode inconnue », « code manquant ». */
 interface Noun {
@@ -182,19 +183,32 @@ function readQuestions(snapshot: RegistrySnapshot, surveys: Survey[], problems: 
     if (survey && !surveyIds.has(survey.toLowerCase())) c.report('error', 'survey', row, `enquête « ${survey} » absente de l’onglet Enquêtes. Ajoutez-la ou corrigez l’identifiant.`);
     const key = c.required('key', row, cells.key, N.key);
     const type = c.term<Question['type']>('questionType', 'type', row, cells.type, N.type, null);
-    const levels = list(cells.levels, '|');
+    const { levels, nonAnswers } = readLevels(text(cells.levels));
     if (type === 'likert' && levels.length < 2) c.report('error', 'levels', row, 'une échelle a besoin de ses modalités, de la plus basse à la plus haute, séparées par « | ».');
+    if (type === 'number' && levels.length > 0 && numberBounds(levels) === null) {
+      c.report('error', 'levels', row, `bornes « ${text(cells.levels)} » illisibles : pour un nombre, écrivez la plus petite et la plus grande valeur possibles, ex. « 0 | 10 », ou laissez vide.`);
+    }
     if (c.ok && type) {
       read.push({
         id: `${survey} / ${key}`,
         row,
-        item: { survey, key, label: text(cells.label), type, levels, scale: text(cells.scale).toLowerCase(), reversed: isYes(text(cells.reversed)), row },
+        item: {
+          survey, key, label: text(cells.label), type, levels, ...(nonAnswers.length > 0 && { nonAnswers }),
+          scale: text(cells.scale).toLowerCase(), reversed: isYes(text(cells.reversed)), waves: list(cells.waves), row,
+        },
       });
     }
   }
   const kept = uniqueIds(c, read, 'key', N.key);
   problems.push(...c.problems);
   return kept;
+}
+
+/** A number question's « Modalités »: its smallest and largest possible values (« 0 | 10 »); null when unreadable. */
+export function numberBounds(levels: readonly string[]): { min: number; max: number } | null {
+  if (levels.length !== 2) return null;
+  const [min, max] = levels.map(numberOf);
+  return min !== null && min !== undefined && max !== null && max !== undefined && min < max ? { min, max } : null;
 }
 
 type Method = Indicator['method'];
@@ -250,6 +264,10 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
         }
       }
       if (method === 'scale' && keys.length < 2) c.report('error', 'questions', row, 'un score d’échelle additionne plusieurs items : indiquez toutes les questions de l’échelle.');
+      const nominal = keys.length === 1 ? known.find((q) => q.key.toLowerCase() === keys[0]!.toLowerCase() && (q.type === 'single' || q.type === 'multiple')) : undefined;
+      if (method === 'change' && nominal && text(cells.condition) === '') {
+        c.report('error', 'condition', row, `« ${nominal.key} » est une question à choix sans ordre entre les réponses : une évolution avant/après a besoin d’une condition, la réponse comptée (ex. « in [« Oui »] »). Sans ordre, « progresser » ne veut rien dire.`);
+      }
       source = { type: 'survey', survey, questions: keys };
     } else if (sourceType === 'observations') {
       source = { type: 'observations', tags: list(cells.tags) };

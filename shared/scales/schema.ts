@@ -3,9 +3,9 @@
  * Licensed instruments (Zarit and derivatives, EQ-5D, SWEMWBS/WEMWBS) are never shipped: templates explain why.
  */
 import * as z from 'zod';
+import { SCALE_IDS } from './ids';
 
-export const SCALE_IDS = ['who5', 'ucla3'] as const;
-export type ScaleId = (typeof SCALE_IDS)[number];
+export { SCALE_IDS, type ScaleId } from './ids';
 
 export const Text = z.object({ fr: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 export type Text = z.infer<typeof Text>;

@@ -45,6 +45,14 @@ export function meanInterval(summary: MeanSummary, level = 0.95): Interval | nul
   return { low: summary.mean - half, high: summary.mean + half };
 }
 
+/**
+ * An interval kept inside the bounds of what is measured: a mean of 0–100 scores from two people has a t interval of
+ * −147 to 259, which says nothing a reader can use past 0 and 100. Either bound may be infinite (no bound known).
+ */
+export function clipInterval(interval: Interval, min: number, max: number): Interval {
+  return { low: Math.min(max, Math.max(min, interval.low)), high: Math.max(min, Math.min(max, interval.high)) };
+}
+
 /** Median of numbers already sorted ascending. */
 export function sortedMedian(sorted: readonly number[]): number | null {
   const n = sorted.length;

@@ -1,8 +1,9 @@
 /**
- * Before/after tests on the same people: Wilcoxon signed-rank for scores, McNemar for yes/no, and the rule that says
- * when too few pairs make any test uninformative.
+ * Before/after tests on the same people: Wilcoxon signed-rank for scores, McNemar for yes/no with the interval of the
+ * change in the yes share (Newcombe, paired), and the rule that says when too few pairs make any test uninformative.
  */
 import { normalCdf } from './distributions';
+import { Z95, wilsonInterval } from './intervals';
 
 /** Below this many usable pairs (non-zero differences, or discordant pairs) no two-sided exact p can reach .05. */
 export const MIN_INFORMATIVE_PAIRS = 6;
@@ -113,4 +114,33 @@ export function mcnemar(b: number, c: number): { exact: number; midP: number; te
       ? { informative: false, name: 'mcnemar', usable: n, message: NOT_INFORMATIVE_MESSAGE }
       : { informative: true, name: 'mcnemar', method: 'mid-p', statistic: b, p: midP, usable: n };
   return { exact, midP, test };
+}
+
+/**
+ * The change in a yes/no share between two waves on the same people, after − before = (c − b)/n, with its 95 %
+ * interval by Newcombe's hybrid score method for paired data (1998, method 10): the Wilson intervals of the two shares
+ * combined by « square and add », corrected for the correlation between the two answers of each person (φ, shrunk
+ * towards 0 by n/2 when positive). a = yes → yes, b = yes → no, c = no → yes, d = no → no. Null when n = 0.
+ */
+export function pairedShareDifference(a: number, b: number, c: number, d: number, z = Z95): { difference: number; low: number; high: number } | null {
+  const n = a + b + c + d;
+  if (n <= 0) return null;
+  const after = (a + c) / n;
+  const before = (a + b) / n;
+  const afterCi = wilsonInterval(a + c, n, z)!;
+  const beforeCi = wilsonInterval(a + b, n, z)!;
+  const margins = [a + c, b + d, a + b, c + d];
+  let phi = 0;
+  if (margins.every((m) => m > 0)) {
+    const product = Math.sqrt(margins[0]! * margins[1]! * margins[2]! * margins[3]!);
+    const cross = a * d - b * c;
+    phi = cross > n / 2 ? (cross - n / 2) / product : cross < 0 ? cross / product : 0;
+  }
+  const combine = (x: number, y: number) => Math.sqrt(Math.max(0, x * x + y * y - 2 * phi * x * y));
+  const difference = after - before;
+  return {
+    difference,
+    low: Math.max(-1, difference - combine(after - afterCi.low, beforeCi.high - before)),
+    high: Math.min(1, difference + combine(before - beforeCi.low, afterCi.high - after)),
+  };
 }

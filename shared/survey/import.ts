@@ -12,7 +12,7 @@ import { holdsAddresses, isPersonalHeader } from './metadata';
 import { splitOptions } from './options';
 import { groupProblems, type ProblemGroup } from './problems';
 import { readSurveyFile, type FileOptions } from './read-file';
-import type { Delimiter } from './read-table';
+import { sheetRecords, type Delimiter, type RecordsRead } from './read-table';
 import { levelIndex } from './scales';
 import { recogniseSource } from './sources/index';
 import type { Corrections, FileFormat, MetadataUse, NormalisedTable, Problem, ProblemKind, QuestionType, SourceColumn, SourceId } from './types';
@@ -76,7 +76,15 @@ const EXAMPLES = 3;
 
 /** Reads, types, checks and keys a survey export; a file that cannot be read at all comes back empty with one error. */
 export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): PreparedImport {
-  const read = readSurveyFile(bytes, options);
+  return prepareRecords(readSurveyFile(bytes, options), options);
+}
+
+/** A tab of the spreadsheet (a Google Form's linked responses) read like a file: its header row first, then answers. */
+export function prepareValues(values: readonly string[][], options: ImportOptions = {}): PreparedImport {
+  return prepareRecords(sheetRecords(values), options);
+}
+
+function prepareRecords(read: RecordsRead, options: ImportOptions): PreparedImport {
   if (!read.ok) {
     return {
       table: { source: 'generic', format: 'csv', encoding: 'utf-8', delimiter: ',', headerRow: 1, headerRows: 1, values: [], rowNumbers: [] },
@@ -85,8 +93,7 @@ export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): P
       problems: { errors: [{ row: 0, column: '', kind: 'unreadable', message: read.message }], warnings: [], excluded: [] },
     };
   }
-  const normalised = recogniseSource(read.records).normalise(read.records);
-  return prepareTable(normalised, options.corrections ?? {});
+  return prepareTable(recogniseSource(read.records).normalise(read.records), options.corrections ?? {});
 }
 
 export function prepareTable(table: NormalisedTable, corrections: Corrections): PreparedImport {

@@ -18,8 +18,8 @@ import {
   type ImportQuotesResult,
 } from './chunk';
 import { sha256Hex } from '../crypto/sha256';
-import { isQuestion, prepareImport, problemGroups, type ImportOptions, type PreparedImport } from './import';
-import { completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, type ImportMapping, type RegistryQuestion } from './mapping';
+import { isQuestion, prepareImport, prepareValues, problemGroups, type ImportOptions, type PreparedImport } from './import';
+import { completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
 
 export interface ImportServer {
@@ -94,17 +94,20 @@ export function importSummary(result: Pick<FinishImportResult, 'read' | 'inserte
  * (and the tests and benches standing in for a person) use.
  */
 export function prepareAsSuggested(
-  bytes: Uint8Array,
-  setup: { mapping: unknown; questions: readonly RegistryQuestion[] },
+  source: Uint8Array | readonly string[][],
+  setup: { mapping: unknown; questions: readonly RegistryQuestion[]; known?: readonly KnownInstrument[] },
   file: Omit<ImportOptions, 'corrections'> = {},
 ): { prepared: PreparedImport; mapping: ImportMapping } {
+  const read = (corrections: ImportMapping['corrections']) =>
+    source instanceof Uint8Array ? prepareImport(source, { ...file, corrections }) : prepareValues(source, { corrections });
   const saved = readMapping(setup.mapping);
-  const mapping = completeMapping(saved, prepareImport(bytes, { ...file, corrections: saved.corrections }).questions, setup.questions);
-  return { prepared: prepareImport(bytes, { ...file, corrections: mapping.corrections }), mapping };
+  const mapping = completeMapping(saved, read(saved.corrections).questions, setup.questions, setup.known);
+  return { prepared: read(mapping.corrections), mapping };
 }
 
-export async function runImport(prepared: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
+export async function runImport(all: PreparedImport, options: RunImportOptions, server: ImportServer): Promise<RunImportResult> {
   const { mapping } = options;
+  const prepared = withoutRefusals(all, mapping);
   const mapped = sheetQuestions(prepared, mapping);
   const blocking = [...prepared.problems.errors, ...mapped.problems];
   if (blocking.length > 0) {

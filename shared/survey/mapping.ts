@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from '../crypto/sha256';
 import type { AnswerValue, PreparedImport } from './import';
-import type { Corrections, QuestionType } from './types';
+import type { Correction, Corrections, Problem, QuestionType } from './types';
 import { RECORD_LANG, recogniseRespondentType, termLabel, type Consent } from '../contract/words';
 import { fold } from '../text/fold';
 import { QUESTION_FIELD } from './chunk';
@@ -27,8 +27,33 @@ export interface ImportMapping {
   paradata: Partial<Record<ParadataKey, ParadataSource>>;
   /** Free-text questions whose answers go to « Observations » as quotes, and the column holding consent. */
   quotes: { questions: string[]; consent?: string };
+  /** The column saying whether the person agreed to answer: rows without that agreement are not imported. */
+  participation?: string;
   /** Columns of personal data (e-mail, IP address…) the person asked to import, by file key: none by default. */
   personal: string[];
+}
+
+/**
+ * A column that a questionnaire Repère generated is known to produce, under one of the headers its tools write
+ * (a Google Form's item title, an XLSForm name or label): what it holds, so the first import needs no mapping step.
+ */
+export interface KnownColumn {
+  header: string;
+  question?: string;
+  paradata?: ParadataKey;
+  participation?: true;
+  quoteConsent?: true;
+  /** Free-text answers sent to « Observations » as quotes. */
+  quote?: true;
+  correction?: Correction;
+}
+
+/** The columns of one generated questionnaire, and the paradata it does not ask (the mode of a one-mode survey). */
+export interface KnownInstrument {
+  survey: string;
+  wave: string;
+  columns: KnownColumn[];
+  fixed: Partial<Record<ParadataKey, string>>;
 }
 
 export function emptyMapping(): ImportMapping {
@@ -60,6 +85,7 @@ export function readMapping(raw: unknown): ImportMapping {
   const quotes = record(m.quotes);
   if (Array.isArray(quotes.questions)) out.quotes.questions = quotes.questions.filter((q): q is string => typeof q === 'string');
   if (typeof quotes.consent === 'string' && quotes.consent !== '') out.quotes.consent = quotes.consent;
+  if (typeof m.participation === 'string' && m.participation !== '') out.participation = m.participation;
   if (Array.isArray(m.personal)) out.personal = m.personal.filter((k): k is string => typeof k === 'string');
   return out;
 }
@@ -173,6 +199,11 @@ const PARADATA_HEADERS: Record<ParadataKey, RegExp> = {
   wave: /^(vague|wave|temps de mesure)$/,
 };
 
+/** Whether a question's wording says it holds this paradatum (« Qui remplit ce questionnaire ? » → respondentType). */
+export function looksLikeParadata(key: ParadataKey, label: string): boolean {
+  return PARADATA_HEADERS[key].test(fold(label));
+}
+
 /**
  * Completes a saved mapping for a file, without overriding anything a person chose: questions mapped by suggestion,
  * the registry's type and levels for mapped questions (so a registry's own scale is never misread as another known
@@ -182,6 +213,7 @@ export function completeMapping(
   saved: ImportMapping,
   columns: ReadonlyArray<{ key: string; label: string; role?: string }>,
   registry: readonly RegistryQuestion[],
+  known: readonly KnownInstrument[] = [],
 ): ImportMapping {
   // The tool's own columns (ids, times, metadata) are never a registry question nor a paradatum.
   const file = columns.filter((q) => q.role === undefined);
@@ -191,11 +223,18 @@ export function completeMapping(
     paradata: { ...saved.paradata },
     quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
     personal: [...saved.personal],
+    ...(saved.participation !== undefined && { participation: saved.participation }),
   };
-  const paradataColumns = new Set<string>();
+  const reserved = applyKnown(mapping, file, known);
+  // A column read as paradata (saved from an earlier wave, or recognised now) is never also an answer to a question:
+  // one column, one meaning, whatever the order of imports.
+  const paradataColumns = new Set(PARADATA.map((key) => mapping.paradata[key]?.column).filter((c): c is string => c !== undefined));
+  for (const column of paradataColumns) delete mapping.questions[column];
+  // Consent columns are not questions either: never suggested as one.
+  for (const column of reserved) paradataColumns.add(column);
   for (const key of PARADATA) {
     if (mapping.paradata[key]) continue;
-    const column = file.find((q) => PARADATA_HEADERS[key].test(fold(q.label)) && !paradataColumns.has(q.key));
+    const column = file.find((q) => looksLikeParadata(key, q.label) && !paradataColumns.has(q.key));
     if (column) {
       mapping.paradata[key] = { column: column.key };
       paradataColumns.add(column.key);
@@ -209,6 +248,59 @@ export function completeMapping(
     mapping.corrections[fileKey] = { ...mapping.corrections[fileKey], type: question.type, ...(question.levels?.length && { levels: question.levels }) };
   }
   return mapping;
+}
+
+/**
+ * The generated questionnaire a file comes from, if any: it has the consent column every generated questionnaire asks
+ * first (a hand-made form with the registry's wording is not taken for one), and of those, the most known headers.
+ */
+function knownInstrumentOf(file: ReadonlyArray<{ key: string; label: string }>, known: readonly KnownInstrument[]): { instrument: KnownInstrument; byFileKey: Map<string, KnownColumn> } | null {
+  let best: { instrument: KnownInstrument; byFileKey: Map<string, KnownColumn> } | null = null;
+  for (const instrument of known) {
+    const byHeader = new Map(instrument.columns.map((c) => [fold(c.header), c]));
+    const byFileKey = new Map<string, KnownColumn>();
+    for (const q of file) {
+      const column = byHeader.get(fold(q.key)) ?? byHeader.get(fold(q.label));
+      if (column) byFileKey.set(q.key, column);
+    }
+    const consent = [...byFileKey.values()].some((c) => c.participation);
+    if (consent && (!best || byFileKey.size > best.byFileKey.size)) best = { instrument, byFileKey };
+  }
+  return best;
+}
+
+/**
+ * Fills the mapping from the questionnaire the file comes from, leaving alone whatever a person chose for a column
+ * this file has; returns the file columns that hold paradata or consent (never suggested as questions).
+ */
+function applyKnown(mapping: ImportMapping, file: ReadonlyArray<{ key: string; label: string }>, known: readonly KnownInstrument[]): Set<string> {
+  const reserved = new Set<string>();
+  const match = knownInstrumentOf(file, known);
+  if (!match) return reserved;
+  const inFile = new Set(file.map((q) => q.key));
+  const free = (column: string | undefined) => column === undefined || !inFile.has(column);
+  for (const [fileKey, column] of match.byFileKey) {
+    if (column.question && !mapping.questions[fileKey]) mapping.questions[fileKey] = column.question;
+    if (column.paradata) {
+      reserved.add(fileKey);
+      if (free(mapping.paradata[column.paradata]?.column)) mapping.paradata[column.paradata] = { ...mapping.paradata[column.paradata], column: fileKey };
+    }
+    if (column.participation) {
+      reserved.add(fileKey);
+      if (free(mapping.participation)) mapping.participation = fileKey;
+    }
+    if (column.quoteConsent) {
+      reserved.add(fileKey);
+      if (free(mapping.quotes.consent)) mapping.quotes.consent = fileKey;
+    }
+    if (column.quote && !mapping.quotes.questions.includes(fileKey)) mapping.quotes.questions.push(fileKey);
+    if (column.correction) mapping.corrections[fileKey] = { ...column.correction, ...mapping.corrections[fileKey] };
+  }
+  for (const [key, value] of Object.entries(match.instrument.fixed) as Array<[ParadataKey, string]>) {
+    if (!mapping.paradata[key]?.value && free(mapping.paradata[key]?.column)) mapping.paradata[key] = { value };
+  }
+  if (match.instrument.wave && !mapping.paradata.wave?.value && free(mapping.paradata.wave?.column)) mapping.paradata.wave = { value: match.instrument.wave };
+  return reserved;
 }
 
 /* ------------------------------------------------------------ paradata and consent answers */
@@ -235,6 +327,47 @@ export function consentOf(answer: string | number | null | undefined): Consent |
 /** A quote's id, stable across imports of the same answer: re-importing never duplicates it. */
 export function quoteId(responseKey: string, questionKey: string): string {
   return `imp-${sha256Hex(`${responseKey}\u0000${questionKey}`).slice(0, 24)}`;
+}
+
+/* ------------------------------------------------------------ consent to answer */
+
+/**
+ * The answers of people who agreed to take part: a row whose consent column does not say yes is set aside with its
+ * reason (counted as refused in the Journal), never written. Without a consent column, every row stays.
+ */
+export function withoutRefusals(prepared: PreparedImport, mapping: ImportMapping): PreparedImport {
+  const column = mapping.participation;
+  const at = column === undefined ? -1 : prepared.questions.findIndex((q) => q.key === column);
+  if (at < 0) return prepared;
+  const label = prepared.questions[at]!.label;
+  const kept: number[] = [];
+  const excluded: Problem[] = [];
+  prepared.table.values.forEach((row, i) => {
+    const answer = row[at];
+    const consent = consentOf(answer);
+    if (consent === 'obtenu') {
+      kept.push(i);
+      return;
+    }
+    const line = prepared.table.rowNumbers[i]!;
+    excluded.push({
+      row: line,
+      column: label,
+      kind: 'declined',
+      ...(answer !== null && answer !== undefined && { value: String(answer) }),
+      message:
+        consent === 'non obtenu'
+          ? `Ligne ${line} : la personne n’a pas accepté de répondre ; sa réponse n’est pas importée.`
+          : `Ligne ${line} : l’accord pour répondre n’est pas indiqué (colonne « ${label} ») ; la réponse n’est pas importée. Si la personne a accepté, complétez cette case puis réimportez le fichier.`,
+    });
+  });
+  if (excluded.length === 0) return prepared;
+  return {
+    ...prepared,
+    table: { ...prepared.table, values: kept.map((i) => prepared.table.values[i]!), rowNumbers: kept.map((i) => prepared.table.rowNumbers[i]!) },
+    keys: kept.map((i) => prepared.keys[i]!),
+    problems: { ...prepared.problems, excluded: [...prepared.problems.excluded, ...excluded] },
+  };
 }
 
 /* ------------------------------------------------------------ rows for the begin call's layout */

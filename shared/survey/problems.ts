@@ -63,6 +63,8 @@ function groupMessage(group: ProblemGroup, answered: number | undefined): string
   switch (group.kind) {
     case 'incomplete':
       return `${n} réponses incomplètes (sans ${group.column}) laissées de côté, ${where}. Pour les importer quand même, exportez les réponses complètes et incomplètes et remplissez ${group.column}.`;
+    case 'declined':
+      return `${group.column} : ${n} personnes n’ont pas accepté de répondre, ou leur accord n’est pas indiqué, ${where} : leurs réponses ne sont pas importées. Si l’une a accepté, complétez sa case puis réimportez le fichier.`;
     case 'duplicate-id':
       return `${group.column} : ${n} identifiants de réponse déjà vus plus haut dans le fichier, ${where} : ces réponses sont comptées comme déjà présentes. Vérifiez que l’outil n’a pas exporté deux fois les mêmes réponses.`;
     case 'missing-id':

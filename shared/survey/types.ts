@@ -41,7 +41,7 @@ export interface SourceColumn {
 /** The kinds of problems, so that the same one in many rows is shown once, grouped by column. */
 export type ProblemKind =
   | 'not-date' | 'not-number' | 'not-level' | 'not-option'
-  | 'ambiguous-dates' | 'duplicate-id' | 'missing-id' | 'identical-row' | 'incomplete'
+  | 'ambiguous-dates' | 'duplicate-id' | 'missing-id' | 'identical-row' | 'incomplete' | 'declined'
   | 'ragged' | 'replaced-characters' | 'too-long' | 'mapped-twice' | 'unreadable' | 'other';
 
 /** A place in the file and what is wrong there, in French. */

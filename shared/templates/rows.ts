@@ -2,7 +2,8 @@
  * Turns a starting framework into the rows it adds to each registry tab, in the registry's language, keyed by the
  * sheet contract's column keys. Each row carries its identity, so a rerun adds only the rows that are missing.
  */
-import { YES, termId, termLabel, type Lang, type VocabularyKey } from '../contract/words';
+import { DONT_KNOW, YES, termId, termLabel, type Lang, type VocabularyKey } from '../contract/words';
+import { levelsCell } from '../registry/levels';
 import { DISAGGREGATIONS, type Template } from './schema';
 
 export type TemplateRow = Record<string, string | number>;
@@ -68,9 +69,14 @@ export function templateRows(template: Template, lang: Lang): TemplateRows {
         key: q.key,
         label: q.label[lang],
         type: termLabel('questionType', q.type, lang),
-        levels: q.levels ? q.levels[lang].join(' | ') : '',
+        levels: q.levels
+          ? levelsCell(q.levels[lang], q.dontKnow ? [DONT_KNOW[lang]] : [])
+          : q.min !== undefined && q.max !== undefined
+            ? levelsCell([String(q.min), String(q.max)])
+            : '',
         scale: q.scale ?? '',
         reversed: q.reversed ? YES[lang] : '',
+        waves: q.waves?.join(', ') ?? '',
       })),
     ),
     indicators: template.indicators.map((i) => {

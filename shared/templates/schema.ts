@@ -6,7 +6,7 @@
  * conditions, scales). Both run in tests, not when the bundle loads.
  */
 import * as z from 'zod';
-import { frenchWords, termLabel } from '../contract/words';
+import { frenchWords, recogniseRespondentType, termLabel } from '../contract/words';
 import { SURVEY_METHODS } from '../registry/model';
 import { SCALE_IDS, Source, Text } from '../scales/schema';
 import { SCALES } from '../scales/index';
@@ -16,7 +16,7 @@ export { Text, Source };
 // The enumerated words come from the registry's vocabulary: one list, whether typed in a sheet or in a data file.
 export const OUTCOME_LEVELS = frenchWords('level');
 export const SURVEY_MODES = frenchWords('surveyMode');
-export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'number', 'text', 'date'] as const;
+export const QUESTION_TYPES = ['single', 'multiple', 'likert', 'number', 'text', 'date', 'identifier'] as const;
 export const INDICATOR_KINDS = frenchWords('kind');
 export const METHODS = frenchWords('method');
 export const DIRECTIONS = frenchWords('direction');
@@ -25,16 +25,19 @@ export const RESPONDENT_RULES = frenchWords('respondentRule');
 
 /**
  * Breakdowns an indicator may ask for, and the survey question each one reads. A survey indicator may only ask for a
- * breakdown whose question exists in its survey; « vague d'enquête » is paradata (T0 / T1) set at import.
+ * breakdown whose question exists in its survey; « vague d'enquête » and « type de répondant » are paradata (T0 / T1,
+ * who answered) set at import: the respondent-type question's answers go to that one column, never to a second one.
  */
 export const DISAGGREGATIONS = {
   "tranche d'âge": 'tranche_age',
-  'type de répondant': 'type_repondant',
+  'type de répondant': null,
   "lien avec la personne aidée": 'lien_aide',
   'ancienneté': 'anciennete',
   "vague d'enquête": null,
 } as const satisfies Record<string, string | null>;
 export type Disaggregation = keyof typeof DISAGGREGATIONS;
+/** The key of a survey's « who is answering » question, whose answers the import writes as the respondent type. */
+export const RESPONDENT_TYPE_KEY = 'type_repondant';
 const DISAGGREGATION_NAMES = Object.keys(DISAGGREGATIONS) as [Disaggregation, ...Disaggregation[]];
 
 const Id = z.string().regex(/^[a-z][a-z0-9-]*$/);
@@ -61,6 +64,8 @@ export const Question = z
      * straight-lining checks; never changes a computation).
      */
     reversed: z.boolean().optional(),
+    /** single / likert, not a scale item: « Ne sait pas » is offered apart from the levels (never a level). */
+    dontKnow: z.literal(true).optional(),
     /** Help for the interviewer or the respondent. */
     help: Text.optional(),
     /** Asked only at some waves, e.g. « T1 seulement ». */
@@ -201,7 +206,15 @@ export function templateProblems(t: Template): string[] {
         for (const d of dupes(q.levels.fr)) out.push(`${where}: level « ${d} » repeated`);
       }
       if ((q.min !== undefined || q.max !== undefined) && q.type !== 'number') out.push(`${where}: min/max on a non-number`);
+      if ((q.min === undefined) !== (q.max === undefined)) out.push(`${where}: give both min and max, or neither`);
+      if (q.dontKnow && (q.scale || (q.type !== 'single' && q.type !== 'likert'))) out.push(`${where}: « Ne sait pas » goes with a single choice or a home-made scale`);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) out.push(`${where}: min > max`);
+      if (q.key === RESPONDENT_TYPE_KEY) {
+        for (const lang of ['fr', 'en'] as const) {
+          const read = (q.levels?.[lang] ?? []).map(recogniseRespondentType);
+          if (read.join('|') !== 'self|aided|proxy') out.push(`${where}: ${lang} levels must read as the person themself, helped, someone for them (read: ${read.join(', ')})`);
+        }
+      }
       if (q.scale) {
         const sc = SCALES[q.scale];
         const item = sc.items.find((i) => i.key === q.key);

@@ -20,7 +20,7 @@ const id = <T extends string>(key: VocabularyKey, word: string) => termId(key, w
 function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' | 'surveys' | 'outcomes'> {
   const questions: Question[] = t.surveys.flatMap((s) =>
     s.questions.map((q, i) => ({
-      survey: s.id, key: q.key, label: q.label.fr, type: q.type, levels: q.levels?.fr ?? [], scale: q.scale ?? '', reversed: q.reversed ?? false, row: i + 2,
+      survey: s.id, key: q.key, label: q.label.fr, type: q.type, levels: q.levels?.fr ?? [], scale: q.scale ?? '', reversed: q.reversed ?? false, waves: q.waves ?? [], row: i + 2,
     })),
   );
   const indicators: Indicator[] = t.indicators.map((i, row) => {

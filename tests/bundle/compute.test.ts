@@ -37,14 +37,18 @@ describe('computing the indicators of a registry', () => {
     expect(result.summary).toMatch(/^14 indicateur\(s\) calculé\(s\) sur 56 réponse\(s\)/);
     const overall = (code: string, period: string) => result.values.find((r) => r.indicator === code && r.period === period && r.segment === '')!;
     const i3 = overall('I3', 'T0');
-    expect([i3.n, Math.round(i3.value! * 10) / 10]).toEqual([30, 73.3]);
+    // 30 carers answered at T0; for one of them someone else answered: left aside by this self-report indicator.
+    expect([i3.n, Math.round(i3.value! * 10) / 10]).toEqual([29, 72.4]);
     expect(i3.low).toBeLessThan(i3.value!);
     expect(i3.high).toBeGreaterThan(i3.value!);
-    expect(i3.methodText).toMatch(/^22 aidants sur 30 \(73 %\) ont répondu/);
+    expect(i3.methodText).toMatch(/^21 aidants sur 29 \(72 %\) ont répondu « Une ou deux fois »/);
+    expect(i3.flags.find((f) => f.code === 'proxy_excluded')).toMatchObject({ level: 'alerte', message: expect.stringMatching(/^1 réponse sur 30 donnée par un proche, laissée de côté/) });
     const change = overall('I12', 'T1');
-    expect(change.methodText).toMatch(/^Sur 26 aidants ayant répondu à T0 et à T1/);
+    expect(change.methodText).toMatch(/^Sur 24 aidants ayant répondu à T0 et à T1/);
+    expect(change.methodText).toContain('Laissés de côté : 1 réponse par un proche à T0, 4 sans réponse à T1, 1 réponse par un proche à T1.');
     expect(change.flags.map((f) => f.code)).toContain('attrition');
-    // Respondent types were mapped from « Qui remplit ce questionnaire ? »: none is unknown.
+    // « Qui remplit ce questionnaire ? » takes the framework's own answers: every one is recognised, and the carers
+    // answering for themselves (« L'aidant(e) lui-même ou elle-même ») are never taken for proxies.
     expect(result.values.flatMap((r) => r.flags.map((f) => f.code))).not.toContain('respondent_type_unknown');
     const written = valuesTab(registry);
     expect(written.filter((r) => r['Origine'] === 'calculé')).toHaveLength(result.values.filter((r) => r.n !== null || r.value !== null || r.flags.length > 0).length);
@@ -71,10 +75,66 @@ describe('computing the indicators of a registry', () => {
     registry.run('computeRegistry');
     const calls = registry.services.calls.snapshot();
     // Sources: outcomes, indicators, surveys, questions, values and the survey's responses tab (Observations is empty,
-    // so there is nothing to read there).
-    expect(calls['Range.getValues']).toBe(6);
-    // Outputs: Valeurs (one run of computed rows), the dashboard, the charts tab, the Journal line.
-    expect(calls['Range.setValues']).toBe(4);
+    // so there is nothing to read there); and the header row of each of the ten tabs used, which says their columns
+    // are where the first computation found them.
+    expect(calls['Range.getValues']).toBe(6 + 10);
+    // Where the columns are is not read again from the metadata: every call of the computation, at most 100.
+    expect(calls['DeveloperMetadata.getLocation'] ?? 0).toBe(0);
+    expect(registry.services.calls.total()).toBeLessThanOrEqual(100);
+    // Outputs: Valeurs (one run of computed rows), the dashboard, the checks, the charts tab, the Journal line.
+    expect(calls['Range.setValues']).toBe(5);
+  });
+
+  it('writes the figure’s detail to « Valeurs » in its own columns: k, sd, p, and the test named in the notes', async () => {
+    const registry = await aidantsWithTwoWaves();
+    registry.run('computeRegistry');
+    const written = valuesTab(registry);
+    const i3 = written.find((r) => r['Indicateur'] === 'I3' && r['Période'] === 'T0' && r['Groupe'] === '')!;
+    expect([i3['n'], i3['Effectif concerné'], i3['Test et intervalle']]).toEqual([29, 21, 'intervalle : Wilson']);
+    const i12 = written.find((r) => r['Indicateur'] === 'I12' && r['Groupe'] === '')!;
+    expect(i12['Écart-type']).toBeGreaterThan(0);
+    expect(i12['p']).toBeLessThan(0.001);
+    expect(i12['Test et intervalle']).toBe('intervalle : t de Student ; test de Wilcoxon (rangs signés), exact : p < 0,001');
+    expect(String(i12['Calcul'])).not.toMatch(/Wilcoxon|Student/);
+  });
+
+  it('writes the checks of each wave to « Contrôles », answer sheets to review named by the person’s code', async () => {
+    const registry = await aidantsWithTwoWaves();
+    const result = registry.run('computeRegistry') as unknown as { surveyChecks: Array<{ wave: string }>; personFlags: Array<{ who: string }> };
+    const [header = [], ...lines] = registry.tab('checks');
+    const at = (name: string) => header.indexOf(name);
+    const perWave = lines.filter((l) => l[at('Questionnaire')] === '');
+    expect(new Set(perWave.map((l) => l[at('Vague')]))).toEqual(new Set(['T0', 'T1']));
+    expect(perWave.map((l) => l[at('Contrôle')])).toEqual(expect.arrayContaining(['taux de réponse', 'perdus de vue', 'contrôle impossible']));
+    expect(perWave.find((l) => l[at('Contrôle')] === 'perdus de vue')![at('Détail')]).toBe('4 personnes sur 30 vues à T0 sans réponse à T1 (13 %).');
+    const toReview = lines.filter((l) => l[at('Niveau')] === 'à revoir');
+    expect(toReview.map((l) => l[at('Questionnaire')])).toEqual(result.personFlags.map((f) => f.who));
+    expect(toReview.every((l) => /^personne A\d{3}$/.test(String(l[at('Questionnaire')])))).toBe(true);
+  });
+
+  it('finds the columns again when people move, insert or rename them between two computations', async () => {
+    const registry = await aidantsWithTwoWaves();
+    registry.run('computeRegistry');
+    const expected = valuesTab(registry).filter((r) => r['Origine'] === 'calculé');
+    const ss = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet();
+    // « Valeurs »: the value column moved to the far left, a column of notes inserted, the n column renamed.
+    const values = ss.getSheetByName('Valeurs')!;
+    const header = values.getRange(1, 1, 1, values.getLastColumn()).getValues()[0]!;
+    values.moveColumns(values.getRange(1, header.indexOf('Valeur') + 1, values.getMaxRows(), 1), 1);
+    values.insertColumnBefore(3);
+    values.getRange(1, 3).setValue('Mes notes');
+    values.getRange(2, 3).setValue('à relire');
+    const n = values.getRange(1, 1, 1, values.getLastColumn()).getValues()[0]!.indexOf('n') + 1;
+    values.getRange(1, n).setValue('Effectif');
+    // The responses tab: a question column moved first.
+    const responses = ss.getSheetByName('Réponses E1')!;
+    const labels = responses.getRange(1, 1, 1, responses.getLastColumn()).getValues()[0]!;
+    responses.moveColumns(responses.getRange(1, labels.indexOf('Je me suis senti(e) calme et tranquille') + 1, responses.getMaxRows(), 1), 1);
+    registry.run('computeRegistry');
+    const again = valuesTab(registry).filter((r) => r['Origine'] === 'calculé');
+    const figures = (rows: Array<Record<string, unknown>>) => rows.map((r) => [r['Indicateur'], r['Période'], r['Groupe'], r['Valeur'], r['n'] ?? r['Effectif']]);
+    expect(figures(again)).toEqual(figures(expected));
+    expect(values.getRange(2, 3).getValue()).toBe('à relire');
   });
 
   it('rebuilds the dashboard: one line per indicator, grouped by outcome, with status colours', async () => {
@@ -83,7 +143,12 @@ describe('computing the indicators of a registry', () => {
     const [header = [], ...lines] = registry.tab('dashboard');
     expect(lines).toHaveLength(14);
     const i3 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I3 —'))!;
-    expect([i3[header.indexOf('Période')], i3[header.indexOf('Tendance')], i3[header.indexOf('n')]]).toEqual(['T1', '↗', 26]);
+    const cell = (name: string) => i3[header.indexOf(name)];
+    expect([cell('Période'), cell('Valeur'), cell('Intervalle (IC 95 %)'), cell('n'), cell('Tendance')]).toEqual(['T1', '91,7 %', '74 – 98 %', 24, '↗']);
+    const i4 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I4 —'))!;
+    expect([i4[header.indexOf('Valeur')], i4[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['19,5 h', '13 – 23 h']);
+    const i12 = lines.find((l) => String(l[header.indexOf('Indicateur')]).startsWith('I12 —'))!;
+    expect([i12[header.indexOf('Valeur')], i12[header.indexOf('Intervalle (IC 95 %)')]]).toEqual(['+21,3 points', '17,5 – 25,2 points']);
     const sheet = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tableau de bord')!;
     expect(sheet.getConditionalFormatRules().length).toBeGreaterThanOrEqual(5);
   });

@@ -109,6 +109,6 @@ describe('the local server and the repere command on one workbook', () => {
     expect(journal.filter((line) => line.includes('observation(s) reçue(s)')).length).toBeGreaterThanOrEqual(31);
     // The page shows what the file holds.
     await mode.registry.refresh();
-    expect(mode.registry.workbookView().sheets.map((s) => s.name)).toContain('Réponses E1');
+    expect((await mode.registry.workbookView()).sheets.map((s) => s.name)).toContain('Réponses E1');
   }, 180_000);
 });

@@ -50,6 +50,16 @@ describe('the sidebar on the local page', () => {
     registry.typeInto('Indicateurs', 5, 1, 'I4');
   });
 
+  it('links the computation to a glossary that explains, in plain French, the words beside the figures', async () => {
+    const glossary = sidebar.locator('#glossary');
+    expect(await glossary.getAttribute('open')).toBeNull();
+    await sidebar.getByRole('button', { name: 'voir le glossaire' }).click();
+    await expect.poll(() => glossary.getAttribute('open')).not.toBeNull();
+    const terms = await sidebar.locator('#glossary-list dt').allTextContents();
+    expect(terms).toEqual(expect.arrayContaining(['Intervalle de confiance à 95 % (IC)', 'n minimum et « trop peu de réponses »', 'Vague', 'Groupe (segment)', 'Médiane', 'Test non informatif']));
+    expect(await sidebar.locator('#glossary-list').textContent()).toContain('« 62 – 82 % »');
+  });
+
   it('shows the connection code the extension needs', async () => {
     await expect.poll(() => sidebar.getByLabel('Code de connexion').inputValue()).toBe(registry.connectionCode);
     expect(registry.connectionCode).toMatch(/^repere1:[0-9a-f]{64}@http:\/\/127\.0\.0\.1:\d+\/exec$/);

@@ -2,7 +2,7 @@
 // column widths, column formats and validations) following, as in Google Sheets.
 
 import type { Cell, ColumnRun, MetadataEntry, SheetModel, WorkbookModel } from './model';
-import { remapColumnRuns, touch } from './model';
+import { FORMAT_PROPS, remapColumnRuns, touch } from './model';
 
 export type Dim = 'ROW' | 'COLUMN';
 
@@ -22,12 +22,12 @@ function spliceCells(sheet: SheetModel, dim: Dim, index0: number, del: number, i
 }
 
 function eachRun(sheet: SheetModel, f: (run: ColumnRun<unknown>, col: number, runs: Record<number, ColumnRun<unknown>>) => void): void {
-  for (const runs of [sheet.colDefaults.fmt, sheet.colDefaults.dv] as Array<Record<number, ColumnRun<unknown>>>)
+  for (const runs of FORMAT_PROPS.map((prop) => sheet.colDefaults[prop]) as Array<Record<number, ColumnRun<unknown>>>)
     for (const [k, run] of Object.entries(runs)) f(run, Number(k), runs);
 }
 
 function remapRuns(sheet: SheetModel, f: (c: number) => number | null): void {
-  for (const key of ['fmt', 'dv'] as const) {
+  for (const key of FORMAT_PROPS) {
     const out: Record<number, ColumnRun<never>> = {};
     for (const [k, run] of Object.entries(sheet.colDefaults[key])) {
       const c = f(Number(k));

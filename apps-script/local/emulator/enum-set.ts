@@ -41,6 +41,9 @@ export function makeEnums() {
     DigestAlgorithm: makeEnum(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512'] as const),
     MacAlgorithm: makeEnum(['HMAC_MD5', 'HMAC_SHA_1', 'HMAC_SHA_256', 'HMAC_SHA_384', 'HMAC_SHA_512'] as const),
     Charset: makeEnum(['US_ASCII', 'UTF_8'] as const),
+    DestinationType: makeEnum(['SPREADSHEET'] as const),
+    ItemType: makeEnum(['CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE', 'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO'] as const),
+    PageNavigationType: makeEnum(['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT'] as const),
   };
 }
 

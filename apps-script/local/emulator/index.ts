@@ -9,6 +9,7 @@ import { ContentServiceImpl, TextOutput } from './content';
 import type { Ctx, UiRecord } from './context';
 import { CallCounter, instrument } from './counter';
 import { makeEnums } from './enum-set';
+import { Choice, Form, FormAppService, FormResponse, Item, ItemResponse, TextValidation, TextValidationBuilder } from './forms';
 import { HtmlOutput, HtmlServiceImpl } from './html';
 import { Lock, LockServiceImpl, LockState, lockHooks, type LockHooks } from './lock';
 import { DeveloperMetadata, DeveloperMetadataFinder, DeveloperMetadataLocation } from './metadata';
@@ -70,6 +71,14 @@ const CLASSES: Array<[{ prototype: object }, string]> = [
   [ScriptAppImpl, 'ScriptApp'],
   [Service, 'Service'],
   [LoggerImpl, 'Logger'],
+  [FormAppService, 'FormApp'],
+  [Form, 'Form'],
+  [Item, 'Item'],
+  [Choice, 'Choice'],
+  [TextValidationBuilder, 'TextValidationBuilder'],
+  [TextValidation, 'TextValidation'],
+  [FormResponse, 'FormResponse'],
+  [ItemResponse, 'ItemResponse'],
 ];
 for (const [cls, label] of CLASSES) instrument(cls, label);
 
@@ -100,6 +109,7 @@ export interface AppsScriptServices {
     Session: SessionImpl;
     ScriptApp: ScriptAppImpl;
     Logger: LoggerImpl;
+    FormApp: FormAppService;
   };
   calls: CallCounter;
   ui: UiRecord;
@@ -144,6 +154,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions): Ap
       Session: new SessionImpl(ctx),
       ScriptApp: new ScriptAppImpl(ctx),
       Logger: new LoggerImpl(ctx),
+      FormApp: new FormAppService(ctx),
     },
     calls: ctx.calls,
     ui,

@@ -16,7 +16,6 @@ export interface CellStyle {
   bold?: boolean;
   background?: string;
   fontColor?: string;
-  wrap?: boolean;
   hAlign?: string;
 }
 
@@ -33,6 +32,8 @@ export interface Cell {
   note?: string;
   /** The cell's own validation, which wins over its column's default; null = explicitly none. Read through `validationAt`. */
   dv?: ValidationSpec | null;
+  /** Whether the cell's text wraps, over its column's default; false = explicitly not. Read through `wrapAt`. */
+  wrap?: boolean;
   st?: CellStyle;
 }
 
@@ -50,10 +51,13 @@ export interface ColumnDefaults {
   /** By 1-based column. */
   fmt: Record<number, ColumnRun<string>>;
   dv: Record<number, ColumnRun<ValidationSpec>>;
+  /** Text wrapping (only « wraps » is a default: not wrapping is what a cell does unless told). */
+  wrap: Record<number, ColumnRun<true>>;
 }
 
 export type FormatProp = keyof ColumnDefaults;
-type FormatValue<P extends FormatProp> = P extends 'fmt' ? string : ValidationSpec;
+export const FORMAT_PROPS: readonly FormatProp[] = ['fmt', 'dv', 'wrap'];
+type FormatValue<P extends FormatProp> = P extends 'fmt' ? string : P extends 'wrap' ? true : ValidationSpec;
 
 export type MetadataLocation =
   | { type: 'SPREADSHEET' }
@@ -114,6 +118,33 @@ export interface SheetModel {
   protections: ProtectionSpec[];
 }
 
+/** A Google Form item, as the FormApp emulation keeps it. */
+export interface FormItemModel {
+  id: number;
+  type: string;
+  title: string;
+  help: string;
+  required: boolean;
+  choices?: Array<{ value: string; navigation: string | null }>;
+  rows?: string[];
+  columns?: string[];
+  validation?: { kind: 'number' | 'between'; min?: number; max?: number; help: string };
+}
+
+/** A Google Form made by the script: in local mode it lives with the workbook, as a form lives in Drive. */
+export interface FormModel {
+  id: string;
+  title: string;
+  description: string;
+  confirmation: string;
+  published: boolean;
+  settings: Record<string, boolean>;
+  /** The tab its responses go to; `columns` keeps each answer column's item (`id` or `id/row`), as Google does. */
+  destination: { spreadsheetId: string; sheetId: number; columns: string[] } | null;
+  items: FormItemModel[];
+  responses: number;
+}
+
 export interface WorkbookModel {
   id: string;
   name: string;
@@ -125,6 +156,8 @@ export interface WorkbookModel {
   activeA1?: string;
   metadata: MetadataEntry[];
   properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
+  /** Google Forms the script created (FormApp), kept with the workbook. */
+  forms?: FormModel[];
   nextId: number;
   /** Incremented by every change; the host saves when it moved. */
   revision: number;
@@ -152,7 +185,7 @@ export function newSheetModel(sheetId: number, name: string, maxRows = 1000, max
     frozenCols: 0,
     hidden: false,
     colWidths: {},
-    colDefaults: { fmt: {}, dv: {} },
+    colDefaults: { fmt: {}, dv: {}, wrap: {} },
     charts: [],
     conditionalRules: [],
     protections: [],
@@ -211,6 +244,13 @@ export function numberFormatAt(sheet: SheetModel, row: number, col: number, cell
   return run && row >= run.fromRow ? run.value : undefined;
 }
 
+/** Whether the text at (row, col) wraps: the cell's own setting, else its column's default. */
+export function wrapAt(sheet: SheetModel, row: number, col: number, cell: Cell | undefined = getCell(sheet, row, col)): boolean {
+  if (cell && cell.wrap !== undefined) return cell.wrap;
+  const run = sheet.colDefaults.wrap[col];
+  return !!run && row >= run.fromRow;
+}
+
 /** The validation at (row, col): the cell's own, else its column's default. */
 export function validationAt(sheet: SheetModel, row: number, col: number, cell: Cell | undefined = getCell(sheet, row, col)): ValidationSpec | undefined {
   if (cell && cell.dv !== undefined) return cell.dv ?? undefined;
@@ -219,14 +259,14 @@ export function validationAt(sheet: SheetModel, row: number, col: number, cell: 
 }
 
 function copyValue<P extends FormatProp>(prop: P, v: FormatValue<P>): FormatValue<P> {
-  if (prop === 'fmt') return v;
+  if (prop !== 'dv') return v;
   const spec = v as ValidationSpec;
   return { ...spec, values: [...spec.values] } as FormatValue<P>;
 }
 
 function sameValue<P extends FormatProp>(prop: P, a: FormatValue<P> | undefined, b: FormatValue<P> | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return prop === 'fmt' ? a === b : JSON.stringify(a) === JSON.stringify(b);
+  return prop === 'dv' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
 }
 
 /** The cell's own value for `prop`: undefined = follows the column; '' / null = explicitly none. */
@@ -234,8 +274,8 @@ function ownOf(cell: Cell | undefined, prop: FormatProp): unknown {
   return cell?.[prop];
 }
 
-function noneMarker(prop: FormatProp): '' | null {
-  return prop === 'fmt' ? '' : null;
+function noneMarker(prop: FormatProp): '' | null | false {
+  return prop === 'fmt' ? '' : prop === 'wrap' ? false : null;
 }
 
 /** Sets (or, with undefined, clears) the format/validation of one cell, as an override of its column's default. */
@@ -312,7 +352,7 @@ export function clearSheetFormats(sheet: SheetModel, prop: FormatProp): void {
  * covering the rows it covered; rows that ended up above the covered tail take the value as their own.
  */
 export function remapColumnRuns(sheet: SheetModel, oldRowOf: (newRow: number) => number): void {
-  for (const prop of ['fmt', 'dv'] as const) {
+  for (const prop of FORMAT_PROPS) {
     const runs = sheet.colDefaults[prop] as Record<number, ColumnRun<FormatValue<typeof prop>>>;
     for (const [k, run] of Object.entries(runs)) {
       const col = Number(k);

@@ -14,6 +14,7 @@ import {
   setRangeFormat,
   touch,
   validationAt,
+  wrapAt,
   type Cell,
   type CellScalar,
   type CellStyle,
@@ -187,7 +188,8 @@ export class Range {
   /** Sets a number format or validation over the range: column defaults when it reaches the last row. */
   _setFormat(prop: 'fmt', value: (r: number, c: number) => string | undefined): Range;
   _setFormat(prop: 'dv', value: (r: number, c: number) => ValidationSpec | undefined): Range;
-  _setFormat(prop: FormatProp, value: (r: number, c: number) => string | ValidationSpec | undefined): Range {
+  _setFormat(prop: 'wrap', value: (r: number, c: number) => true | undefined): Range;
+  _setFormat(prop: FormatProp, value: (r: number, c: number) => string | ValidationSpec | true | undefined): Range {
     const sheet = this._sheet();
     setRangeFormat(sheet, prop, this._row, this._col, this._numRows, this._numCols, value as (r: number, c: number) => never);
     touch(this._ctx.model);
@@ -358,10 +360,10 @@ export class Range {
     return getCell(this._sheet(), this._row, this._col)?.st?.fontColor ?? '#000000';
   }
   setWrap(wrap: boolean): Range {
-    return this._eachCell(this._style('wrap', !!wrap));
+    return this._setFormat('wrap', () => (wrap ? true : undefined));
   }
   getWrap(): boolean {
-    return !!getCell(this._sheet(), this._row, this._col)?.st?.wrap;
+    return wrapAt(this._sheet(), this._row, this._col);
   }
   setHorizontalAlignment(alignment: string | null): Range {
     return this._eachCell(this._style('hAlign', alignment === 'normal' ? null : alignment));
@@ -380,6 +382,7 @@ export class Range {
   }
   clearFormat(): Range {
     this._setFormat('fmt', () => undefined);
+    this._setFormat('wrap', () => undefined);
     return this._eachExisting((cell) => {
       delete cell.st;
     });
@@ -387,7 +390,10 @@ export class Range {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean }): Range {
     const o = options ?? {};
     const all = !o.contentsOnly && !o.formatOnly && !o.commentsOnly && !o.validationsOnly;
-    if (all || o.formatOnly) this._setFormat('fmt', () => undefined);
+    if (all || o.formatOnly) {
+      this._setFormat('fmt', () => undefined);
+      this._setFormat('wrap', () => undefined);
+    }
     if (o.validationsOnly) this._setFormat('dv', () => undefined);
     return this._eachExisting((cell) => {
       if (all || o.contentsOnly) {

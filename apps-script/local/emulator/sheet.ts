@@ -3,6 +3,7 @@
 
 import { fail, sheetModel, type Ctx } from './context';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { formUrl } from './forms';
 import { ConditionalFormatRule } from './conditional';
 import { deleteDim, insertDim, moveDim, type Dim } from './dims';
 import { enumName } from './enums';
@@ -42,6 +43,11 @@ export class Sheet {
   }
   getSheetId(): number {
     return this._sheetId;
+  }
+  /** The edit URL of the Google Form whose responses this tab receives, or null. */
+  getFormUrl(): string | null {
+    const form = (this._ctx.model.forms ?? []).find((f) => f.destination?.sheetId === this._sheetId);
+    return form ? formUrl(form.id) : null;
   }
   getSheetName(): string {
     return this._s().name;
@@ -239,7 +245,10 @@ export class Sheet {
     return new Range(this._ctx, this._sheetId, 1, 1, s.maxRows, s.maxCols);
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
-    if (!options?.contentsOnly) clearSheetFormats(this._s(), 'fmt');
+    if (!options?.contentsOnly) {
+      clearSheetFormats(this._s(), 'fmt');
+      clearSheetFormats(this._s(), 'wrap');
+    }
     this._all()._eachExisting((cell) => {
       if (!options?.formatOnly) {
         cell.v = null;

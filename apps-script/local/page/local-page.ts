@@ -1,183 +1,134 @@
 /**
- * The local page: shows the workbook's tabs as grids, refreshed whenever the sidebar changes something, and the
- * embedded charts as SVG (read from the emulated sheet's chart specs and their data ranges) under the charts tab
- * and the dashboard. Text reaches the page only through textContent and SVG text nodes.
+ * The local page: the workbook's tabs beside the real sidebar. It opens on the most useful tab (the dashboard once
+ * computed, « Démarche » after set-up), lets people type into the tabs they own (grid.ts), shows the embedded charts
+ * as SVG, says when the file was read again or is open in a spreadsheet program, and refreshes whenever the workbook
+ * changes (the sidebar's calls at once, the extension's and other programs' within seconds).
  */
-import { chartLayout, type Mark } from '../../../shared/charts/layout';
-import { specFromSheetsChart } from '../../../shared/charts/sheets';
-import type { ChartCell } from '../../../shared/charts/specs';
 import { tabSpec } from '../../../shared/contract/tabs';
-import { columnIndex, columnLetter } from '../../../shared/sheet/a1';
+import type { ChartsView } from '../chart-tables';
+import type { EditReply } from '../page-edits';
+import type { SheetView } from '../page-view';
+import type { WorkbookView } from '../registry-host';
+import { getJson, postJson } from './api';
+import { renderCharts } from './chart-figures';
+import { Grid, type Position } from './grid';
+import { showEditResult, showExternalChanges, showOpenElsewhere, showTabKind } from './notices';
 
-interface SheetView {
-  name: string;
-  hidden: boolean;
-  rows: string[][];
-}
-interface ChartsView {
-  sheets: Array<{ name: string; charts: Array<{ chartId: number; type: string; options: Record<string, unknown>; table: ChartCell[][] }> }>;
-}
-interface WorkbookView {
-  path: string;
-  active: { sheet: string; cell: string } | null;
-  sheets: SheetView[];
-}
-
-let selected = '';
-let charts: ChartsView = { sheets: [] };
 /** Tabs under which the charts are shown, besides the tab holding them. */
 const DASHBOARD_NAMES = Object.values(tabSpec('dashboard').label);
-const SVG = 'http://www.w3.org/2000/svg';
-/** The selection last shown, so a later refresh does not pull the person back to it. */
+/** The extension writes through /exec, other programs the file itself: look now and then. */
+const POLL_MS = 3000;
+
+let view: WorkbookView | null = null;
+let charts: ChartsView = { sheets: [] };
+let selectedId: number | null = null;
+/** The tab the server last suggested: the page follows it when it changes (set-up done, first computation). */
+let suggested: number | null = null;
+/** The selection the script last made (a problem's « go to cell »), so a later refresh does not pull back to it. */
 let shownSelection = '';
-let highlight: { row: number; column: number } | null = null;
-let scrollPending = false;
+
+const grid = new Grid(document.getElementById('grid') as HTMLTableElement, {
+  async commit(position, value) {
+    return edit('/api/edit', { sheetId: selectedId, row: position.row, column: position.column, value });
+  },
+  explain: (text) => showEditResult(text, true),
+});
+
+const selectedSheet = (): SheetView | null => view?.sheets.find((s) => s.sheetId === selectedId) ?? null;
 
 /** "F7" → row 7, column 6. */
-function cellPosition(a1: string): { row: number; column: number } | null {
+function cellPosition(a1: string): Position | null {
   const match = /^([A-Z]+)(\d+)/.exec(a1);
   if (!match) return null;
-  return { row: Number(match[2]), column: columnIndex(match[1]!) };
+  const column = [...match[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), column };
 }
 
-function renderGrid(sheet: SheetView | undefined): void {
-  const table = document.getElementById('grid') as HTMLTableElement;
-  table.replaceChildren();
-  if (!sheet) return;
-  // An empty row may arrive as null (a hole in the sheet's rows, serialised).
-  sheet.rows = Array.from(sheet.rows, (r) => r ?? []);
-  const width = Math.max(1, highlight?.column ?? 0, ...sheet.rows.map((r) => r.length));
-  while (highlight && sheet.rows.length < highlight.row) sheet.rows.push([]);
-  const head = table.createTHead().insertRow();
-  head.appendChild(document.createElement('th'));
-  for (let c = 0; c < width; c++) {
-    const th = document.createElement('th');
-    th.textContent = columnLetter(c + 1);
-    head.appendChild(th);
-  }
-  const body = table.createTBody();
-  sheet.rows.forEach((row, r) => {
-    const tr = body.insertRow();
-    const th = document.createElement('th');
-    th.textContent = String(r + 1);
-    tr.appendChild(th);
-    for (let c = 0; c < width; c++) {
-      const td = tr.insertCell();
-      // A long note stays readable without stretching its whole row: the full text is in the tooltip.
-      const text = row[c] ?? '';
-      const content = document.createElement('div');
-      content.className = 'cell';
-      content.textContent = text;
-      if (text.length > 120) td.title = text;
-      td.append(content);
-      if (highlight && highlight.row === r + 1 && highlight.column === c + 1) {
-        td.className = 'selected';
-        if (scrollPending) td.scrollIntoView({ block: 'center', inline: 'center' });
-        scrollPending = false;
-      }
-    }
-  });
-}
-
-function svgNode(name: string, attributes: Record<string, string | number>): SVGElement {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  return node;
-}
-
-function markNode(mark: Mark): SVGElement {
-  switch (mark.kind) {
-    case 'text': {
-      const node = svgNode('text', { x: mark.x, y: mark.y, 'font-size': mark.size, 'text-anchor': mark.anchor, fill: '#202124', ...(mark.bold && { 'font-weight': 'bold' }) });
-      node.textContent = mark.text;
-      return node;
-    }
-    case 'rect': {
-      const node = svgNode('rect', { x: mark.x, y: mark.y, width: Math.max(0, mark.width), height: mark.height, fill: mark.fill });
-      const tip = svgNode('title', {});
-      tip.textContent = mark.label;
-      node.appendChild(tip);
-      return node;
-    }
-    case 'line':
-      return svgNode('line', { x1: mark.x1, y1: mark.y1, x2: mark.x2, y2: mark.y2, stroke: mark.stroke, 'stroke-width': mark.width, ...(mark.dashed && { 'stroke-dasharray': '6 4' }) });
-    case 'polyline':
-      return svgNode('polyline', { points: mark.points.map((p) => p.join(',')).join(' '), fill: 'none', stroke: mark.stroke, 'stroke-width': mark.width, ...(mark.dashed && { 'stroke-dasharray': '6 4' }) });
-    case 'dot': {
-      const node = svgNode('circle', { cx: mark.x, cy: mark.y, r: mark.r, fill: mark.fill });
-      const tip = svgNode('title', {});
-      tip.textContent = mark.label;
-      node.appendChild(tip);
-      return node;
-    }
-  }
-}
-
-function renderCharts(): void {
-  const section = document.getElementById('charts')!;
-  const list = document.getElementById('chart-list')!;
-  const holder = charts.sheets.find((s) => s.name === selected) ?? (DASHBOARD_NAMES.includes(selected) ? charts.sheets[0] : undefined);
-  section.hidden = !holder;
-  list.replaceChildren(
-    ...(holder?.charts ?? []).map((chart) => {
-      const layout = chartLayout(specFromSheetsChart(chart.type, chart.options, chart.table));
-      const figure = document.createElement('figure');
-      figure.dataset['chartId'] = String(chart.chartId);
-      const svg = svgNode('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img' });
-      svg.setAttribute('aria-label', layout.title);
-      svg.append(...layout.marks.map(markNode));
-      figure.appendChild(svg);
-      return figure;
-    }),
-  );
-}
-
-function renderTabs(view: WorkbookView): void {
+function renderTabs(focus?: Position): void {
+  if (!view) return;
   const visible = view.sheets.filter((s) => !s.hidden);
-  if (!visible.some((s) => s.name === selected)) selected = visible[0]?.name ?? '';
+  document.getElementById('welcome')!.hidden = !view.blank;
+  document.getElementById('workbook')!.hidden = view.blank;
+  if (!visible.some((s) => s.sheetId === selectedId)) selectedId = view.suggested ?? visible[0]?.sheetId ?? null;
   const tabs = document.getElementById('tabs')!;
   tabs.replaceChildren(
     ...visible.map((sheet) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.setAttribute('role', 'tab');
-      button.setAttribute('aria-selected', String(sheet.name === selected));
+      button.setAttribute('aria-selected', String(sheet.sheetId === selectedId));
+      button.classList.toggle('read-only', sheet.kind !== 'input');
+      if (sheet.kind !== 'input') button.title = sheet.kind === 'computed' ? 'Calculé par Repère : lecture seule' : 'Tenu par Repère : lecture seule';
       button.textContent = sheet.name;
       button.addEventListener('click', () => {
-        selected = sheet.name;
-        highlight = null;
-        renderTabs(view);
+        selectedId = sheet.sheetId;
+        renderTabs();
       });
       return button;
     }),
   );
-  renderGrid(visible.find((s) => s.name === selected));
-  renderCharts();
+  const sheet = selectedSheet();
+  showTabKind(sheet?.kind ?? null);
+  grid.show(sheet, focus);
+  renderCharts(charts, sheet?.name ?? '', DASHBOARD_NAMES.includes(sheet?.name ?? ''));
 }
 
-/** The server's per-run token, sent with every call: the server answers nothing without it. */
-const headers = { 'X-Repere-Token': document.querySelector<HTMLMetaElement>('meta[name="repere-page-token"]')!.content };
-
-async function refresh(): Promise<void> {
-  const [view, chartsView] = await Promise.all([
-    fetch('/api/workbook', { headers }).then((r) => r.json() as Promise<WorkbookView>),
-    fetch('/api/charts', { headers }).then((r) => r.json() as Promise<ChartsView>),
-  ]);
-  charts = chartsView;
+/** Reads the workbook again: the whole view when it changed (or when `force`), else only the file's notices. */
+async function refresh(force = false): Promise<void> {
+  const answer = await getJson<WorkbookView | ({ unchanged: true } & Pick<WorkbookView, 'externalChanges' | 'openElsewhere'>)>(
+    force || !view ? '/api/workbook' : `/api/workbook?since=${encodeURIComponent(view.version)}`,
+  );
+  showExternalChanges(answer.externalChanges);
+  showOpenElsewhere(answer.openElsewhere);
+  if ('unchanged' in answer) return;
+  charts = await getJson<ChartsView>('/api/charts');
+  view = answer;
   document.getElementById('workbook-path')!.textContent = `Classeur : ${view.path}`;
+  let focus: Position | undefined;
   const selection = view.active ? `${view.active.sheet}!${view.active.cell}` : '';
   if (view.active && selection !== shownSelection) {
     shownSelection = selection;
-    selected = view.active.sheet;
-    highlight = cellPosition(view.active.cell);
-    scrollPending = true;
+    selectedId = view.sheets.find((s) => s.name === view!.active!.sheet)?.sheetId ?? selectedId;
+    focus = cellPosition(view.active.cell) ?? undefined;
+  } else if (view.suggested !== suggested) {
+    selectedId = view.suggested;
   }
-  renderTabs(view);
+  suggested = view.suggested;
+  renderTabs(focus);
 }
 
-window.addEventListener('message', (event) => {
-  if (event.origin === location.origin && event.data === 'repere:changed') void refresh();
+/** An edit sent to the server; its answer said in the live region, the view read again. */
+async function edit(path: string, body: unknown): Promise<boolean> {
+  let reply: EditReply;
+  try {
+    reply = await postJson<EditReply>(path, body);
+  } catch {
+    reply = { ok: false, error: 'Le serveur local ne répond plus : relancez « npm start », puis rechargez la page.' };
+  }
+  showEditResult(reply.ok ? reply.message : reply.error, !reply.ok);
+  await refresh();
+  return reply.ok;
+}
+
+document.getElementById('add-row')!.addEventListener('click', () => {
+  void edit('/api/rows', { sheetId: selectedId, action: 'insert', row: grid.selected?.row ?? selectedSheet()?.rows.length ?? 1 });
 });
-// The extension writes through /exec too: refresh now and then.
-setInterval(() => void refresh(), 3000);
+document.getElementById('delete-row')!.addEventListener('click', () => {
+  const row = grid.selected?.row;
+  if (!row) return showEditResult('Choisissez d’abord une cellule de la ligne à supprimer.', true);
+  if (!window.confirm(`Supprimer la ligne ${row} de « ${selectedSheet()?.name ?? ''} » ?`)) return;
+  void edit('/api/rows', { sheetId: selectedId, action: 'delete', row });
+});
+document.getElementById('undo')!.addEventListener('click', () => void edit('/api/undo', {}));
+document.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !grid.editing && selectedSheet()?.kind === 'input') {
+    event.preventDefault();
+    void edit('/api/undo', {});
+  }
+});
+
+window.addEventListener('message', (event) => {
+  if (event.origin === location.origin && event.data === 'repere:changed') void refresh(true);
+});
+setInterval(() => void refresh(), POLL_MS);
 void refresh();

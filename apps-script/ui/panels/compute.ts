@@ -1,4 +1,7 @@
-/** The « Calculer » panel: runs the computation and shows its summary and the checks of each survey wave. */
+/**
+ * The « Calculer » panel: runs the computation and shows its summary, the checks of each survey wave and the answer
+ * sheets to review (also written to the « Contrôles » tab).
+ */
 import { $, onClick, say } from '../dom';
 import { call } from '../rpc';
 
@@ -22,7 +25,7 @@ export function initComputePanel(): void {
       }),
       ...result.personFlags.map((flag) => {
         const item = document.createElement('li');
-        item.textContent = `À relire — ${flag.survey} ${flag.wave}, réponse ${flag.responseId} : ${flag.message}`;
+        item.textContent = `À revoir — ${flag.survey} ${flag.wave}, ${flag.who} : ${flag.message}`;
         return item;
       }),
     );

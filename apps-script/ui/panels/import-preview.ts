@@ -27,8 +27,8 @@ export interface PreviewContext {
   correct(key: string, change: Correction, replace?: boolean): void;
   /** Any other change of the mapping: remembered, nothing to read again. */
   remember(): void;
-  /** The personal columns asked for changed. */
-  personalChanged(): void;
+  /** A change that sets rows or columns aside (consent to answer, personal data asked for): the file is read again. */
+  reread(): void;
 }
 
 let uid = 0;
@@ -140,7 +140,7 @@ function metadataBlock(columns: ImportQuestion[], ctx: PreviewContext): HTMLElem
         if (box.checked) set.add(column.key);
         else set.delete(column.key);
         ctx.mapping.personal = [...set];
-        ctx.personalChanged();
+        ctx.reread();
       });
       const wrap = document.createElement('label');
       wrap.className = 'check';
@@ -191,6 +191,14 @@ export function renderPreview(ctx: PreviewContext): void {
   );
   const fieldset = $('import-paradata');
   fieldset.replaceChildren(fieldset.querySelector('legend')!, ...paradataRows(questions, ctx));
+  const participation = $<HTMLSelectElement>('import-participation');
+  participation.replaceChildren(...[['', '(aucune : toutes les réponses sont importées)'] as [string, string], ...questions.map((q): [string, string] => [q.key, q.label])].map(([v, text]) => option(v, text)));
+  participation.value = ctx.mapping.participation ?? '';
+  participation.onchange = () => {
+    if (participation.value) ctx.mapping.participation = participation.value;
+    else delete ctx.mapping.participation;
+    ctx.reread();
+  };
   const consent = $<HTMLSelectElement>('import-consent');
   consent.replaceChildren(...[['', `(aucune : « ${NOT_GIVEN.fr} »)`] as [string, string], ...questions.map((q): [string, string] => [q.key, q.label])].map(([v, text]) => option(v, text)));
   consent.value = ctx.mapping.quotes.consent ?? '';

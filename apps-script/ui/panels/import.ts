@@ -6,11 +6,9 @@
  * next step. Everything is rendered with textContent.
  */
 import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
-import { inspectPrepared, isQuestion, prepareImport, prepareTable, type PreparedImport } from '../../../shared/survey/import';
-import { completeMapping, emptyMapping, readMapping, type ImportMapping, type RegistryQuestion } from '../../../shared/survey/mapping';
+import { inspectPrepared, isQuestion, prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
+import { completeMapping, emptyMapping, readMapping, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from '../../../shared/survey/mapping';
 import { importServer, importSummary, runImport, tableHash } from '../../../shared/survey/mapping-run';
-import { sheetRecords } from '../../../shared/survey/read-table';
-import { recogniseSource } from '../../../shared/survey/sources/index';
 import type { Correction } from '../../../shared/survey/types';
 import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
@@ -23,10 +21,12 @@ interface State {
   source: Source | null;
   mapping: ImportMapping;
   registryQuestions: RegistryQuestion[];
+  /** The columns of the questionnaires Repère generated for the survey. */
+  known: KnownInstrument[];
   prepared: PreparedImport | null;
 }
 
-const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], prepared: null };
+const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], known: [], prepared: null };
 /** The file being read: « Importer » waits for it, so a click right after choosing a file imports that file. */
 let reading: Promise<void> = Promise.resolve();
 
@@ -39,20 +39,20 @@ interface Hooks {
 const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
 
 function read(source: Source): PreparedImport {
-  if (source.kind === 'file') return prepareImport(source.bytes, { corrections: state.mapping.corrections, ...(source.sheet !== undefined && { sheet: source.sheet }) });
-  const records = sheetRecords(source.values);
-  if (!records.ok) return prepareImport(new Uint8Array(0));
-  return prepareTable(recogniseSource(records.records).normalise(records.records), state.mapping.corrections);
+  const corrections = state.mapping.corrections;
+  if (source.kind === 'tab') return prepareValues(source.values, { corrections });
+  return prepareImport(source.bytes, { corrections, ...(source.sheet !== undefined && { sheet: source.sheet }) });
 }
 
+/** The answers as they will be imported: the rows of people who declined are already set aside, with their reason. */
 function prepare(): void {
-  if (state.source) state.prepared = read(state.source);
+  if (state.source) state.prepared = withoutRefusals(read(state.source), state.mapping);
 }
 
-/** A new file or tab: the saved mapping completed by suggestions, then read again with the registry's levels. */
+/** A new file or tab: the saved mapping completed (generated questionnaire, then suggestions), read again. */
 function prepareNewSource(): void {
   if (!state.source) return;
-  state.mapping = completeMapping(state.mapping, read(state.source).questions, state.registryQuestions);
+  state.mapping = completeMapping(state.mapping, read(state.source).questions, state.registryQuestions, state.known);
   prepare();
 }
 
@@ -61,6 +61,7 @@ async function loadSurvey(): Promise<void> {
   const setup = await call('getImportSetup', id);
   state.mapping = readMapping(setup.mapping);
   state.registryQuestions = setup.questions;
+  state.known = setup.known;
   const list = $('survey-list');
   list.replaceChildren(...setup.surveys.map((s) => option(s.id, s.name ? `${s.id} — ${s.name}` : s.id)));
   const wave = $<HTMLInputElement>('survey-wave');
@@ -117,7 +118,12 @@ function render(): void {
   const sheet = $<HTMLSelectElement>('import-sheet');
   sheet.replaceChildren(...sheets.map((name) => option(name, name)));
   if (prepared.table.sheet !== undefined) sheet.value = prepared.table.sheet;
-  renderPreview({ prepared, mapping: state.mapping, registry: state.registryQuestions, correct, remember, personalChanged: () => (remember(), render()) });
+  const reread = () => {
+    remember();
+    prepare();
+    render();
+  };
+  renderPreview({ prepared, mapping: state.mapping, registry: state.registryQuestions, correct, remember, reread });
   const inspection = inspectPrepared(prepared);
   const keepAsText = (key: string) => correct(key, { type: 'text' }, true);
   $('import-problems').replaceChildren(...problemItems(inspection.errors, true, keepAsText), ...problemItems(inspection.warnings, false, keepAsText));
@@ -145,9 +151,14 @@ async function chooseSheet(): Promise<void> {
   await showSource({ ...source, sheet: $<HTMLSelectElement>('import-sheet').value });
 }
 
+/** The tabs that receive a Google Form Repère made know their survey and wave. */
+const tabForms = new Map<string, { survey: string; wave: string }>();
+
 async function listTabs(): Promise<void> {
   const { tabs } = await call('listSheetTabs');
-  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))`)));
+  tabForms.clear();
+  for (const t of tabs) if (t.form) tabForms.set(String(t.sheetId), t.form);
+  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))${t.form ? ` — formulaire ${t.form.survey}${t.form.wave ? ` ${t.form.wave}` : ''}` : ''}`)));
 }
 
 async function readTab(): Promise<void> {
@@ -155,6 +166,11 @@ async function readTab(): Promise<void> {
   if (!id) return showResult('Choisissez d’abord un onglet.', true);
   const tab = await call('readSheetTab', Number(id));
   if (!tab.ok) return showResult(tab.message, true);
+  const form = tabForms.get(id);
+  if (form) {
+    $<HTMLInputElement>('survey-id').value = form.survey;
+    $<HTMLInputElement>('survey-wave').value = form.wave;
+  }
   await showSource({ kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) });
 }
 

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core, optionally with the built extension loaded (fresh profile).
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { findChromium } from '../../../apps-script/local/chromium';
 
 export interface LaunchedChromium {
   context: BrowserContext;
@@ -17,7 +18,7 @@ export const DEFAULT_EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 export async function launchChromium(opts: { extensionDir?: string; args?: string[] } = {}): Promise<LaunchedChromium> {
   const ext = opts.extensionDir ? path.resolve(opts.extensionDir) : undefined;
   const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROME_PATH ?? '/usr/lib/chromium/chromium',
+    executablePath: findChromium() ?? '/usr/lib/chromium/chromium',
     headless: true,
     // The extension's language follows the browser's: tests run the French interface users get first.
     locale: 'fr-FR',

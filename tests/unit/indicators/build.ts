@@ -14,7 +14,7 @@ export function indicator(over: Partial<Indicator>): Indicator {
 }
 
 export function question(key: string, over: Partial<Question> = {}): Question {
-  return { survey: 'E1', key, label: key, type: 'likert', levels: AGREE, scale: '', reversed: false, row: 2, ...over };
+  return { survey: 'E1', key, label: key, type: 'likert', levels: AGREE, scale: '', reversed: false, waves: [], row: 2, ...over };
 }
 
 export function survey(over: Partial<Survey> = {}): Survey {

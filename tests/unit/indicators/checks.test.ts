@@ -23,21 +23,37 @@ describe('careless answering, per person (kept inside the structure)', () => {
   it('keeps who was flagged out of the wave checks and the values: only counts leave the person-level list', () => {
     const rows = [answer(gridAnswers([3, 3, 3, 3, 3, 3]), { responseId: 'resp-42', personId: 'person-42' }), ...times(5, () => answer(gridAnswers([2, 3, 2, 3, 3, 0])))];
     const ind = indicator({ condition: { op: 'in', values: ["Tout à fait d'accord"] }, source: { type: 'survey', survey: 'E1', questions: ['g1'] } });
-    const result = computeIndicators(input({ questions: grid, indicators: [ind], answers: [{ survey: 'E1', rows }] }));
-    expect(result.personFlags.map((f) => [f.responseId, f.code])).toEqual([['resp-42', 'straight_lining'], ['resp-42', 'acquiescence']]);
+    const scale = indicator({ code: 'I2', method: 'scale', unit: 'score', condition: null, source: { type: 'survey', survey: 'E1', questions: grid.map((q) => q.key) } });
+    const result = computeIndicators(input({ questions: grid, indicators: [ind, scale], answers: [{ survey: 'E1', rows }] }));
+    expect(result.personFlags.map((f) => [f.responseId, f.code, f.who])).toEqual([['resp-42', 'straight_lining', 'personne person-42'], ['resp-42', 'acquiescence', 'personne person-42']]);
     const shared = JSON.stringify([result.values, result.surveyChecks]);
     expect(shared).not.toContain('42');
   });
 
-  it('flags agreeing with an item and with its reverse (acquiescence)', () => {
-    const items = ['a1', 'a2', 'a3', 'r1', 'r2'].map((k) => question(k, { reversed: k.startsWith('r') }));
-    const rows = [
-      answer({ a1: AGREE[3]!, a2: AGREE[2]!, a3: AGREE[3]!, r1: AGREE[2]!, r2: AGREE[3]! }, { responseId: 'yes-to-all' }),
-      answer({ a1: AGREE[3]!, a2: AGREE[2]!, a3: AGREE[3]!, r1: AGREE[0]!, r2: AGREE[1]! }, { responseId: 'coherent' }),
-    ];
-    const result = computeIndicators(input({ questions: items, indicators: [], answers: [{ survey: 'E1', rows }] }));
-    expect(result.personFlags.map((f) => [f.responseId, f.code])).toEqual([['yes-to-all', 'acquiescence']]);
-    expect(result.values).toEqual([]);
+  const items = ['a1', 'a2', 'a3', 'r1', 'r2'].map((k) => question(k, { reversed: k.startsWith('r') }));
+  const yesToAll = { a1: AGREE[3]!, a2: AGREE[2]!, a3: AGREE[3]!, r1: AGREE[2]!, r2: AGREE[3]! };
+  const coherent = { a1: AGREE[3]!, a2: AGREE[2]!, a3: AGREE[3]!, r1: AGREE[0]!, r2: AGREE[1]! };
+  const scaleOf = (keys: string[]) => indicator({ method: 'scale', unit: 'score', condition: null, source: { type: 'survey', survey: 'E1', questions: keys } });
+
+  it('flags agreeing with a statement and with its declared opposite of the same scale (acquiescence), naming the file row', () => {
+    const rows = [answer(yesToAll, { responseId: 'fp:1', sourceFile: 't0.csv', sourceRow: 14 }), answer(coherent, { responseId: 'fp:2' })];
+    const result = computeIndicators(input({ questions: items, indicators: [scaleOf(items.map((q) => q.key))], answers: [{ survey: 'E1', rows }] }));
+    expect(result.personFlags.map((f) => [f.who, f.code])).toEqual([['ligne 14 de t0.csv', 'acquiescence']]);
+  });
+
+  it('never pairs statements of different constructs, nor frequency scales, and says when the check cannot run', () => {
+    const rows = [answer(yesToAll), answer(coherent)];
+    const separate = computeIndicators(input({ questions: items, indicators: [scaleOf(['a1', 'a2', 'a3']), scaleOf(['r1', 'r2'])], answers: [{ survey: 'E1', rows }] }));
+    expect(separate.personFlags).toEqual([]);
+    const cannot = separate.surveyChecks[0]!.flags.filter((f) => f.code === 'check_unavailable').map((f) => f.message);
+    expect(cannot.some((m) => m.startsWith("Contrôle d'acquiescement impossible"))).toBe(true);
+
+    const often = ['Jamais', 'Parfois', 'Souvent', 'Toujours'];
+    const frequency = items.map((q) => ({ ...q, levels: often }));
+    const always = { a1: 'Toujours', a2: 'Souvent', a3: 'Toujours', r1: 'Souvent', r2: 'Toujours' };
+    const onFrequency = computeIndicators(input({ questions: frequency, indicators: [scaleOf(items.map((q) => q.key))], answers: [{ survey: 'E1', rows: [answer(always), answer(always)] }] }));
+    expect(onFrequency.personFlags.filter((f) => f.code === 'acquiescence')).toEqual([]);
+    expect(onFrequency.surveyChecks[0]!.flags.map((f) => f.message)).toContainEqual(expect.stringMatching(/^Contrôle d'acquiescement impossible/));
   });
 });
 

@@ -17,7 +17,8 @@ describe('proportion meeting a condition', () => {
     expect(row!.value).toBeCloseTo((100 * 31) / 43, 10);
     expect(row!.low! / 100).toBeCloseTo(ref.low, 9);
     expect(row!.high! / 100).toBeCloseTo(ref.high, 9);
-    expect(row!.methodText).toMatch(/^31 aidants sur 43 \(72 %\) ont répondu Plutôt d'accord ou Tout à fait d'accord/);
+    expect(row!.methodText).toBe("31 aidants sur 43 (72 %) ont répondu « Plutôt d'accord » ou « Tout à fait d'accord » ; entre 57 et 83 % (intervalle de confiance à 95 %).");
+    expect(row!.detail.interval).toBe('Wilson');
     expect(row!.detail.distribution!.map((d) => d.count).reduce((a, b) => a + b)).toBe(43);
   });
 
@@ -27,7 +28,18 @@ describe('proportion meeting a condition', () => {
     const byRank = computeIndicators(input({ indicators: [indicator({ condition: { op: 'gte', value: 3 } })], answers: [{ survey: 'E1', rows }] })).values[0]!;
     expect(byLabel.detail.k).toBe(3);
     expect(byRank.detail.k).toBe(3);
-    expect(byRank.methodText).toContain('niveau ≥ 3');
+    // A condition on ranks reads as the answers it keeps, not as « ≥ 3 ».
+    expect(byRank.methodText).toContain("ont répondu « Plutôt d'accord » ou plus");
+  });
+
+  it('reads a multiple choice exported by option position (KoboToolbox XML values) as its options', () => {
+    const services = ['Ménage', 'Repas', 'Courses'];
+    const rows = [answer({ m: '1 ; 3' }), answer({ m: 'Repas' }), answer({ m: '2' }), answer({ m: 'Ménage ; Courses' })];
+    const row = computeIndicators(
+      input({ questions: [question('m', { type: 'multiple', levels: services })], indicators: [indicator({ source: { type: 'survey', survey: 'E1', questions: ['m'] }, condition: { op: 'in', values: ['Courses'] } })], answers: [{ survey: 'E1', rows }] }),
+    ).values[0]!;
+    expect(row.detail).toMatchObject({ k: 2 });
+    expect(row.n).toBe(4);
   });
 
   it("leaves « ne sait pas » and blanks out of the base and says so, never codes them as a midpoint", () => {

@@ -46,7 +46,7 @@ describe('scale scores', () => {
     const row = computeIndicators(input({ questions: who5Questions, indicators: [who5Indicator({ respondentRule: 'self' })], answers: [{ survey: 'E1', rows }] })).values[0]!;
     expect(row.n).toBe(7);
     expect(row.value).toBe(60);
-    expect(row.flags.find((f) => f.code === 'proxy_excluded')!.message).toMatch(/^2 réponses données pour autrui exclues/);
+    expect(row.flags.find((f) => f.code === 'proxy_excluded')!.message).toMatch(/^2 réponses sur 9 données par un proche, laissées de côté/);
   });
 
   it('warns when more than 20 % of the answers counted were given for someone else', () => {
@@ -85,7 +85,9 @@ describe('before/after change by person', () => {
     const row = computeIndicators(input({ questions: [numberQuestion], indicators: [change()], answers: [{ survey: 'E1', rows }] })).values[0]!;
     expect(row.n).toBe(6);
     expect(row.detail.change!.test).toEqual({ name: 'wilcoxon', p: null, method: null, message: 'test non informatif (n trop faible)' });
-    expect(row.methodText).toContain('test non informatif (n trop faible)');
+    // The test is named in the notes (flags, detail), not in the value's sentence.
+    expect(row.methodText).not.toContain('Wilcoxon');
+    expect(row.flags.find((f) => f.code === 'test_not_informative')!.message).toContain('Test non informatif');
     const codes = row.flags.map((f) => f.code);
     expect(codes).toEqual(expect.arrayContaining(['test_not_informative', 'attrition', 'pairs_type_changed']));
     const attrition = row.flags.find((f) => f.code === 'attrition')!;

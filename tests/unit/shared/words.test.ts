@@ -91,6 +91,22 @@ describe('the words of the cells', () => {
     expect(recogniseRespondentType('peut-être')).toBeNull();
   });
 
+  it('reads who answered for whom, not who the person is: a carer answering for themself is not a proxy', () => {
+    expect(recogniseRespondentType("L'aidant(e) lui-même")).toBe('self');
+    expect(recogniseRespondentType('L’aidante elle-même')).toBe('self');
+    expect(recogniseRespondentType('Moi-même')).toBe('self');
+    expect(recogniseRespondentType('Seul·e')).toBe('self');
+    expect(recogniseRespondentType("Quelqu'un d'autre a répondu à ma place")).toBe('proxy');
+    expect(recogniseRespondentType('Ma fille, à ma place')).toBe('proxy');
+    expect(recogniseRespondentType('Someone else answered on my behalf')).toBe('proxy');
+    expect(recogniseRespondentType('Avec l’aide d’un(e) intervenant(e)')).toBe('aided');
+    expect(recogniseRespondentType('Aidé(e) par un proche')).toBe('aided');
+    // Naming a relative says nothing of whom they answered for: reported, never guessed.
+    expect(recogniseRespondentType('Un proche')).toBeNull();
+    expect(recogniseRespondentType('Famille')).toBeNull();
+    expect(recogniseRespondentType('Aidant')).toBeNull();
+  });
+
   it('names each paradatum a breakdown can use in both languages, French first', () => {
     expect(breakdownNames('wave')).toEqual(["vague d'enquête", 'vague', 'wave']);
     expect(breakdownNames('respondentType')).toEqual(['type de répondant', 'respondent type']);

@@ -90,6 +90,12 @@ describe('small cells', () => {
     expect(suppression(40, { k: 12 }).export).toBe(false);
   });
 
+  it('hides a figure whose complement is a small cell: 11 people out of 12 identifies the one who answered otherwise', () => {
+    expect(suppression(12, { k: 11 }).export).toBe(true);
+    expect(suppression(12, { k: 1 }).export).toBe(true);
+    expect(suppression(22, { k: 11 }).export).toBe(false);
+  });
+
   it("honours an indicator's own stricter minimum, never a looser one", () => {
     expect(suppression(8, { minN: 10 }).dashboard).toBe(true);
     expect(suppression(4, { minN: 2 }).dashboard).toBe(true);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import reference from '../../fixtures/stats/reference.json';
 import { normalCdf, normalQuantile, tQuantile } from '../../../shared/stats/distributions';
-import { meanFromSums, meanInterval, medianInterval, wilsonInterval } from '../../../shared/stats/intervals';
-import { mcnemar, signedRanks, wilcoxonExactP, wilcoxonNormalP } from '../../../shared/stats/paired';
+import { clipInterval, meanFromSums, meanInterval, medianInterval, wilsonInterval } from '../../../shared/stats/intervals';
+import { mcnemar, pairedShareDifference, signedRanks, wilcoxonExactP, wilcoxonNormalP } from '../../../shared/stats/paired';
 
 const TOL = 1e-6;
 
@@ -61,6 +61,27 @@ describe('reference values from SciPy and statsmodels', () => {
       expect(Math.abs(m.exact - r.exact)).toBeLessThan(TOL);
       expect(Math.abs(m.exact - r.binomtest)).toBeLessThan(TOL);
       expect(Math.abs(m.midP - r.midP)).toBeLessThan(TOL);
+    }
+  });
+
+  it('the change in a yes share on the same people has Newcombe’s paired interval, as the reference script computes it from statsmodels’ Wilson intervals (and as Fagerland et al. publish for Cavo 2012)', () => {
+    for (const r of reference.newcombePaired) {
+      const d = pairedShareDifference(r.a, r.b, r.c, r.d)!;
+      const cells = `${r.a}/${r.b}/${r.c}/${r.d}`;
+      expect(Math.abs(d.difference - r.difference), cells).toBeLessThan(TOL);
+      expect(Math.abs(d.low - r.low), cells).toBeLessThan(TOL);
+      expect(Math.abs(d.high - r.high), cells).toBeLessThan(TOL);
+    }
+    const cavo = pairedShareDifference(59, 6, 16, 80)!;
+    expect([cavo.difference, cavo.low, cavo.high].map((x) => Math.round(x * 1e4) / 1e4)).toEqual([0.0621, 0.0046, 0.1186]);
+  });
+
+  it('a t interval is kept inside the scale’s bounds, as scipy’s interval clipped to them', () => {
+    for (const r of reference.clippedT) {
+      const xs = r.values;
+      const ci = clipInterval(meanInterval(meanFromSums(xs.length, xs.reduce((s, x) => s + x, 0), xs.reduce((s, x) => s + x * x, 0))!)!, r.min, r.max);
+      expect(Math.abs(ci.low - r.clippedLow), xs.join(',')).toBeLessThan(TOL);
+      expect(Math.abs(ci.high - r.clippedHigh), xs.join(',')).toBeLessThan(TOL);
     }
   });
 });

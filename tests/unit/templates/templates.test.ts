@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES, templateById } from '../../../shared/templates/index';
-import { Template, conditionShape, templateProblems } from '../../../shared/templates/schema';
+import { RESPONDENT_TYPE_KEY, Template, conditionShape, templateProblems } from '../../../shared/templates/schema';
+import { recogniseRespondentType } from '../../../shared/contract/words';
 import { SCALES } from '../../../shared/scales/index';
 import bienVieillir from '../../../shared/templates/bien-vieillir.json';
 import aidants from '../../../shared/templates/aidants.json';
@@ -86,6 +87,20 @@ describe('templates', () => {
     expect(t.indicators.some((i) => i.source.type === 'manuel' && /heures de répit délivrées/i.test(i.name.fr))).toBe(true);
     expect(t.notes.fr).toMatch(/Zarit/);
     expect(t.notes.fr).toMatch(/Mapi/);
+  });
+});
+
+describe('who answered, in every framework', () => {
+  const options = TEMPLATES.flatMap((t) =>
+    t.surveys.flatMap((s) => s.questions.filter((q) => q.key === RESPONDENT_TYPE_KEY).flatMap((q) => (['fr', 'en'] as const).flatMap((lang) => q.levels![lang].map((label, i) => ({ where: `${t.id} ${s.id} ${lang}`, label, i }))))),
+  );
+
+  it('asks it in each framework, the aidants one included, with three options in each language', () => {
+    for (const t of TEMPLATES) expect(options.filter((o) => o.where.startsWith(`${t.id} `)).length, t.id).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(options.map((o) => [o.where, o.label, o.i] as const))('%s: « %s » reads as the type at its place', (_where, label, i) => {
+    expect(recogniseRespondentType(label)).toBe((['self', 'aided', 'proxy'] as const)[i]);
   });
 });
 
