@@ -7,8 +7,8 @@
  * same person resume the same file, and expires when abandoned. Until it finishes, the import's Journal line says how
  * many of the file's answers are in the tab and how to resume; `finish` rewrites that line with the final counts.
  */
-import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
-import { RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
+import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, TOOL_COLUMN_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import { PERSONAL_DATA, RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { MAX_CELL_CHARS, textCell } from '../../shared/sheet/cell';
 import {
@@ -136,6 +136,7 @@ function checkBegin(input: BeginImportRequest): string | null {
   const seen = new Set<string>();
   for (const q of input.questions) {
     if (!q || typeof q.key !== 'string' || q.key === '' || q.key.length > 500 || typeof q.label !== 'string') return 'Import refusé : question mal formée.';
+    if (q.role !== undefined && q.role !== 'metadata' && q.role !== 'personal') return 'Import refusé : question mal formée.';
     if (seen.has(q.key)) return `Import refusé : la question « ${q.key} » apparaît deux fois.`;
     seen.add(q.key);
   }
@@ -155,9 +156,10 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
           `Attendez qu’il se termine ; s’il a été interrompu, vous pourrez importer à nouveau après ${time(held.expires)}.`,
       );
     }
-    resumed = true;
+    // « Repris » only when rows of that interrupted import were written: a plain re-import is not a resumption.
+    resumed = held.written > 0;
   } else if (held && held.written < held.planned) {
-    resumed = held.hash === input.fileHash;
+    resumed = held.hash === input.fileHash && held.written > 0;
   }
   if (input.mapping !== undefined) saveMapping(input.surveyId, input.mapping);
   addSurveyRow(ss, input);
@@ -171,14 +173,21 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
     contract = taggedColumns(sheet, COLUMN_METADATA_KEY);
   }
   const tab = { sheet, columns: new Map([...contract].filter(([key]) => spec.columns.some((c) => c.key === key))), textKeys: new Set<string>(), untagged: new Set<string>() };
+  // Question columns, and the tool's own columns apart (the computation reads only the first). A column written
+  // before under the other key stays where it is.
   const questions = taggedColumns(sheet, QUESTION_METADATA_KEY);
+  for (const [key, column] of taggedColumns(sheet, TOOL_COLUMN_METADATA_KEY)) if (!questions.has(key)) questions.set(key, column);
   const fresh = input.questions.filter((q) => !questions.has(q.key));
   if (fresh.length > 0) {
     const at = Math.max(sheet.getLastColumn(), ...tab.columns.values(), ...questions.values()) + 1;
     ensureColumns(sheet, at + fresh.length - 1);
-    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(q.label || q.key))]).setFontWeight('bold').setWrap(true);
+    const header = (q: BeginImportRequest['questions'][number]) => {
+      const label = q.label || q.key;
+      return q.role === 'personal' ? `${label} (${PERSONAL_DATA[lang]})` : label;
+    };
+    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(header(q)))]).setFontWeight('bold').setWrap(true);
     fresh.forEach((q, i) => {
-      tagColumn(sheet, at + i, QUESTION_METADATA_KEY, q.key);
+      tagColumn(sheet, at + i, q.role === undefined ? QUESTION_METADATA_KEY : TOOL_COLUMN_METADATA_KEY, q.key);
       questions.set(q.key, at + i);
     });
   }
@@ -230,10 +239,10 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
     present: present.length,
     startedAt: now,
     expires: now + RESERVATION_TTL_MS,
-    // A resumed import goes on with the interrupted one's Journal line.
-    journalRow: resumed && held ? held.journalRow : 0,
+    // The same file again after an interruption goes on with the interrupted import's Journal line.
+    journalRow: held?.hash === input.fileHash ? held.journalRow : 0,
     journalA1: '',
-    journalMarker: resumed && held?.journalMarker ? held.journalMarker : `[import ${id.slice(0, 8)}]`,
+    journalMarker: held?.hash === input.fileHash && held.journalMarker ? held.journalMarker : `[import ${id.slice(0, 8)}]`,
     resumed,
   };
   const line = rewriteJournalLine(ss, { row: reservation.journalRow, marker: reservation.journalMarker }, who, 'import', progressLine(reservation, input.surveyId));
@@ -399,9 +408,10 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
   if (input.read !== read) return fail(`Les comptes ne concordent pas (${input.read} lues annoncées, ${read} attendues) : relancez l’import.`);
   const reasons = summariseRejected(rejected);
   const quotes = input.quotes ? ` Citations vers Observations : ${input.quotes.added} ajoutée(s) sur ${input.quotes.sent}.` : '';
+  const warnings = summariseWarnings(input.warnings);
   const summary =
     `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
-    `${reasons}${quotes}${r.resumed ? ' Reprise d’un import interrompu.' : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
+    `${reasons}${quotes}${warnings}${r.resumed ? ' Reprise d’un import interrompu.' : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   rewriteJournalLine(ss, { row: r.journalRow, marker: r.journalMarker }, who, 'import', summary);
   fitResponses(ss, r);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);
@@ -419,6 +429,15 @@ function fitResponses(ss: Spreadsheet, r: Reservation): void {
   const widths = new ColumnWidths();
   widths.fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
   widths.save();
+}
+
+/** The file's warnings, one line per column and kind, as many as fit a readable Journal cell. */
+function summariseWarnings(warnings: unknown): string {
+  if (!Array.isArray(warnings)) return '';
+  const lines = warnings.filter((w): w is string => typeof w === 'string' && w.trim() !== '');
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, 8).map((w) => (w.length > 300 ? `${w.slice(0, 300)}…` : w));
+  return ` Attention : ${shown.join(' ')}${lines.length > 8 ? ` Et ${lines.length - 8} autre(s) avertissement(s).` : ''}`;
 }
 
 function summariseRejected(rejected: ReadonlyArray<{ row: number; message: string }>): string {

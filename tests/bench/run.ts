@@ -10,6 +10,7 @@ import { benchExtension } from './extension';
 import { benchImport } from './import';
 import { benchImportCli } from './import-cli';
 import { benchImportSheetCalls } from './import-sheet-calls';
+import { benchImportXlsx } from './import-xlsx';
 
 export interface Measure {
   metric: string;
@@ -21,6 +22,7 @@ export interface Measure {
 /** Each bench with the prefix every metric it reports starts with. */
 const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['import.pipeline', benchImport],
+  ['import.xlsx', benchImportXlsx],
   ['import.sheet_calls', benchImportSheetCalls],
   ['import.cli_rows_per_s', benchImportCli],
   ['compute.vs_single_pass', benchCompute],
