@@ -23,6 +23,7 @@ import {
   type ImportQuotesRequest,
   type ImportQuotesResult,
 } from '../../shared/survey/chunk';
+import { answerCountsText, quoteCountsText } from '../../shared/survey/import-counts';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
@@ -372,10 +373,10 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
   const read = r.keys + rejected.length;
   if (input.read !== read) return fail(`Les comptes ne concordent pas (${input.read} lues annoncées, ${read} attendues) : relancez l’import.`);
   const reasons = summariseRejected(rejected);
-  const quotes = input.quotes ? ` Citations vers Observations : ${input.quotes.added} ajoutée(s) sur ${input.quotes.sent}.` : '';
+  const quotes = quoteCountsText(input.quotes);
   const summary =
-    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
-    `${reasons}${quotes} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
+    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${answerCountsText({ read, inserted: r.written, alreadyPresent: r.present, rejected: rejected.length })}.` +
+    `${reasons}${quotes ? ` ${quotes}` : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   logToJournal(ss, who, 'import', summary);
   fitResponses(ss, r);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);

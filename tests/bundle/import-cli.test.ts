@@ -29,9 +29,9 @@ describe('repere inspect and repere import', () => {
   it('imports into the local workbook and prints the reconciliation; a re-export adds only the new answers', async () => {
     await repere('setup', '--workbook', workbook);
     const first = await repere('import', 'tests/fixtures/import/octobre.csv', '--survey', 'E1', '--wave', '2026-T4', '--workbook', workbook);
-    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining('3 réponse(s) lue(s) = 3 insérée(s) + 0 déjà présente(s) + 0 refusée(s) → onglet « Réponses E1 ».') });
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining('3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s) + 0 refusée(s) → onglet « Réponses E1 ».') });
     const second = await repere('import', 'tests/fixtures/import/novembre.csv', '--survey', 'E1', '--workbook', workbook);
-    expect(second.stdout).toContain('5 réponse(s) lue(s) = 2 insérée(s) + 3 déjà présente(s) + 0 refusée(s)');
+    expect(second.stdout).toContain('5 réponse(s) lue(s) = 2 ajoutée(s) + 3 déjà présente(s) + 0 refusée(s)');
   });
 
   it('exits 1 on a blocking error, saying where, and writes nothing', async () => {

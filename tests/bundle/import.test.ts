@@ -116,9 +116,9 @@ describe('importing a survey file through the bundle', () => {
     expect(responses(registry).rows).toHaveLength(5);
     const lines = journal(registry).filter((l) => l.includes('→ Réponses E1'));
     expect(lines).toEqual([
-      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponse(s) lue(s) = 3 insérée(s) + 0 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 2 insérée(s) + 3 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining(': 5 réponse(s) lue(s) = 0 insérée(s) + 5 déjà présente(s)'),
+      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s) + 0 refusée(s).'),
+      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 2 ajoutée(s) + 3 déjà présente(s) + 0 refusée(s).'),
+      expect.stringContaining(': 5 réponse(s) lue(s) = 0 ajoutée(s) + 5 déjà présente(s)'),
     ]);
   });
 

@@ -40,7 +40,7 @@ describe('the survey import in the sidebar', () => {
     await sidebar.getByLabel('Type de « Votre âge »').selectOption('text');
     await expect.poll(() => sidebar.getByLabel('Type de « Votre âge »').inputValue()).toBe('text');
     await sidebar.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(result).toBe('octobre.csv : 3 réponse(s) lue(s) — 3 ajoutée(s), 0 déjà présente(s), 0 refusée(s).');
+    await expect.poll(result).toBe('octobre.csv : 3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s) + 0 refusée(s).');
     const [header = [], ...rows] = await registry.readTab('responses');
     expect(rows.filter((r) => r[0] !== '')).toHaveLength(3);
     expect(rows.map((r) => r[header.indexOf('Un mot sur les visites ?')]).slice(0, 3)).toEqual(['Les visites me font du bien.', '=1+1', '+33 6 12 34 56 78']);
@@ -73,7 +73,7 @@ describe('the survey import in the sidebar', () => {
     await sidebar.getByLabel('Fichier de réponses (CSV)').setInputFiles(fixture('novembre.csv'));
     await expect.poll(() => sidebar.getByLabel('Type de « Votre âge »').inputValue()).toBe('text');
     await sidebar.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(result).toBe('novembre.csv : 5 réponse(s) lue(s) — 1 ajoutée(s), 4 déjà présente(s), 0 refusée(s). (import repris)');
+    await expect.poll(result).toBe('novembre.csv : 5 réponse(s) lue(s) = 1 ajoutée(s) + 4 déjà présente(s) + 0 refusée(s). (import repris)');
     const [, ...rows] = await registry.readTab('responses');
     const ids = rows.map((r) => r[0]).filter((id) => id !== '');
     expect(ids).toHaveLength(5);

@@ -68,7 +68,7 @@ describe('the sidebar on the local page', () => {
   it('imports a 3-row CSV into a responses tab, once', async () => {
     await sidebar.getByLabel('Fichier de réponses (CSV)').setInputFiles(CSV);
     await sidebar.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('3 réponse(s) lue(s) — 3 ajoutée(s), 0 déjà présente(s)');
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s)');
     const [header = [], ...rows] = await registry.readTab('responses');
     expect(header.slice(-3)).toEqual(['Horodateur', 'Vous sentez-vous moins seul(e) depuis les visites ?', 'Commentaire']);
     expect(rows.map((r) => r.at(-1))).toEqual([

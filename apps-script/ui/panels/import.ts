@@ -7,6 +7,7 @@
 import { NOT_GIVEN, termLabel, termLabels } from '../../../shared/contract/words';
 import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
 import { prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
+import { answerCountsText, quoteCountsText } from '../../../shared/survey/import-counts';
 import { completeMapping, emptyMapping, readMapping, suggestQuestions, withoutRefusals, PARADATA, type ImportMapping, type KnownInstrument, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
 import { importServer, runImport } from '../../../shared/survey/mapping-run';
 import { QUESTION_TYPES, type Correction, type Problem, type QuestionType } from '../../../shared/survey/types';
@@ -299,8 +300,8 @@ async function importNow(): Promise<void> {
     if (result.problems.length > 0) $('import-problems').replaceChildren(...result.problems.map((p) => problemLine(p, true)));
     return say(output, result.message, true);
   }
-  const quotes = result.quotes.sent > 0 ? ` Citations : ${result.quotes.added} ajoutée(s) à Observations.` : '';
-  say(output, `${source.name} : ${result.read} réponse(s) lue(s) — ${result.inserted} ajoutée(s), ${result.alreadyPresent} déjà présente(s), ${result.rejected} refusée(s).${result.resumed ? ' (import repris)' : ''}${quotes}`, result.rejected > 0);
+  const quotes = quoteCountsText(result.quotes);
+  say(output, `${source.name} : ${answerCountsText(result)}.${result.resumed ? ' (import repris)' : ''}${quotes ? ` ${quotes}` : ''}`, result.rejected > 0);
 }
 
 export function initImportPanel(): void {
