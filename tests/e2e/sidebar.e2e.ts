@@ -78,7 +78,7 @@ describe('the sidebar on the local page', () => {
     ]);
 
     await sidebar.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 ajoutée(s), 3 déjà présente(s)');
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 ajoutée(s) + 3 déjà présente(s)');
     expect(await registry.readTab('responses')).toHaveLength(4);
     await expect.poll(() => page.getByRole('tab').allTextContents()).toContain('Réponses E1');
     expect(errors).toEqual([]);
