@@ -29,8 +29,8 @@ const FORBIDDEN = {
     message: 'apps-script/local/ is the local emulation: what runs in Google (server/, ui/) never imports it.',
   },
   packages: {
-    regex: '^(?![./]|zod(/|$)|papaparse$)',
-    message: 'shared/ is pure: it imports zod, papaparse and other shared/ modules only.',
+    regex: '^(?![./]|zod(/|$)|papaparse$|fflate$)',
+    message: 'shared/ is pure: it imports zod, papaparse, fflate and other shared/ modules only.',
   },
   browserApi: {
     regex: '^(wxt/browser|@wxt-dev/browser|webextension-polyfill)$',

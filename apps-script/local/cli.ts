@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
-import { inspectSurvey } from '../../shared/survey/import';
-import { answerCountsText, quoteCountsText } from '../../shared/survey/import-counts';
-import type { RegistryQuestion } from '../../shared/survey/mapping';
-import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
+import { inspectSurvey, problemGroups, type SurveyInspection } from '../../shared/survey/import';
+import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
+import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
@@ -34,8 +33,8 @@ Commandes :
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension, pour le serveur qui tourne sur ce
                  classeur (son port est noté à côté du classeur tant qu’il tourne), ou pour --port N
-  inspect FICHIER            Lit un export d’enquête et dit ce qui y a été reconnu (--json : le détail en JSON ;
-                             code de sortie 1 s’il y a une erreur bloquante)
+  inspect FICHIER            Lit un export d’enquête (.csv, .xlsx, .ods) et dit ce qui y a été reconnu (--json : tout le
+                             détail ; code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
@@ -47,6 +46,8 @@ Options :
   --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
   --survey ID       Enquête où importer (onglet Enquêtes ; créée si elle n’existe pas)
   --wave W          Vague de l’import (ex. 2026-T1)
+  --sheet NOM       Feuille d’un classeur .xlsx ou .ods (nom ou numéro ; défaut : la première)
+  --personal COL    Importe aussi cette colonne de données personnelles (adresse e-mail, adresse IP…) ; répétable
   --json            Sortie JSON (inspect, compute)
   --help            Cette aide
 `;
@@ -59,6 +60,8 @@ interface Options {
   template: string | undefined;
   survey: string | undefined;
   wave: string | undefined;
+  sheet: string | undefined;
+  personal: string[];
   json: boolean;
   file: string | undefined;
   /** --port was given (pairing-code then does not look for a running server). */
@@ -78,6 +81,8 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
         template: { type: 'string' },
         survey: { type: 'string' },
         wave: { type: 'string' },
+        sheet: { type: 'string' },
+        personal: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -99,6 +104,8 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
       template: values.template,
       survey: values.survey,
       wave: values.wave,
+      sheet: values.sheet,
+      personal: values.personal ?? [],
       json: values.json === true,
       file: positionals[1],
       portGiven: values.port !== undefined,
@@ -212,20 +219,34 @@ const TYPE_NAMES: Record<string, string> = {
   multiple: 'choix multiple', likert: 'échelle', text: 'texte libre',
 };
 
-function inspectCommand(options: Options): number {
-  const inspection = inspectSurvey(readSurveyFile(options));
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify(inspection)}\n`);
-    return inspection.errors.length > 0 ? 1 : 0;
-  }
-  const delimiter = inspection.delimiter === '\t' ? 'tabulation' : `« ${inspection.delimiter} »`;
+const USE_NAMES = { kept: 'gardée', personal: 'donnée personnelle, importée seulement avec --personal', ignored: 'ignorée' } as const;
+
+/** The inspection in French: what was read, one line per question, the tool's columns folded, problems grouped. */
+function inspectionText(file: string, inspection: SurveyInspection): string {
+  const how =
+    inspection.format === 'csv'
+      ? `encodage ${inspection.encoding}, séparateur ${inspection.delimiter === '\t' ? 'tabulation' : `« ${inspection.delimiter} »`}`
+      : `classeur ${inspection.format}, feuille « ${inspection.sheet} »${(inspection.sheets?.length ?? 0) > 1 ? ` (sur ${inspection.sheets!.length} : ${inspection.sheets!.map((n) => `« ${n} »`).join(', ')})` : ''}`;
+  const header = inspection.headerRow > 1 ? `, intitulés ligne ${inspection.headerRow}` : '';
   const lines = [
-    `${basename(options.file!)} : source ${inspection.source}, encodage ${inspection.encoding}, séparateur ${delimiter}, ${inspection.rows} réponse(s), ${inspection.questions.length} question(s).`,
-    ...inspection.questions.map((q) => `  - ${q.label} : ${TYPE_NAMES[q.type] ?? q.type}${q.levels ? ` (${q.levels.join(' < ')})` : ''}`),
-    ...inspection.errors.map((p) => `Erreur${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
-    ...inspection.warnings.map((p) => `Attention${p.row ? ` ligne ${p.row}` : ''}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`),
+    `${file} : source ${inspection.source}, ${how}${header}, ${inspection.rows} réponse(s), ${inspection.questions.length} question(s).`,
+    ...inspection.questions.map((q) => {
+      const levels = q.levels ? ` (${q.levels.join(' < ')})` : '';
+      const examples = q.examples.length > 0 ? ` — ex. ${q.examples.map((e) => `« ${e.length > 40 ? `${e.slice(0, 40)}…` : e} »`).join(', ')}` : '';
+      return `  - ${q.label} : ${TYPE_NAMES[q.type] ?? q.type}${levels}${examples}`;
+    }),
   ];
-  console.log(lines.join('\n'));
+  if (inspection.metadata.length > 0) {
+    lines.push(`  ${inspection.metadata.length} colonne(s) de l’outil, pas des questions : ${inspection.metadata.map((m) => `${m.label} (${USE_NAMES[m.use]})`).join(' ; ')}.`);
+  }
+  lines.push(...inspection.errors.map((g) => `Erreur : ${g.message}`), ...inspection.warnings.map((g) => `Attention : ${g.message}`));
+  return lines.join('\n');
+}
+
+function inspectCommand(options: Options): number {
+  const inspection = inspectSurvey(readSurveyFile(options), { ...(options.sheet !== undefined && { sheet: options.sheet }) });
+  if (options.json) process.stdout.write(`${JSON.stringify(inspection)}\n`);
+  else console.log(inspectionText(basename(options.file!), inspection));
   // A blocking error means the import would refuse the file: a script can tell without reading the text.
   return inspection.errors.length > 0 ? 1 : 0;
 }
@@ -236,26 +257,32 @@ async function importCommand(options: Options): Promise<number> {
   const survey = options.survey;
   const registry = await openRegistry(options, 'import');
   // The workbook stays locked for the whole import (other Repère processes wait), saved every little while.
-  const result = await registry.hold(async () => {
+  const { prepared, result } = await registry.hold(async () => {
     const setup = (await registry.callOrThrow('getImportSetup', [survey])) as {
       mapping: unknown;
       surveys: Array<{ id: string; wave: string }>;
       questions: RegistryQuestion[];
     };
-    const { prepared, mapping } = prepareAsSuggested(bytes, setup);
+    // Personal columns asked for on the command line are added to those remembered for the survey.
+    const saved = readMapping(setup.mapping);
+    const asked = { ...setup, mapping: { ...saved, personal: [...new Set([...saved.personal, ...options.personal])] } };
+    const { prepared, mapping } = prepareAsSuggested(bytes, asked, { ...(options.sheet !== undefined && { sheet: options.sheet }) });
+    const unknown = options.personal.filter((key) => !prepared.questions.some((q) => q.key === key && q.use === 'personal'));
+    if (unknown.length > 0) throw new UserError(`--personal ${unknown.map((k) => `« ${k} »`).join(', ')} : aucune colonne de données personnelles de ce nom dans le fichier (voir repere inspect).`);
     const wave = options.wave ?? setup.surveys.find((s) => s.id === survey)?.wave ?? '';
-    return runImport(
+    const result = await runImport(
       prepared,
-      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: sha256BytesHex(bytes), mapping },
+      { surveyId: survey, wave, fileName: basename(options.file!), fileHash: tableHash(sha256BytesHex(bytes), prepared), mapping },
       importServer((fn, arg) => registry.callOrThrow(fn, [arg])),
     );
+    return { prepared, result };
   }, { saveEveryMs: IMPORT_SAVE_EVERY_MS });
   if (!result.ok) {
     const where = result.problems.map((p) => `  ${p.row ? `ligne ${p.row}` : 'fichier'}${p.column ? `, colonne « ${p.column} »` : ''}${p.value !== undefined ? `, valeur « ${p.value} »` : ''} : ${p.message}`);
     throw new UserError([result.message, ...where].join('\n'));
   }
-  const quotes = quoteCountsText(result.quotes);
-  console.log(`${answerCountsText(result)} → onglet « ${result.tab} ».${quotes ? ` ${quotes}` : ''}`);
+  for (const group of problemGroups(prepared, [...prepared.problems.warnings, ...prepared.problems.excluded])) console.log(`Attention : ${group.message}`);
+  console.log(`${importSummary(result)} → onglet « ${result.tab} ».`);
   await printNextStep(registry);
   return 0;
 }

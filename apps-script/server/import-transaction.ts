@@ -6,8 +6,8 @@
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
  * same person resume the same file, and expires when abandoned.
  */
-import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
-import { RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
+import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, TOOL_COLUMN_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import { PERSONAL_DATA, RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { MAX_CELL_CHARS, textCell } from '../../shared/sheet/cell';
 import {
@@ -23,7 +23,6 @@ import {
   type ImportQuotesRequest,
   type ImportQuotesResult,
 } from '../../shared/survey/chunk';
-import { answerCountsText, quoteCountsText } from '../../shared/survey/import-counts';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
 import { logToJournal } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
@@ -122,6 +121,7 @@ function checkBegin(input: BeginImportRequest): string | null {
   const seen = new Set<string>();
   for (const q of input.questions) {
     if (!q || typeof q.key !== 'string' || q.key === '' || q.key.length > 500 || typeof q.label !== 'string') return 'Import refusé : question mal formée.';
+    if (q.role !== undefined && q.role !== 'metadata' && q.role !== 'personal') return 'Import refusé : question mal formée.';
     if (seen.has(q.key)) return `Import refusé : la question « ${q.key} » apparaît deux fois.`;
     seen.add(q.key);
   }
@@ -141,9 +141,10 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
           `Attendez qu’il se termine ; s’il a été interrompu, vous pourrez importer à nouveau après ${time(held.expires)}.`,
       );
     }
-    resumed = true;
+    // « Repris » only when rows of that interrupted import were written: a plain re-import is not a resumption.
+    resumed = held.written > 0;
   } else if (held && held.written < held.planned) {
-    resumed = held.hash === input.fileHash;
+    resumed = held.hash === input.fileHash && held.written > 0;
   }
   if (input.mapping !== undefined) saveMapping(input.surveyId, input.mapping);
   addSurveyRow(ss, input);
@@ -157,14 +158,21 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
     contract = taggedColumns(sheet, COLUMN_METADATA_KEY);
   }
   const tab = { sheet, columns: new Map([...contract].filter(([key]) => spec.columns.some((c) => c.key === key))), textKeys: new Set<string>(), untagged: new Set<string>() };
+  // Question columns, and the tool's own columns apart (the computation reads only the first). A column written
+  // before under the other key stays where it is.
   const questions = taggedColumns(sheet, QUESTION_METADATA_KEY);
+  for (const [key, column] of taggedColumns(sheet, TOOL_COLUMN_METADATA_KEY)) if (!questions.has(key)) questions.set(key, column);
   const fresh = input.questions.filter((q) => !questions.has(q.key));
   if (fresh.length > 0) {
     const at = Math.max(sheet.getLastColumn(), ...tab.columns.values(), ...questions.values()) + 1;
     ensureColumns(sheet, at + fresh.length - 1);
-    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(q.label || q.key))]).setFontWeight('bold').setWrap(true);
+    const header = (q: BeginImportRequest['questions'][number]) => {
+      const label = q.label || q.key;
+      return q.role === 'personal' ? `${label} (${PERSONAL_DATA[lang]})` : label;
+    };
+    sheet.getRange(1, at, 1, fresh.length).setValues([fresh.map((q) => textCell(header(q)))]).setFontWeight('bold').setWrap(true);
     fresh.forEach((q, i) => {
-      tagColumn(sheet, at + i, QUESTION_METADATA_KEY, q.key);
+      tagColumn(sheet, at + i, q.role === undefined ? QUESTION_METADATA_KEY : TOOL_COLUMN_METADATA_KEY, q.key);
       questions.set(q.key, at + i);
     });
   }
@@ -373,10 +381,11 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
   const read = r.keys + rejected.length;
   if (input.read !== read) return fail(`Les comptes ne concordent pas (${input.read} lues annoncées, ${read} attendues) : relancez l’import.`);
   const reasons = summariseRejected(rejected);
-  const quotes = quoteCountsText(input.quotes);
+  const quotes = input.quotes ? ` Citations vers Observations : ${input.quotes.added} ajoutée(s) sur ${input.quotes.sent}.` : '';
+  const warnings = summariseWarnings(input.warnings);
   const summary =
-    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${answerCountsText({ read, inserted: r.written, alreadyPresent: r.present, rejected: rejected.length })}.` +
-    `${reasons}${quotes ? ` ${quotes}` : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
+    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
+    `${reasons}${quotes}${warnings} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   logToJournal(ss, who, 'import', summary);
   fitResponses(ss, r);
   props().deleteProperty(RESERVATION_PREFIX + input.surveyId);
@@ -394,6 +403,15 @@ function fitResponses(ss: Spreadsheet, r: Reservation): void {
   const widths = new ColumnWidths();
   widths.fitColumns(sheet, r.first, columns, { from: r.start, count: r.written });
   widths.save();
+}
+
+/** The file's warnings, one line per column and kind, as many as fit a readable Journal cell. */
+function summariseWarnings(warnings: unknown): string {
+  if (!Array.isArray(warnings)) return '';
+  const lines = warnings.filter((w): w is string => typeof w === 'string' && w.trim() !== '');
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, 8).map((w) => (w.length > 300 ? `${w.slice(0, 300)}…` : w));
+  return ` Attention : ${shown.join(' ')}${lines.length > 8 ? ` Et ${lines.length - 8} autre(s) avertissement(s).` : ''}`;
 }
 
 function summariseRejected(rejected: ReadonlyArray<{ row: number; message: string }>): string {

@@ -56,6 +56,8 @@ export const TAB_METADATA_KEY = 'repere:tab';
 export const COLUMN_METADATA_KEY = 'repere:col';
 export const SURVEY_METADATA_KEY = 'repere:survey';
 export const QUESTION_METADATA_KEY = 'repere:question';
+/** A survey tool's own column in a responses tab (its id, a time, a status): kept, never read by the computation. */
+export const TOOL_COLUMN_METADATA_KEY = 'repere:tool-column';
 
 const col = (key: string, fr: string, en: string, noteFr: string, noteEn: string, text = true, choices?: ColumnSpec['choices']): ColumnSpec => ({
   key,

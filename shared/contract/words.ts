@@ -221,6 +221,9 @@ export function frenchWords(key: VocabularyKey): [string, ...string[]] {
 /** What a cell says when nobody gave the information: a consent, a respondent's answer to a breakdown question. */
 export const NOT_GIVEN: Readonly<Record<Lang, string>> = { fr: 'non renseigné', en: 'not given' };
 
+/** Added to the header of a survey column of personal data (an e-mail or IP address) imported at the person's request. */
+export const PERSONAL_DATA: Readonly<Record<Lang, string>> = { fr: 'donnée personnelle', en: 'personal data' };
+
 /** The word of an id, or « non renseigné » when there is none. */
 export function termLabelOrNotGiven<K extends VocabularyKey>(key: K, id: TermId<K> | null, lang: Lang): string {
   return id === null ? NOT_GIVEN[lang] : termLabel(key, id, lang);

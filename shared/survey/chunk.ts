@@ -32,8 +32,11 @@ export interface BeginImportRequest {
   wave: string;
   fileName: string;
   fileHash: string;
-  /** The columns to write, in file order: key in the registry (mapped) or the file's own key. */
-  questions: Array<{ key: string; label: string; type: string }>;
+  /**
+   * The columns to write, in file order: key in the registry (mapped) or the file's own key. A tool's own column
+   * (role metadata) is never read by the computation; one of personal data (role personal) says so in its header.
+   */
+  questions: Array<{ key: string; label: string; type: string; role?: 'metadata' | 'personal' }>;
   /** Every answer's key, in file order. */
   keys: string[];
   /** The mapping and corrections to remember for this survey. */
@@ -101,6 +104,8 @@ export interface FinishImportRequest {
   /** Rows the source marks as not answers (LimeSurvey's incomplete responses), with why. */
   rejected: Array<{ row: number; message: string }>;
   quotes?: { sent: number; added: number };
+  /** The file's warnings, one line per column and kind, for the Journal. */
+  warnings?: string[];
 }
 
 export interface FinishImportResult {

@@ -1,8 +1,10 @@
 /**
- * Turns the bytes of a survey export into text, without TextDecoder (absent from Apps Script): UTF-8 with or without
- * BOM, UTF-16 LE/BE with BOM (Excel's « Texte Unicode »), Windows-1252 (French Excel CSV) when the bytes are not
- * valid UTF-8, and a file mixing the two (rows added in Excel to a UTF-8 export), read sequence by sequence.
+ * Turns the bytes of a survey export into text, without calling TextDecoder itself (absent from Apps Script): UTF-8
+ * with or without BOM, UTF-16 LE/BE with BOM (Excel's « Texte Unicode »), Windows-1252 (French Excel CSV) when the
+ * bytes are not valid UTF-8, and a file mixing the two (rows added in Excel to a UTF-8 export), read sequence by
+ * sequence.
  */
+import { strFromU8 } from 'fflate';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8+windows-1252';
 
@@ -31,16 +33,13 @@ function fromUnits(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-/** Strict UTF-8 decoding; null when the bytes are not valid UTF-8. One code unit per byte at most, so one buffer. */
-function decodeUtf8(bytes: Uint8Array, start: number): string | null {
-  const units = new Uint16Array(bytes.length);
-  let n = 0;
-  let i = start;
+/** Whether the bytes from `start` are valid UTF-8 (no overlong form, no surrogate, nothing past U+10FFFF). */
+function validUtf8(bytes: Uint8Array, start: number): boolean {
   const end = bytes.length;
+  let i = start;
   while (i < end) {
     const b = bytes[i]!;
     if (b < 0x80) {
-      units[n++] = b;
       i++;
       continue;
     }
@@ -49,21 +48,24 @@ function decodeUtf8(bytes: Uint8Array, start: number): string | null {
     if (b >= 0xc2 && b < 0xe0) { cp = b & 0x1f; extra = 1; }
     else if (b >= 0xe0 && b < 0xf0) { cp = b & 0x0f; extra = 2; }
     else if (b >= 0xf0 && b < 0xf5) { cp = b & 0x07; extra = 3; }
-    else return null;
+    else return false;
     for (let k = 1; k <= extra; k++) {
       const next = bytes[i + k];
-      if (next === undefined || (next & 0xc0) !== 0x80) return null;
+      if (next === undefined || (next & 0xc0) !== 0x80) return false;
       cp = (cp << 6) | (next & 0x3f);
     }
-    if ((extra === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (extra === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      units[n++] = 0xd800 + (cp >> 10);
-      units[n++] = 0xdc00 + (cp & 0x3ff);
-    } else units[n++] = cp;
+    if ((extra === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (extra === 3 && (cp < 0x10000 || cp > 0x10ffff))) return false;
     i += extra + 1;
   }
-  return fromUnits(units, n);
+  return true;
+}
+
+/**
+ * Strict UTF-8 decoding; null when the bytes are not valid UTF-8. Checked here, decoded by fflate (the platform's
+ * native decoder where there is one, its own code elsewhere): the same text either way, several times faster.
+ */
+function decodeUtf8(bytes: Uint8Array, start: number): string | null {
+  return validUtf8(bytes, start) ? strFromU8(start === 0 ? bytes : bytes.subarray(start)) : null;
 }
 
 function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {

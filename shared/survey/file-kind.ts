@@ -1,7 +1,8 @@
 /**
- * What a file given as a survey export is, from its first bytes: text (an export to read), a spreadsheet (.xlsx,
- * .ods, .xls — refused for now with what to do; one place for a spreadsheet reader to hook in later), or something
- * else binary (an image, a PDF, an archive, random bytes), refused with a French message naming what it seems to be.
+ * What a file given as a survey export is, from its first bytes: text (an export to read as CSV), a spreadsheet
+ * (.xlsx and .ods go to the spreadsheet reader, see read-file.ts; .xls is refused with what to do: no maintained
+ * library reads it in both the browser and Node), or something else binary (an image, a PDF, an archive, random
+ * bytes), refused with a French message naming what it seems to be.
  */
 
 export type SpreadsheetFormat = 'xlsx' | 'ods' | 'xls';
@@ -101,16 +102,17 @@ const BINARY_NAMES: Record<Exclude<BinaryKind, 'unknown'>, string> = {
   office: 'un document Office ancien format (.doc, .ppt…)',
 };
 
-/** Why a file that is not text cannot be read as a survey export, and what to do instead (French). */
+/** Why a file that is not text cannot be read as a CSV export, and what to do instead (French). */
 export function notSurveyTextMessage(kind: Exclude<FileKind, { kind: 'text' }>): string {
   if (kind.kind === 'spreadsheet') {
+    const save = kind.format === 'xls' ? '« Classeur Excel (.xlsx) » ou ' : '';
     return (
-      `Ce fichier est ${SPREADSHEET_NAMES[kind.format]}, pas un fichier CSV. Pour l’instant, ouvrez-le dans LibreOffice ou Excel ` +
-      'et enregistrez-le au format « CSV UTF-8 » (séparateur virgule ou point-virgule), puis importez ce fichier CSV.'
+      `Ce fichier est ${SPREADSHEET_NAMES[kind.format]}, pas un fichier CSV${kind.format === 'xls' ? ', et Repère ne lit pas cet ancien format' : ''}. ` +
+      `Ouvrez-le dans LibreOffice ou Excel et enregistrez-le au format ${save}« CSV UTF-8 », puis importez ce fichier.`
     );
   }
   if (kind.what === 'unknown') {
-    return 'Ce fichier n’est pas du texte (il contient des octets binaires) : ce n’est pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV, puis importez ce fichier CSV.';
+    return 'Ce fichier n’est pas du texte (il contient des octets binaires) : ce n’est pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV ou Excel (.xlsx), puis importez ce fichier.';
   }
-  return `Ce fichier semble être ${BINARY_NAMES[kind.what]}, pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV, puis importez ce fichier CSV.`;
+  return `Ce fichier semble être ${BINARY_NAMES[kind.what]}, pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV ou Excel (.xlsx), puis importez ce fichier.`;
 }

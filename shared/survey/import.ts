@@ -1,18 +1,26 @@
 /**
- * The survey-reading pipeline from bytes to typed, validated, keyed answers: recognise the source, type each
- * question (with the person's corrections), check every cell, key every answer. Nothing here turns text into a
- * formula: values stay the strings written in the file, numbers, or ISO dates.
+ * The survey-reading pipeline from bytes to typed, validated, keyed answers: read the file (text table or
+ * spreadsheet), recognise the source, type each question (with the person's corrections), check every cell, key every
+ * answer. Nothing here turns text into a formula: values stay the strings written in the file, numbers, or ISO dates.
+ * A value that does not read as its column's type is kept as written and reported once per column, never a reason
+ * to refuse the file.
  */
 import { sha256Hex } from '../crypto/sha256';
-import { decodeBytes, type Encoding } from './decode';
-import { readSurveyRecords, sheetRecords, type Delimiter } from './read-table';
-import { levelIndex, matchScale } from './scales';
+import { MAX_CELL_CHARS } from '../sheet/cell';
+import type { Encoding } from './decode';
+import { holdsAddresses, isPersonalHeader } from './metadata';
+import { splitOptions } from './options';
+import { groupProblems, type ProblemGroup } from './problems';
+import { readSurveyFile, type FileOptions } from './read-file';
+import { sheetRecords, type Delimiter, type RecordsRead } from './read-table';
+import { levelIndex } from './scales';
 import { recogniseSource } from './sources/index';
-import type { Corrections, NormalisedTable, Problem, QuestionType, SourceColumn, SourceId } from './types';
+import type { Corrections, FileFormat, MetadataUse, NormalisedTable, Problem, ProblemKind, QuestionType, SourceColumn, SourceId } from './types';
 import { fold } from '../text/fold';
-import { dateParts, isMissingAnswer, isoDate, parseNumber, type DateOrder, type DateParts } from './values';
+import { emptyStats, finishStats, guessType, likertLevels, observe, TYPING_RULES, type ColumnStats } from './typing';
+import { dateParts, isMissingAnswer, isoDate, parseNumber, type DateOrder } from './values';
 
-export interface ImportOptions {
+export interface ImportOptions extends FileOptions {
   corrections?: Corrections;
 }
 
@@ -21,7 +29,10 @@ export interface ImportQuestion {
   label: string;
   type: QuestionType;
   levels?: string[];
+  /** Set for a tool's own column (its response id, a time, metadata): not a question of the survey. */
   role?: SourceColumn['role'];
+  /** For a tool's own column: kept, personal (imported only when asked) or ignored. */
+  use?: MetadataUse;
   from: SourceColumn['from'];
   /** Options seen, for a multiple choice. */
   options?: string[];
@@ -30,7 +41,12 @@ export interface ImportQuestion {
   answered: number;
   blank: number;
   missing: number;
+  /** Up to three different answers, as written: what the preview shows beside the type. */
+  examples: string[];
 }
+
+/** Whether a column of the file is a question of the survey (not the tool's own id, time or metadata). */
+export const isQuestion = (q: Pick<ImportQuestion, 'role'>) => q.role === undefined;
 
 /** One answer cell as it will be written: the text as typed, a number, an ISO date, or null when blank. */
 export type AnswerValue = string | number | null;
@@ -38,72 +54,46 @@ export type AnswerValue = string | number | null;
 export interface PreparedImport {
   table: {
     source: SourceId;
+    format: FileFormat;
     encoding: Encoding;
     delimiter: Delimiter;
+    sheets?: string[];
+    sheet?: string;
+    headerRow: number;
     headerRows: number;
     /** values[i][q] is the answer of row i to questions[q]. */
     values: AnswerValue[][];
     rowNumbers: number[];
   };
+  /** Every column of the file: the survey's questions and the tool's own columns (role set). */
   questions: ImportQuestion[];
   /** keys[i]: `tool:<source>:<id>` when the tool gives an id, otherwise `fp:<hash>` (`#2`, `#3` for identical rows). */
   keys: string[];
   problems: { errors: Problem[]; warnings: Problem[]; excluded: Problem[] };
 }
 
-
-/** Distinct answers tracked per column; past that, a column is free text (or numbers, dates, ids). */
-const DISTINCT_CAP = 2_000;
-/** Problems listed per question before a summary line takes over. */
-const PROBLEMS_PER_QUESTION = 200;
-const CLEAR = 0.8;
-const COUNT_HEADER = /nombre|combien|\bnb(?:\b|_)|\bn°|âge|\bage\b|heure|jour|mois|ann[ée]e|montant|€|dur[ée]e|how many|number|count|hours|days|amount|years?\b/i;
-const ID_HEADER = /^(?:id|identifiant|n°|no|num[ée]ro|code|r[ée]pondant)(?![a-zà-ÿ])/i;
-const LONG_TEXT = 80;
-
-interface CellInfo {
-  missing: boolean;
-  number: number | null;
-  date: DateParts | null;
-}
-
-interface ColumnStats {
-  nonBlank: number;
-  missing: number;
-  distinct: Map<string, number>;
-  overflow: boolean;
-  numbers: number;
-  integers: boolean;
-  min: number;
-  max: number;
-  dates: number;
-  withTime: number;
-  slash: number;
-  firstOver12: number;
-  secondOver12: number;
-  longest: number;
-  cache: Map<string, CellInfo>;
-}
+const EXAMPLES = 3;
 
 /** Reads, types, checks and keys a survey export; a file that cannot be read at all comes back empty with one error. */
 export function prepareImport(bytes: Uint8Array, options: ImportOptions = {}): PreparedImport {
-  const read = readSurveyRecords(bytes);
-  if (!read.ok) {
-    return {
-      table: { source: 'generic', encoding: decodeBytes(bytes.subarray(0, 4)).encoding, delimiter: ',', headerRows: 1, values: [], rowNumbers: [] },
-      questions: [],
-      keys: [],
-      problems: { errors: [{ row: 0, column: '', message: read.message }], warnings: [], excluded: [] },
-    };
-  }
-  const normalised = recogniseSource(read.records).normalise(read.records);
-  return prepareTable(normalised, options.corrections ?? {});
+  return prepareRecords(readSurveyFile(bytes, options), options);
 }
 
 /** A tab of the spreadsheet (a Google Form's linked responses) read like a file: its header row first, then answers. */
 export function prepareValues(values: readonly string[][], options: ImportOptions = {}): PreparedImport {
-  const records = sheetRecords(values);
-  return prepareTable(recogniseSource(records).normalise(records), options.corrections ?? {});
+  return prepareRecords(sheetRecords(values), options);
+}
+
+function prepareRecords(read: RecordsRead, options: ImportOptions): PreparedImport {
+  if (!read.ok) {
+    return {
+      table: { source: 'generic', format: 'csv', encoding: 'utf-8', delimiter: ',', headerRow: 1, headerRows: 1, values: [], rowNumbers: [] },
+      questions: [],
+      keys: [],
+      problems: { errors: [{ row: 0, column: '', kind: 'unreadable', message: read.message }], warnings: [], excluded: [] },
+    };
+  }
+  return prepareTable(recogniseSource(read.records).normalise(read.records), options.corrections ?? {});
 }
 
 export function prepareTable(table: NormalisedTable, corrections: Corrections): PreparedImport {
@@ -117,10 +107,10 @@ export function prepareTable(table: NormalisedTable, corrections: Corrections): 
       if (value !== '') observe(stats[q]!, value);
     }
   }
+  for (const s of stats) finishStats(s);
   const questions = table.columns.map((column, q) => decide(column, stats[q]!, table, corrections[column.key] ?? {}, warnings));
   const values: AnswerValue[][] = new Array(table.rows.length);
-  const perQuestion = new Array<number>(questions.length).fill(0);
-  const converters = questions.map((question) => converter(question));
+  const converters = questions.map((question, q) => converter(question, stats[q]!));
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i]!;
     const out: AnswerValue[] = new Array(questions.length);
@@ -130,26 +120,33 @@ export function prepareTable(table: NormalisedTable, corrections: Corrections): 
         out[q] = null;
         continue;
       }
+      if (raw.length > MAX_CELL_CHARS) {
+        // The one kind of value that would be written wrong: no spreadsheet cell holds it.
+        const question = questions[q]!;
+        const size = String(raw.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+        errors.push({ row: table.rowNumbers[i]!, column: question.label, key: question.key, kind: 'too-long', value: `${raw.slice(0, 60)}…`, message: `Ligne ${table.rowNumbers[i]}, colonne « ${question.label} » : ${size} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.` });
+        out[q] = raw;
+        continue;
+      }
       const converted = converters[q]!(raw);
       if (typeof converted === 'object' && converted !== null) {
+        // Kept as written: nothing is lost, and the column's other answers keep their type.
         out[q] = raw;
-        if (++perQuestion[q]! <= PROBLEMS_PER_QUESTION) {
-          errors.push({ row: table.rowNumbers[i]!, column: questions[q]!.label, value: raw, message: converted.message });
-        }
+        const question = questions[q]!;
+        warnings.push({ row: table.rowNumbers[i]!, column: question.label, key: question.key, value: raw.trim(), ...converted });
         continue;
       }
       out[q] = converted;
     }
     values[i] = out;
   }
-  questions.forEach((question, q) => {
-    if (perQuestion[q]! > PROBLEMS_PER_QUESTION) {
-      errors.push({ row: 0, column: question.label, message: `${perQuestion[q]} réponses en tout ne correspondent pas au type « ${question.type} » dans cette colonne ; seules les ${PROBLEMS_PER_QUESTION} premières sont listées.` });
-    }
-  });
-  const keys = answerKeys(table, questions, values, errors, warnings);
+  const keys = answerKeys(table, questions, values, warnings);
   return {
-    table: { source: table.source, encoding: table.encoding, delimiter: table.delimiter, headerRows: table.headerRows, values, rowNumbers: table.rowNumbers },
+    table: {
+      source: table.source, format: table.format, encoding: table.encoding, delimiter: table.delimiter,
+      ...(table.sheets && { sheets: table.sheets, sheet: table.sheet }),
+      headerRow: table.headerRow, headerRows: table.headerRows, values, rowNumbers: table.rowNumbers,
+    },
     questions,
     keys,
     problems: { errors, warnings, excluded: table.excluded },
@@ -175,126 +172,41 @@ function cellReader(column: SourceColumn): (row: readonly string[]) => string {
   };
 }
 
-function emptyStats(): ColumnStats {
-  return {
-    nonBlank: 0, missing: 0, distinct: new Map(), overflow: false, numbers: 0, integers: true, min: Infinity, max: -Infinity,
-    dates: 0, withTime: 0, slash: 0, firstOver12: 0, secondOver12: 0, longest: 0, cache: new Map(),
-  };
+function examples(s: ColumnStats): string[] {
+  const out: string[] = [];
+  for (const value of s.distinct.keys()) {
+    if (out.length === EXAMPLES) break;
+    out.push(value.trim());
+  }
+  return out;
 }
 
-function classify(value: string): CellInfo {
-  const missing = isMissingAnswer(value);
-  return { missing, number: missing ? null : parseNumber(value), date: missing ? null : dateParts(value) };
+/** A column the tool does not mark, whose header or answers are e-mail or IP addresses: personal data. */
+function personal(column: SourceColumn, s: ColumnStats): boolean {
+  return column.role === undefined && (isPersonalHeader(column.label) || holdsAddresses(s.distinct));
 }
 
-function observe(s: ColumnStats, value: string): void {
-  let info = s.cache.get(value);
-  if (info === undefined) {
-    if (value.trim() === '') return;
-    info = classify(value);
-    if (s.cache.size < DISTINCT_CAP) s.cache.set(value, info);
-  }
-  s.nonBlank++;
-  if (info.missing) {
-    s.missing++;
-    return;
-  }
-  const count = s.distinct.get(value);
-  if (count !== undefined) s.distinct.set(value, count + 1);
-  else if (s.distinct.size < DISTINCT_CAP) s.distinct.set(value, 1);
-  else s.overflow = true;
-  if (value.length > s.longest) s.longest = value.length;
-  const n = info.number;
-  if (n !== null) {
-    s.numbers++;
-    if (!Number.isInteger(n)) s.integers = false;
-    if (n < s.min) s.min = n;
-    if (n > s.max) s.max = n;
-  }
-  const d = info.date;
-  if (d !== null) {
-    s.dates++;
-    if (d.time !== null) s.withTime++;
-    if (d.kind === 'slash') {
-      s.slash++;
-      if (d.a > 12) s.firstOver12++;
-      if (d.b > 12) s.secondOver12++;
-    }
-  }
-}
-
-function decide(column: SourceColumn, s: ColumnStats, table: NormalisedTable, correction: { type?: QuestionType; levels?: string[]; dateOrder?: DateOrder }, warnings: Problem[]): ImportQuestion {
+function decide(column: SourceColumn, s: ColumnStats, table: NormalisedTable, correction: Corrections[string], warnings: Problem[]): ImportQuestion {
   const answers = s.nonBlank - s.missing;
-  const base = { key: column.key, label: column.label, role: column.role, from: column.from, answered: answers, blank: table.rows.length - s.nonBlank, missing: s.missing };
-  const type = correction.type ?? column.type ?? guessType(column, s, answers);
-  const question: ImportQuestion = { ...base, type };
-  if (type === 'likert') {
-    question.levels = correction.levels ?? likertLevels(s);
-  }
-  if (type === 'multiple') question.options = multipleOptions(column, s);
-  if (type === 'date' || type === 'timestamp') {
-    question.dateOrder = dateOrderFor(column, s, table, correction.dateOrder, warnings);
-  }
-  return question;
-}
-
-function guessType(column: SourceColumn, s: ColumnStats, answers: number): QuestionType {
-  if (answers === 0) return 'text';
-  if (s.dates >= CLEAR * answers) return s.withTime > 0 ? 'timestamp' : 'date';
-  const header = column.label;
-  if (s.numbers >= CLEAR * answers) {
-    if (ID_HEADER.test(header.trim()) && !s.overflow && s.distinct.size === answers) return 'identifier';
-    if (s.integers && s.min >= 0 && s.max <= 1) return 'single';
-    if (s.integers && numericScale(s) && !COUNT_HEADER.test(header)) return 'likert';
-    return 'number';
-  }
-  if (ID_HEADER.test(header.trim()) && !s.overflow && s.distinct.size === answers && answers > 1) return 'identifier';
-  if (s.overflow) return 'text';
-  const scale = matchScale(s.distinct);
-  if (scale && scale.coverage >= CLEAR) return 'likert';
+  const role = personal(column, s) ? { role: 'metadata' as const, use: 'personal' as const } : column.role ? { role: column.role, use: column.use ?? 'kept' } : {};
   const separator = column.from.kind === 'cell' ? column.from.separator : undefined;
-  if (separator && looksMultiple(s, separator, answers)) return 'multiple';
-  // Choices repeat; free text rarely does.
-  if (s.longest <= LONG_TEXT && s.distinct.size <= 20 && s.distinct.size < answers && s.distinct.size <= Math.ceil(answers * 0.6)) return 'single';
-  return 'text';
-}
-
-/** Integer answers that fit a usual rating scale: 1–5, 1–7, 1–10, 0–5, 0–10. */
-function numericScale(s: ColumnStats): [number, number] | null {
-  if (s.distinct.size < 2 || s.min < 0 || s.max < 3 || s.max > 10) return null;
-  if (s.min >= 1) return s.max <= 5 ? [1, 5] : s.max <= 7 ? [1, 7] : [1, 10];
-  return s.max <= 5 ? [0, 5] : [0, 10];
-}
-
-function likertLevels(s: ColumnStats): string[] {
-  const range = numericScale(s);
-  if (range && s.numbers > 0) return Array.from({ length: range[1] - range[0] + 1 }, (_, k) => String(range[0] + k));
-  return matchScale(s.distinct)?.levels ?? [...s.distinct.keys()].map((v) => v.trim());
-}
-
-/** Options recur across answers and some answers hold several: a multiple choice, not free text. */
-function looksMultiple(s: ColumnStats, separator: string, answers: number): boolean {
-  const parts = new Map<string, number>();
-  let joined = 0;
-  const codes = separator === ' ';
-  for (const [value, count] of s.distinct) {
-    const split = value.split(separator).map((p) => p.trim()).filter((p) => p !== '');
-    if (codes && split.some((p) => !/^[\w.-]+$/.test(p))) return false;
-    if (split.length > 1) joined += count;
-    for (const p of split) parts.set(p, (parts.get(p) ?? 0) + count);
-  }
-  return joined > 0 && parts.size <= 30 && parts.size < answers;
+  const type = correction.type ?? column.type ?? (role.use === 'personal' ? 'text' : guessType(column.label, s, separator));
+  const question: ImportQuestion = {
+    key: column.key, label: column.label, type, ...role, from: column.from, answered: answers, blank: table.rows.length - s.nonBlank, missing: s.missing, examples: examples(s),
+  };
+  if (type === 'likert') question.levels = correction.levels ?? likertLevels(column.label, s);
+  if (type === 'single' && correction.levels) question.levels = correction.levels;
+  if (type === 'multiple') question.options = multipleOptions(column, s);
+  if (type === 'date' || type === 'timestamp') question.dateOrder = dateOrderFor(question, s, table, correction.dateOrder, warnings);
+  return question;
 }
 
 function multipleOptions(column: SourceColumn, s: ColumnStats): string[] {
   if (column.from.kind === 'options') return column.from.options.map((o) => o.option);
-  const separator = column.from.separator ?? ';';
-  const seen = new Set<string>();
-  for (const value of s.distinct.keys()) for (const p of value.split(separator)) if (p.trim() !== '') seen.add(p.trim());
-  return [...seen];
+  return [...splitOptions(s.distinct, column.from.separator ?? ';').options.keys()];
 }
 
-function dateOrderFor(column: SourceColumn, s: ColumnStats, table: NormalisedTable, corrected: DateOrder | undefined, warnings: Problem[]): DateOrder {
+function dateOrderFor(question: ImportQuestion, s: ColumnStats, table: NormalisedTable, corrected: DateOrder | undefined, warnings: Problem[]): DateOrder {
   if (corrected) return corrected;
   if (s.firstOver12 > 0 && s.secondOver12 === 0) return 'dmy';
   if (s.secondOver12 > 0 && s.firstOver12 === 0) return 'mdy';
@@ -304,65 +216,74 @@ function dateOrderFor(column: SourceColumn, s: ColumnStats, table: NormalisedTab
     const why = table.dateOrder ? `le format habituel de ${table.source}` : 'le format français par défaut';
     warnings.push({
       row: 0,
-      column: column.label,
-      message: `Dates ambiguës dans « ${column.label} » : aucune ne permet de distinguer le jour du mois (ex. 03/04). Elles sont lues en ${how} (${why}). Si c’est l’inverse, corrigez l’ordre des dates de cette question dans l’aperçu.`,
+      column: question.label,
+      key: question.key,
+      kind: 'ambiguous-dates',
+      message: `Dates ambiguës dans « ${question.label} » : aucune ne permet de distinguer le jour du mois (ex. 03/04). Elles sont lues en ${how} (${why}). Si c’est l’inverse, corrigez l’ordre des dates de cette question dans l’aperçu.`,
     });
   }
   return order;
 }
 
-type Converted = AnswerValue | { message: string };
+type Unread = { kind: ProblemKind; message: string; detail?: string };
+type Converted = AnswerValue | Unread;
 
-/** How each cell of a question becomes its value, or the French message saying why it cannot. */
-function converter(question: ImportQuestion): (raw: string) => Converted {
+/** How each cell of a question becomes its value, or why it cannot (then it is kept as written). */
+function converter(question: ImportQuestion, s: ColumnStats): (raw: string) => Converted {
   const memo = new Map<string, Converted>();
-  const convert = convertOne(question);
+  const convert = convertOne(question, s);
   return (raw) => {
     let out = memo.get(raw);
     if (out === undefined) {
       out = isMissingAnswer(raw) ? raw : convert(raw);
-      if (memo.size < DISTINCT_CAP) memo.set(raw, out);
+      if (memo.size < TYPING_RULES.distinctCap) memo.set(raw, out);
     }
     return out;
   };
 }
 
-function convertOne(question: ImportQuestion): (raw: string) => Converted {
+function convertOne(question: ImportQuestion, s: ColumnStats): (raw: string) => Converted {
   switch (question.type) {
     case 'number':
-      return (raw) => parseNumber(raw) ?? { message: `« ${raw.trim()} » n’est pas un nombre. Écrivez un nombre en chiffres (12 ou 1 234,5), laissez la case vide, ou changez le type de la question en « texte ».` };
+      return (raw) => parseNumber(raw) ?? { kind: 'not-number', message: `« ${raw.trim()} » n’est pas un nombre : gardé tel quel, en texte.` };
     case 'date':
     case 'timestamp': {
       const order = question.dateOrder ?? 'dmy';
-      const how = order === 'dmy' ? 'jj/mm/aaaa' : 'mm/jj/aaaa';
       return (raw) => {
         const parts = dateParts(raw);
         const iso = parts && isoDate(parts, order);
-        return iso ?? { message: `« ${raw.trim()} » n’est pas une date valide (attendu : ${how} ou aaaa-mm-jj). Corrigez la date, ou changez le type de la question en « texte ».` };
+        return iso ?? { kind: 'not-date', message: `« ${raw.trim()} » n’est pas une date : gardée telle quelle, en texte.` };
       };
     }
     case 'likert': {
       const levels = question.levels ?? [];
       const numeric = levels.every((level) => parseNumber(level) !== null);
+      const detail = levels.join(' < ');
       return (raw) => {
         const index = levelIndex(levels, raw);
-        if (index < 0) {
-          return { message: `« ${raw.trim()} » n’est pas un niveau de l’échelle (${levels.join(' < ')}). Corrigez la réponse, ajoutez ce niveau à l’échelle dans l’aperçu, ou changez le type de la question.` };
-        }
+        if (index < 0) return { kind: 'not-level', detail, message: `« ${raw.trim()} » n’est pas un niveau de l’échelle (${detail}) : gardé tel quel, en texte.` };
         return numeric ? Number(levels[index]) : raw;
       };
     }
     case 'multiple': {
-      if (question.from.kind !== 'options') return (raw) => raw;
-      const checks = question.from.options.map((o) => o.chosen);
-      return (raw) => (checks.includes('one') && !/^[\w .;-]*$/.test(raw) ? { message: `« ${raw} » : seules les valeurs 0 et 1 sont attendues dans les colonnes d’options.` } : raw);
+      if (question.from.kind === 'options') return (raw) => raw;
+      // One cell, options joined by the tool's separator: written « A ; B », as the computation reads them.
+      const separator = question.from.separator ?? ';';
+      if (separator.trim() === ';') return (raw) => raw;
+      const { split } = splitOptions(s.distinct, separator);
+      return (raw) => split(raw).join(' ; ');
     }
     default:
       return (raw) => raw;
   }
 }
 
-function answerKeys(table: NormalisedTable, questions: ImportQuestion[], values: AnswerValue[][], errors: Problem[], warnings: Problem[]): string[] {
+/**
+ * Each answer's key: the tool's own response id, else a fingerprint of what the row says (each column's header with
+ * its text as written, blank cells left out), so that a later export with added columns, another typing or another
+ * choice of columns to import gives the same answers the same keys.
+ */
+function answerKeys(table: NormalisedTable, questions: ImportQuestion[], values: AnswerValue[][], warnings: Problem[]): string[] {
   const idIndex = questions.findIndex((q) => q.role === 'id');
   const keys: string[] = new Array(values.length);
   const firstRow = new Map<string, number>();
@@ -374,19 +295,25 @@ function answerKeys(table: NormalisedTable, questions: ImportQuestion[], values:
       const key = `tool:${table.source}:${String(id).trim()}`;
       const seen = firstRow.get(key);
       if (seen !== undefined) {
-        warnings.push({ row, column: questions[idIndex]!.label, value: String(id), message: `Identifiant de réponse déjà vu ligne ${seen} : cette réponse sera comptée comme déjà présente. Vérifiez que l’outil n’a pas exporté deux fois la même réponse.` });
+        warnings.push({ row, column: questions[idIndex]!.label, kind: 'duplicate-id', value: String(id), message: `Identifiant de réponse déjà vu ligne ${seen} : cette réponse sera comptée comme déjà présente. Vérifiez que l’outil n’a pas exporté deux fois la même réponse.` });
       } else firstRow.set(key, row);
       keys[i] = key;
       continue;
     }
     if (idIndex >= 0) {
-      errors.push({ row, column: questions[idIndex]!.label, message: `Identifiant de réponse manquant : cette réponse est repérée par son contenu. Vérifiez la ligne dans l’export.` });
+      warnings.push({ row, column: questions[idIndex]!.label, kind: 'missing-id', message: 'Identifiant de réponse manquant : cette réponse est repérée par son contenu. Vérifiez la ligne dans l’export.' });
     }
-    const base = `fp:${sha256Hex(JSON.stringify(values[i])).slice(0, 32)}`;
+    const cells = table.rows[i]!;
+    const pairs: string[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const text = cells[c]!.trim();
+      if (text !== '') pairs.push(table.headers[c]!, text);
+    }
+    const base = `fp:${sha256Hex(JSON.stringify(pairs)).slice(0, 32)}`;
     const n = (occurrences.get(base) ?? 0) + 1;
     occurrences.set(base, n);
     if (n > 1) {
-      warnings.push({ row, column: '', message: `Réponse identique à celle de la ligne ${firstRow.get(base)} : gardée comme une réponse distincte (${n}e occurrence). Supprimez-la de l’export si c’est un doublon.` });
+      warnings.push({ row, column: '', kind: 'identical-row', message: `Réponse identique à celle de la ligne ${firstRow.get(base)} : gardée comme une réponse distincte (${n}e occurrence). Supprimez-la de l’export si c’est un doublon.` });
       keys[i] = `${base}#${n}`;
     } else {
       firstRow.set(base, row);
@@ -396,27 +323,71 @@ function answerKeys(table: NormalisedTable, questions: ImportQuestion[], values:
   return keys;
 }
 
+/* ------------------------------------------------------------ what the preview and `repere inspect` show */
+
+export interface InspectionGroup {
+  kind: ProblemKind;
+  column: string;
+  key?: string;
+  count: number;
+  message: string;
+  /** Every row of the group (the « voir toutes les lignes » list). */
+  rows: number[];
+  problems: Array<{ row: number; column: string; value?: string; message: string }>;
+}
+
 export interface SurveyInspection {
   source: SourceId;
+  format: FileFormat;
   encoding: Encoding;
   delimiter: Delimiter;
+  sheets?: string[];
+  sheet?: string;
+  headerRow: number;
   rows: number;
-  questions: Array<{ key: string; label: string; type: QuestionType; levels?: string[] }>;
-  errors: Array<{ row: number; column: string; message: string }>;
-  warnings: Array<{ row: number; column: string; message: string }>;
+  questions: Array<{ key: string; label: string; type: QuestionType; levels?: string[]; examples: string[] }>;
+  /** The tool's own columns, folded in the preview, never questions. */
+  metadata: Array<{ key: string; label: string; use: MetadataUse }>;
+  errors: InspectionGroup[];
+  warnings: InspectionGroup[];
+}
+
+/** Problems grouped by column and kind, with the number of answers of each question for the group lines. */
+export function problemGroups(prepared: PreparedImport, problems: readonly Problem[]): ProblemGroup[] {
+  const answered = new Map(prepared.questions.map((q) => [q.label, q.answered + q.missing]));
+  return groupProblems(problems, (column) => answered.get(column));
+}
+
+function inspectionGroup(group: ProblemGroup): InspectionGroup {
+  return {
+    kind: group.kind,
+    column: group.column,
+    ...(group.key !== undefined && { key: group.key }),
+    count: group.count,
+    message: group.message,
+    rows: group.problems.map((p) => p.row).filter((r) => r > 0),
+    problems: group.problems.map((p) => ({ row: p.row, column: p.column, ...(p.value !== undefined && { value: p.value }), message: p.message })),
+  };
 }
 
 /** What the preview shows and `repere inspect FILE --json` prints. */
 export function inspectSurvey(bytes: Uint8Array, options: ImportOptions = {}): SurveyInspection {
-  const { table, questions, problems } = prepareImport(bytes, options);
-  const place = (p: Problem) => ({ row: p.row, column: p.column, message: p.message });
+  return inspectPrepared(prepareImport(bytes, options));
+}
+
+export function inspectPrepared(prepared: PreparedImport): SurveyInspection {
+  const { table, questions, problems } = prepared;
   return {
     source: table.source,
+    format: table.format,
     encoding: table.encoding,
     delimiter: table.delimiter,
+    ...(table.sheets && { sheets: table.sheets, sheet: table.sheet }),
+    headerRow: table.headerRow,
     rows: table.values.length,
-    questions: questions.map((q) => (q.levels ? { key: q.key, label: q.label, type: q.type, levels: q.levels } : { key: q.key, label: q.label, type: q.type })),
-    errors: problems.errors.map(place),
-    warnings: [...problems.warnings, ...problems.excluded].map(place),
+    questions: questions.filter(isQuestion).map((q) => ({ key: q.key, label: q.label, type: q.type, ...(q.levels && { levels: q.levels }), examples: q.examples })),
+    metadata: questions.filter((q) => !isQuestion(q)).map((q) => ({ key: q.key, label: q.label, use: q.use ?? 'kept' })),
+    errors: problemGroups(prepared, problems.errors).map(inspectionGroup),
+    warnings: problemGroups(prepared, [...problems.warnings, ...problems.excluded]).map(inspectionGroup),
   };
 }

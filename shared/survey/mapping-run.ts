@@ -17,8 +17,9 @@ import {
   type ImportQuotesRequest,
   type ImportQuotesResult,
 } from './chunk';
-import { prepareImport, prepareValues, type PreparedImport } from './import';
-import { blockingProblems, completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from './mapping';
+import { sha256Hex } from '../crypto/sha256';
+import { isQuestion, prepareImport, prepareValues, problemGroups, type ImportOptions, type PreparedImport } from './import';
+import { completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
 
 export interface ImportServer {
@@ -48,22 +49,43 @@ export type RunImportResult =
 
 const fail = (message: string, problems: Problem[] = []): RunImportResult => ({ ok: false, message, problems });
 
-/** The file question keys as the sheet will know them; two file questions mapped to one registry question block. */
+/**
+ * The columns the sheet will get, keyed as it will know them: questions under their registry question when mapped,
+ * the tool's kept columns as metadata, personal data only when asked for; two file questions mapped to one registry
+ * question block.
+ */
 function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { questions: BeginImportRequest['questions']; index: Map<string, number>; problems: Problem[] } {
   const index = new Map<string, number>();
   const problems: Problem[] = [];
   const questions: BeginImportRequest['questions'] = [];
   prepared.questions.forEach((q, i) => {
-    const key = sheetKey(mapping, q.key);
+    const question = isQuestion(q);
+    if (!question && (q.use === 'ignored' || (q.use === 'personal' && !mapping.personal.includes(q.key)))) return;
+    const key = question ? sheetKey(mapping, q.key) : q.key;
     const other = index.get(key);
     if (other !== undefined) {
-      problems.push({ row: 0, column: q.label, message: `« ${q.label} » et « ${prepared.questions[other]!.label} » sont toutes deux associées à la question « ${key} » du registre. Associez chaque colonne à une question différente.` });
+      problems.push({ row: 0, column: q.label, kind: 'mapped-twice', message: `« ${q.label} » et « ${prepared.questions[other]!.label} » sont toutes deux associées à la question « ${key} » du registre. Associez chaque colonne à une question différente.` });
       return;
     }
     index.set(key, i);
-    questions.push({ key, label: q.label, type: q.type });
+    questions.push({ key, label: q.label, type: q.type, ...(!question && { role: q.use === 'personal' ? 'personal' : 'metadata' }) });
   });
   return { questions, index, problems };
+}
+
+/** The hash an import is known by: the file's, or for another sheet than a workbook's first, the file's and the sheet's. */
+export function tableHash(fileHash: string, prepared: PreparedImport): string {
+  const { sheet, sheets } = prepared.table;
+  return sheet === undefined || sheet === sheets?.[0] ? fileHash : sha256Hex(`${fileHash}\u0000${sheet}`);
+}
+
+/** The result of an import in the words the sidebar and the CLI both use: « 0 nouvelle réponse, 26 déjà présentes ». */
+export function importSummary(result: Pick<FinishImportResult, 'read' | 'inserted' | 'alreadyPresent' | 'rejected'> & { resumed?: boolean }): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  const parts = [count(result.inserted, 'nouvelle réponse', 'nouvelles réponses'), count(result.alreadyPresent, 'déjà présente', 'déjà présentes')];
+  if (result.rejected > 0) parts.push(count(result.rejected, 'laissée de côté', 'laissées de côté'));
+  const read = result.read === result.inserted + result.alreadyPresent ? '' : ` (${count(result.read, 'lue', 'lues')})`;
+  return `${result.resumed ? 'Import repris là où il s’était arrêté : ' : ''}${parts.join(', ')}${read}.`;
 }
 
 /**
@@ -74,8 +96,10 @@ function sheetQuestions(prepared: PreparedImport, mapping: ImportMapping): { que
 export function prepareAsSuggested(
   source: Uint8Array | readonly string[][],
   setup: { mapping: unknown; questions: readonly RegistryQuestion[]; known?: readonly KnownInstrument[] },
+  file: Omit<ImportOptions, 'corrections'> = {},
 ): { prepared: PreparedImport; mapping: ImportMapping } {
-  const read = (corrections: ImportMapping['corrections']) => (source instanceof Uint8Array ? prepareImport(source, { corrections }) : prepareValues(source, { corrections }));
+  const read = (corrections: ImportMapping['corrections']) =>
+    source instanceof Uint8Array ? prepareImport(source, { ...file, corrections }) : prepareValues(source, { corrections });
   const saved = readMapping(setup.mapping);
   const mapping = completeMapping(saved, read(saved.corrections).questions, setup.questions, setup.known);
   return { prepared: read(mapping.corrections), mapping };
@@ -85,9 +109,11 @@ export async function runImport(all: PreparedImport, options: RunImportOptions, 
   const { mapping } = options;
   const prepared = withoutRefusals(all, mapping);
   const mapped = sheetQuestions(prepared, mapping);
-  const blocking = [...blockingProblems(prepared), ...mapped.problems];
+  const blocking = [...prepared.problems.errors, ...mapped.problems];
   if (blocking.length > 0) {
-    return fail(`${blocking.length} erreur(s) bloquante(s) : rien n’a été importé. Corrigez le fichier (ou le type des questions dans l’aperçu), puis relancez l’import.`, blocking);
+    const groups = problemGroups(prepared, blocking);
+    const what = groups.length > 1 ? `${groups.length} problèmes empêchent l’import` : 'Un problème empêche l’import';
+    return fail(`${what} : rien n’a été importé. ${groups.map((g) => g.message).join(' ')}`, blocking);
   }
   if (prepared.keys.length === 0 && prepared.problems.excluded.length === 0) return fail('Le fichier ne contient aucune réponse : rien à importer.');
   const begun = await server.begin({
@@ -148,6 +174,7 @@ export async function runImport(all: PreparedImport, options: RunImportOptions, 
     read: prepared.keys.length + prepared.problems.excluded.length,
     rejected: prepared.problems.excluded.map((p) => ({ row: p.row, message: p.message })),
     ...(quoteList.length > 0 && { quotes }),
+    warnings: problemGroups(prepared, prepared.problems.warnings).map((g) => g.message),
   });
   if (!finished.ok) return fail(finished.message);
   return { ...finished, resumed: begun.resumed, quotes };

@@ -4,7 +4,6 @@
  * become quotes, and the rows a begin call's layout asks for. Saved per survey and reused for the next wave.
  */
 import { sha256Hex } from '../crypto/sha256';
-import { MAX_CELL_CHARS } from '../sheet/cell';
 import type { AnswerValue, PreparedImport } from './import';
 import type { Correction, Corrections, Problem, QuestionType } from './types';
 import { RECORD_LANG, recogniseRespondentType, termLabel, type Consent } from '../contract/words';
@@ -30,6 +29,8 @@ export interface ImportMapping {
   quotes: { questions: string[]; consent?: string };
   /** The column saying whether the person agreed to answer: rows without that agreement are not imported. */
   participation?: string;
+  /** Columns of personal data (e-mail, IP address…) the person asked to import, by file key: none by default. */
+  personal: string[];
 }
 
 /**
@@ -56,7 +57,7 @@ export interface KnownInstrument {
 }
 
 export function emptyMapping(): ImportMapping {
-  return { corrections: {}, questions: {}, paradata: {}, quotes: { questions: [] } };
+  return { corrections: {}, questions: {}, paradata: {}, quotes: { questions: [] }, personal: [] };
 }
 
 /** A saved mapping read back (a document property): anything malformed is dropped, never trusted. */
@@ -85,6 +86,7 @@ export function readMapping(raw: unknown): ImportMapping {
   if (Array.isArray(quotes.questions)) out.quotes.questions = quotes.questions.filter((q): q is string => typeof q === 'string');
   if (typeof quotes.consent === 'string' && quotes.consent !== '') out.quotes.consent = quotes.consent;
   if (typeof m.participation === 'string' && m.participation !== '') out.participation = m.participation;
+  if (Array.isArray(m.personal)) out.personal = m.personal.filter((k): k is string => typeof k === 'string');
   return out;
 }
 
@@ -209,15 +211,18 @@ export function looksLikeParadata(key: ParadataKey, label: string): boolean {
  */
 export function completeMapping(
   saved: ImportMapping,
-  file: ReadonlyArray<{ key: string; label: string }>,
+  columns: ReadonlyArray<{ key: string; label: string; role?: string }>,
   registry: readonly RegistryQuestion[],
   known: readonly KnownInstrument[] = [],
 ): ImportMapping {
+  // The tool's own columns (ids, times, metadata) are never a registry question nor a paradatum.
+  const file = columns.filter((q) => q.role === undefined);
   const mapping: ImportMapping = {
     corrections: { ...saved.corrections },
     questions: { ...saved.questions },
     paradata: { ...saved.paradata },
     quotes: { questions: [...saved.quotes.questions], ...(saved.quotes.consent !== undefined && { consent: saved.quotes.consent }) },
+    personal: [...saved.personal],
     ...(saved.participation !== undefined && { participation: saved.participation }),
   };
   const reserved = applyKnown(mapping, file, known);
@@ -348,6 +353,7 @@ export function withoutRefusals(prepared: PreparedImport, mapping: ImportMapping
     excluded.push({
       row: line,
       column: label,
+      kind: 'declined',
       ...(answer !== null && answer !== undefined && { value: String(answer) }),
       message:
         consent === 'non obtenu'
@@ -362,29 +368,6 @@ export function withoutRefusals(prepared: PreparedImport, mapping: ImportMapping
     keys: kept.map((i) => prepared.keys[i]!),
     problems: { ...prepared.problems, excluded: [...prepared.problems.excluded, ...excluded] },
   };
-}
-
-/* ------------------------------------------------------------ validation before anything is written */
-
-/** The problems that stop an import: the pipeline's errors, plus answers too long for a cell. */
-export function blockingProblems(prepared: PreparedImport): Problem[] {
-  const problems = [...prepared.problems.errors];
-  const { values, rowNumbers } = prepared.table;
-  for (let i = 0; i < values.length; i++) {
-    const row = values[i]!;
-    for (let q = 0; q < row.length; q++) {
-      const v = row[q];
-      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        problems.push({
-          row: rowNumbers[i]!,
-          column: prepared.questions[q]!.label,
-          value: `${v.slice(0, 60)}…`,
-          message: `Ligne ${rowNumbers[i]}, colonne « ${prepared.questions[q]!.label} » : ${String(v.length).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} caractères, plus que les 50 000 qu’une cellule peut contenir. Raccourcissez cette réponse dans le fichier, puis réimportez-le.`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 /* ------------------------------------------------------------ rows for the begin call's layout */

@@ -8,7 +8,9 @@ import Papa from 'papaparse';
 import { replaceUnrepresentable } from '../sheet/cell';
 import { decodeBytes, windows1252Char, type Encoding } from './decode';
 import { detectFileKind, notSurveyTextMessage } from './file-kind';
-import type { Problem } from './types';
+import { recognisedHeaders } from './sources/index';
+import type { FileFormat, Problem } from './types';
+import { dateParts, parseNumber } from './values';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -23,13 +25,19 @@ export interface SurveyTable {
 
 /** Every record of the file, with the row number a spreadsheet program would show for it. */
 export interface SurveyRecords {
+  format: FileFormat;
   encoding: Encoding;
   delimiter: Delimiter;
-  /** The first record as written (blank cells kept blank), trailing empty columns removed. */
+  /** For a spreadsheet file: its sheets and the one read. */
+  sheets?: string[];
+  sheet?: string;
+  /** The row holding the headers (title rows and group headers above it are left out). */
+  headerRow: number;
+  /** The header row as written (blank cells kept blank), trailing empty columns removed. */
   rawHeaders: string[];
   /** rawHeaders made non-empty and unique. */
   headers: string[];
-  /** Every non-blank record after the first, padded or cut to the header width. */
+  /** Every non-blank record after the header row, padded or cut to the header width. */
   rows: string[][];
   /** rowNumbers[i] is the spreadsheet row of rows[i] (the header is row 1; a blank line still counts as a row). */
   rowNumbers: number[];
@@ -42,6 +50,8 @@ export type RecordsRead = { ok: true; records: SurveyRecords } | { ok: false; me
 
 const SAMPLE_CHARS = 65_536;
 const SAMPLE_ROWS = 50;
+/** Rows looked at for the header row: title rows and group headers sit above it. */
+const HEADER_SEARCH = 10;
 
 /**
  * Picks the delimiter that gives the header row several columns and the most rows of that same width. Quoted fields
@@ -84,20 +94,37 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
     return { ok: false, message: `Ligne ${(fatal.row ?? 0) + 1} : guillemet non fermé. Vérifiez le fichier exporté, puis réessayez.` };
   }
   const data = parsed.data;
-  let first = 0;
-  while (first < data.length && isBlank(data[first]!)) first++;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    if (isBlank(data[i]!)) continue;
+    rows.push(data[i]!);
+    rowNumbers.push(i + 1);
+  }
+  return recordsFromRows(rows, rowNumbers, { format: 'csv', encoding, delimiter }, { text, ...(windows1252Lines && { windows1252Lines }) });
+}
+
+/**
+ * Records from non-blank rows and their row numbers, whatever the file: the header row found, the width set by the
+ * headers and the cells used, short rows padded. A text file's rows longer or shorter than its headers are warned
+ * about (a delimiter too many or too few); a spreadsheet's are not (its blank cells are simply not written).
+ */
+export function recordsFromRows(
+  data: string[][],
+  numbers: number[],
+  meta: Pick<SurveyRecords, 'format' | 'encoding' | 'delimiter' | 'sheets' | 'sheet'>,
+  decoded?: { text: string; windows1252Lines?: number[] },
+): RecordsRead {
+  const first = headerRowIndex(data);
   const headerRow = data[first];
   if (!headerRow) {
     return { ok: false, message: 'Le fichier est vide : la première ligne doit contenir les intitulés des questions.' };
   }
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
+  const textFile = meta.format === 'csv';
+  const rows = data.slice(first + 1);
+  const rowNumbers = numbers.slice(first + 1);
   let usedWidth = 0;
-  for (let i = first + 1; i < data.length; i++) {
-    const record = data[i]!;
-    if (isBlank(record)) continue;
-    rows.push(record);
-    rowNumbers.push(i + 1);
+  for (const record of rows) {
     for (let c = record.length - 1; c >= usedWidth; c--) {
       if (record[c] !== '' && record[c]!.trim() !== '') {
         usedWidth = c + 1;
@@ -105,8 +132,8 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
       }
     }
   }
-  let width = headerRow.length;
-  while (width > usedWidth && width > 0 && headerRow[width - 1]!.trim() === '') width--;
+  let width = textFile ? headerRow.length : Math.max(headerRow.length, usedWidth);
+  while (width > usedWidth && width > 0 && (headerRow[width - 1] ?? '').trim() === '') width--;
   const longer: number[] = [];
   const shorter: number[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -116,7 +143,7 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
       if (!isBlank(record.slice(width))) longer.push(rowNumbers[i]!);
       rows[i] = record.slice(0, width);
     } else {
-      shorter.push(rowNumbers[i]!);
+      if (textFile) shorter.push(rowNumbers[i]!);
       const padded = record.slice();
       while (padded.length < width) padded.push('');
       rows[i] = padded;
@@ -127,19 +154,50 @@ export function readSurveyRecords(bytes: Uint8Array): RecordsRead {
   const warnings: Problem[] = [];
   const check = 'Vérifiez ces lignes dans le fichier : un séparateur ou un guillemet en trop ou en moins décale les réponses.';
   if (longer.length > 0) {
-    warnings.push({ row: longer[0]!, column: '', message: `${rowList(longer)} : plus de valeurs que d’intitulés (${width}) ; les valeurs en trop sont ignorées. ${check}` });
+    warnings.push({ row: longer[0]!, column: '', kind: 'ragged', message: `${rowList(longer)} : plus de valeurs que d’intitulés (${width}) ; les valeurs en trop sont ignorées. ${check}` });
   }
   if (shorter.length > 0) {
-    warnings.push({ row: shorter[0]!, column: '', message: `${rowList(shorter)} : moins de valeurs que d’intitulés (${width}) ; les cases manquantes restent vides. ${check}` });
+    warnings.push({ row: shorter[0]!, column: '', kind: 'ragged', message: `${rowList(shorter)} : moins de valeurs que d’intitulés (${width}) ; les cases manquantes restent vides. ${check}` });
   }
-  if (windows1252Lines) warnings.push(mixedEncodingWarning(windows1252Lines));
-  const mojibake = twiceConverted(text, rawHeaders, rows, rowNumbers);
+  if (decoded?.windows1252Lines) warnings.push(mixedEncodingWarning(decoded.windows1252Lines));
+  const mojibake = twiceConverted(decoded?.text, rawHeaders, rows, rowNumbers, numbers[first]!);
   if (mojibake) warnings.push(mojibake);
-  const replaced = replaceUnrepresentableCells(text, rawHeaders, rows, rowNumbers);
+  const replaced = replaceUnrepresentableCells(decoded?.text, rawHeaders, rows, rowNumbers, numbers[first]!);
   if (replaced) warnings.push(replaced);
-  return { ok: true, records: { encoding, delimiter, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers, warnings } };
+  return { ok: true, records: { ...meta, headerRow: numbers[first]!, rawHeaders, headers: uniqueHeaders(rawHeaders), rows, rowNumbers, warnings } };
 }
 
+const filled = (row: readonly string[]) => row.reduce((n, cell) => (cell.trim() === '' ? n : n + 1), 0);
+
+/** A row of headers: several texts, none a number or a date, no two the same. */
+function headerLike(row: readonly string[]): boolean {
+  const cells = row.map((c) => c.trim()).filter((c) => c !== '');
+  return cells.length >= 2 && new Set(cells).size === cells.length && cells.every((c) => parseNumber(c) === null && dateParts(c) === null);
+}
+
+/**
+ * Which of the first rows holds the headers: the first one a survey tool's profile recognises; else the row below a
+ * title (one filled cell over a wider row of headers) or below group headers (a sparse row over a full row of
+ * headers, as Kobo and hand-made sheets write them); else the first row.
+ */
+export function headerRowIndex(rows: readonly string[][]): number {
+  const last = Math.min(rows.length, HEADER_SEARCH);
+  for (let i = 0; i < last; i++) {
+    const sample = rows.slice(i + 1, i + 21);
+    if (recognisedHeaders(rows[i]!, sample)) return i;
+  }
+  let at = 0;
+  while (at + 1 < last) {
+    const here = filled(rows[at]!);
+    const next = rows[at + 1]!;
+    const wide = filled(next);
+    const title = here <= 1 && wide >= 3;
+    const groups = here >= 2 && here <= wide / 2 && at + 2 < rows.length;
+    if (!(title || groups) || !headerLike(next)) break;
+    at++;
+  }
+  return at;
+}
 /** « Ligne 4 », « Lignes 4, 9 et 12 », « Lignes 4, 9, 12… et 37 autres ». */
 export function rowList(rows: readonly number[]): string {
   if (rows.length === 1) return `Ligne ${rows[0]}`;
@@ -168,8 +226,9 @@ const TWICE_CONVERTED = new RegExp(
 );
 
 /** Where a file holds accents converted twice: one warning, naming the cells (the whole text is tested first). */
-function twiceConverted(text: string, headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[]): Problem | null {
-  if (!TWICE_CONVERTED.test(text)) return null;
+function twiceConverted(text: string | undefined, headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
+  // Most files hold none of « Ã », « Â », « â€ »: three plain searches spare the pattern over the whole text.
+  if (text !== undefined && ((text.indexOf('Ã') < 0 && text.indexOf('Â') < 0 && text.indexOf('â€') < 0) || !TWICE_CONVERTED.test(text))) return null;
   const places: string[] = [];
   let first = 0;
   const scan = (cells: readonly string[], row: number) => {
@@ -179,7 +238,7 @@ function twiceConverted(text: string, headers: readonly string[], rows: readonly
       places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
     });
   };
-  scan(headers, 1);
+  scan(headers, headerRow);
   rows.forEach((row, i) => scan(row, rowNumbers[i]!));
   if (places.length === 0) return null;
   return {
@@ -198,8 +257,8 @@ function placeList(places: readonly string[]): string {
  * Lone surrogates, U+FFFE and U+FFFF (a damaged file) cannot be written to any spreadsheet: replaced by « � » in the
  * headers and cells, in one warning naming the places. The whole text is tested first: almost every file has none.
  */
-function replaceUnrepresentableCells(text: string, headers: string[], rows: string[][], rowNumbers: readonly number[]): Problem | null {
-  if (!/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return null;
+function replaceUnrepresentableCells(text: string | undefined, headers: string[], rows: string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
+  if (text !== undefined && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return null;
   const places: string[] = [];
   let first = 0;
   const fix = (cells: string[], row: number) => {
@@ -211,20 +270,27 @@ function replaceUnrepresentableCells(text: string, headers: string[], rows: stri
       places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
     }
   };
-  fix(headers, 1);
+  fix(headers, headerRow);
   rows.forEach((row, i) => fix(row, rowNumbers[i]!));
   if (places.length === 0) return null;
   return {
     row: first,
     column: '',
+    kind: 'replaced-characters',
     message: `Des caractères illisibles (fichier abîmé ou mal converti) ne peuvent pas être gardés dans un tableur : remplacés par « � » (${placeList(places)}). Vérifiez ces réponses dans l’outil d’enquête et exportez à nouveau si besoin.`,
   };
 }
 
-/** A spreadsheet tab's values (header row first) as records: no decoding, no delimiter, nothing ragged. */
-export function sheetRecords(values: readonly string[][]): SurveyRecords {
-  const [header = [], ...rows] = values;
-  return { encoding: 'utf-8', delimiter: ',', rawHeaders: header, headers: uniqueHeaders(header), rows, rowNumbers: rows.map((_, i) => i + 2), warnings: [] };
+/** A tab of this spreadsheet (its values, header row first): no decoding, no delimiter, nothing ragged. */
+export function sheetRecords(values: readonly string[][]): RecordsRead {
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  values.forEach((row, i) => {
+    if (isBlank(row)) return;
+    rows.push(row.slice());
+    rowNumbers.push(i + 1);
+  });
+  return recordsFromRows(rows, rowNumbers, { format: 'tab', encoding: 'utf-8', delimiter: ',' });
 }
 
 export function readSurveyTable(bytes: Uint8Array): TableRead {

@@ -14,7 +14,12 @@ const MISSING_ANSWERS = new Set(
   ].map(fold),
 );
 
+/** The longest of them, and what they start with: most cells (ids, times, numbers, sentences) are told apart at once. */
+const MISSING_LONGEST = Math.max(...[...MISSING_ANSWERS].map((m) => m.length)) + 8;
+const STARTS_WITH_LETTER = /^\s*\p{L}/u;
+
 export function isMissingAnswer(text: string): boolean {
+  if (text.length > MISSING_LONGEST || !STARTS_WITH_LETTER.test(text)) return false;
   return MISSING_ANSWERS.has(fold(text).replace(/[\s.!]+$/, ''));
 }
 
@@ -34,46 +39,72 @@ export type DateOrder = 'dmy' | 'mdy';
 
 /** What a date-looking cell is made of, before deciding which part is the day. */
 export interface DateParts {
-  kind: 'iso' | 'slash';
-  /** iso: year, month, day; slash: first, second, year as written. */
+  /** iso and ymd: year first, unambiguous; slash: day and month in an order the column decides. */
+  kind: 'iso' | 'ymd' | 'slash';
+  /** iso, ymd: year, month, day; slash: first, second, year as written. */
   a: number;
   b: number;
   c: number;
   time: string | null;
+  /** '' (local time), 'Z', or an offset « +01:00 »: applied when the cell is written, never dropped. */
   zone: string;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const SLASH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:,?[ T]|\s+-\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+// A zone as the tools write it: Z, UTC, GMT, UTC+1, GMT+2, UTC+5:30, +01:00, +0100, and the two names French
+// spreadsheets use.
+const ZONE = String.raw`(Z|CEST|CET|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)`;
+// 8:00, 08:00:00, 8h00, 08:00:00.118, then AM/PM (a.m., pm) and a zone, each optional.
+const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*${ZONE})?`;
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:[T ]${TIME})?$`);
+// Google Forms' own download writes 2024/01/10 8:00:00 UTC+1 (French) or 2024/01/10 8:00:00 AM GMT+1 (English).
+const YMD = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:,?\s+${TIME})?$`);
+const SLASH = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:(?:,?[ T]|\s+-\s+|\s+à\s+)${TIME})?$`);
 
 export function dateParts(text: string): DateParts | null {
   const t = text.trim();
-  if (t.length < 6 || t.length > 40) return null;
+  if (t.length < 6 || t.length > 48) return null;
   let m = ISO.exec(t);
-  if (m) {
-    const time = m[4] === undefined ? null : `${m[4]}:${m[5]}:${m[6] ?? '00'}`;
-    return { kind: 'iso', a: +m[1]!, b: +m[2]!, c: +m[3]!, time, zone: m[7] ?? '' };
-  }
+  if (m) return withTime('iso', +m[1]!, +m[2]!, +m[3]!, m, 4);
+  m = YMD.exec(t);
+  if (m) return withTime('ymd', +m[1]!, +m[2]!, +m[3]!, m, 4);
   m = SLASH.exec(t);
   if (!m) return null;
   let year = +m[4]!;
   if (m[4]!.length === 2) year += 2000;
-  let time: string | null = null;
-  if (m[5] !== undefined) {
-    let hour = +m[5];
-    const meridiem = m[8]?.toLowerCase();
-    if (meridiem) {
-      if (hour < 1 || hour > 12) return null;
-      hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
-    }
-    time = `${pad(hour)}:${m[6]}:${m[7] ?? '00'}`;
-  }
-  return { kind: 'slash', a: +m[1]!, b: +m[3]!, c: year, time, zone: '' };
+  return withTime('slash', +m[1]!, +m[3]!, year, m, 5);
 }
 
-/** The ISO form of a date (« 2026-11-26 ») or timestamp (« 2026-11-26T14:03:12 »), or null if no such day exists. */
+/** The time groups start at `at`: hour, minutes, seconds, meridiem, zone. */
+function withTime(kind: DateParts['kind'], a: number, b: number, c: number, m: RegExpExecArray, at: number): DateParts | null {
+  if (m[at] === undefined) return { kind, a, b, c, time: null, zone: '' };
+  let hour = +m[at]!;
+  const meridiem = m[at + 3]?.toLowerCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  }
+  const zone = m[at + 4] === undefined ? '' : zoneOffset(m[at + 4]!);
+  if (zone === null) return null;
+  return { kind, a, b, c, time: `${pad(hour)}:${m[at + 1]}:${m[at + 2] ?? '00'}`, zone };
+}
+
+/** « UTC+1 » → « +01:00 », « GMT » → « Z », « +0530 » → « +05:30 »; null for an offset no place has. */
+function zoneOffset(zone: string): string | null {
+  const z = zone.replace(/\s/g, '').toUpperCase();
+  if (z === 'Z' || z === 'UTC' || z === 'GMT') return 'Z';
+  if (z === 'CET') return '+01:00';
+  if (z === 'CEST') return '+02:00';
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
+  if (!m) return null;
+  const hours = +m[2]!;
+  const minutes = +(m[3] ?? 0);
+  if (hours > 14 || minutes > 59) return null;
+  return hours === 0 && minutes === 0 ? 'Z' : `${m[1]}${pad(hours)}:${pad(minutes)}`;
+}
+
+/** The ISO form of a date (« 2026-11-26 ») or timestamp (« 2026-11-26T14:03:12+01:00 »), or null if no such day exists. */
 export function isoDate(parts: DateParts, order: DateOrder): string | null {
-  const [year, month, day] = parts.kind === 'iso' ? [parts.a, parts.b, parts.c] : order === 'dmy' ? [parts.c, parts.b, parts.a] : [parts.c, parts.a, parts.b];
+  const [year, month, day] = parts.kind !== 'slash' ? [parts.a, parts.b, parts.c] : order === 'dmy' ? [parts.c, parts.b, parts.a] : [parts.c, parts.a, parts.b];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   const date = `${year}-${pad(month)}-${pad(day)}`;
   if (parts.time === null) return date;

@@ -9,6 +9,7 @@ import { benchComputeSheetCalls } from './compute-sheet-calls';
 import { benchExtension } from './extension';
 import { benchImport } from './import';
 import { benchImportSheetCalls } from './import-sheet-calls';
+import { benchImportXlsx } from './import-xlsx';
 
 export interface Measure {
   metric: string;
@@ -20,6 +21,7 @@ export interface Measure {
 /** Each bench with the prefix every metric it reports starts with. */
 const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['import.pipeline', benchImport],
+  ['import.xlsx', benchImportXlsx],
   ['import.sheet_calls', benchImportSheetCalls],
   ['compute.vs_single_pass', benchCompute],
   ['compute.sheet_calls', benchComputeSheetCalls],

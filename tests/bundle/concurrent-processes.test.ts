@@ -95,8 +95,8 @@ describe('the local server and the repere command on one workbook', () => {
     })();
     const [outputs] = await Promise.all([commands, sync(30, 5), sidebar(6)]);
     expect(outputs.map((o) => [o.code, o.stderr])).toEqual(outputs.map(() => [0, '']));
-    expect(outputs[0]!.stdout).toContain('400 réponse(s) lue(s) = 400 ajoutée(s)');
-    expect(outputs[2]!.stdout).toContain('600 réponse(s) lue(s) = 200 ajoutée(s) + 400 déjà présente(s)');
+    expect(outputs[0]!.stdout).toContain('400 nouvelles réponses, 0 déjà présente.');
+    expect(outputs[2]!.stdout).toContain('200 nouvelles réponses, 400 déjà présentes.');
 
     await sync(1, 5); // the server writes once more after the last command
     const saved = await loadWorkbook(workbook);

@@ -31,6 +31,12 @@ describe('mapping a file to the registry', () => {
   it('gives quotes stable ids and drops whatever is malformed in a saved mapping', () => {
     expect(quoteId('fp:1', 'Q1')).toBe(quoteId('fp:1', 'Q1'));
     expect(quoteId('fp:1', 'Q1')).not.toBe(quoteId('fp:1', 'Q2'));
-    expect(readMapping({ corrections: { a: { type: 'text', levels: [1] } }, questions: { a: 'A', b: 3 }, quotes: 'x' })).toEqual({ corrections: { a: { type: 'text' } }, questions: { a: 'A' }, paradata: {}, quotes: { questions: [] } });
+    expect(readMapping({ corrections: { a: { type: 'text', levels: [1] } }, questions: { a: 'A', b: 3 }, quotes: 'x', personal: ['Email', 4] })).toEqual({
+      corrections: { a: { type: 'text' } },
+      questions: { a: 'A' },
+      paradata: {},
+      quotes: { questions: [] },
+      personal: ['Email'],
+    });
   });
 });

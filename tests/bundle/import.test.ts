@@ -67,7 +67,7 @@ const ctxDate = (registry: TestRegistry) => vm.runInContext('Date', registry.con
 const journal = (registry: TestRegistry) => registry.tab('journal').slice(1).map((r) => String(r[3]));
 
 describe('importing a survey file through the bundle', () => {
-  it('writes nothing when the file has a blocking error, and says where (row, column, value, why)', async () => {
+  it('writes nothing when an answer cannot be written (longer than a cell), and says where (row, column, why)', async () => {
     const registry = configured();
     const sheetsBefore = registry.model.sheets.map((s) => s.name);
     registry.services.calls.reset();
@@ -75,7 +75,7 @@ describe('importing a survey file through the bundle', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toMatch(/rien n’a été importé/);
-    expect(result.problems).toEqual([expect.objectContaining({ row: 4, column: 'Nombre de visites par mois', value: 'quatre', message: expect.stringContaining('n’est pas un nombre') })]);
+    expect(result.problems).toEqual([expect.objectContaining({ row: 4, column: 'Commentaire', kind: 'too-long', message: expect.stringContaining('plus que les 50 000 qu’une cellule peut contenir') })]);
     expect(registry.model.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(registry.services.calls.get('Range.setValues')).toBe(0);
   });
@@ -116,9 +116,9 @@ describe('importing a survey file through the bundle', () => {
     expect(responses(registry).rows).toHaveLength(5);
     const lines = journal(registry).filter((l) => l.includes('→ Réponses E1'));
     expect(lines).toEqual([
-      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 2 ajoutée(s) + 3 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining(': 5 réponse(s) lue(s) = 0 ajoutée(s) + 5 déjà présente(s)'),
+      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponse(s) lue(s) = 3 insérée(s) + 0 déjà présente(s) + 0 refusée(s).'),
+      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 2 insérée(s) + 3 déjà présente(s) + 0 refusée(s).'),
+      expect.stringContaining(': 5 réponse(s) lue(s) = 0 insérée(s) + 5 déjà présente(s)'),
     ]);
   });
 
@@ -231,7 +231,8 @@ describe('importing a survey file through the bundle', () => {
     expect(registry.services.calls.get('Range.getValues')).toBe(1);
     const values: string[][] = succeeded(read).values;
     const records = sheetRecords(values);
-    const prepared = prepareTable(recogniseSource(records).normalise(records), {});
+    if (!records.ok) throw new Error(records.message);
+    const prepared = prepareTable(recogniseSource(records.records).normalise(records.records), {});
     expect(prepared.table.source).toBe('google-forms');
     const result = await runImport(prepared, { surveyId: 'E3', wave: '1', fileName: 'onglet « Réponses au formulaire 1 »', fileHash: sha256BytesHex(new TextEncoder().encode(JSON.stringify(values))), mapping: emptyMapping() }, importServer(registry.importCall));
     expect(result).toMatchObject({ ok: true, inserted: 3, tab: 'Réponses E3' });

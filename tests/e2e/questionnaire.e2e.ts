@@ -30,7 +30,7 @@ describe('the « Questionnaires » panel', () => {
 
   it('offers the registry’s surveys with their wave', async () => {
     await expect.poll(() => sidebar.getByLabel('Enquête', { exact: true }).locator('option').allTextContents()).toEqual(['E1 — Questionnaire des aidants (T0 à l\'entrée, T1 six mois plus tard)']);
-    await sidebar.getByLabel('Vague', { exact: true }).first().fill('T0');
+    await sidebar.locator('#questionnaire-section').getByLabel('Vague', { exact: true }).fill('T0');
   });
 
   it('downloads the XLSForm, valid for KoboToolbox', async () => {

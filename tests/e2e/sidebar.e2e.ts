@@ -66,9 +66,9 @@ describe('the sidebar on the local page', () => {
   });
 
   it('imports a 3-row CSV into a responses tab, once', async () => {
-    await sidebar.getByLabel('Fichier de réponses (CSV)').setInputFiles(CSV);
+    await sidebar.getByLabel('Fichier de réponses (.csv, .xlsx, .ods)').setInputFiles(CSV);
     await sidebar.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('3 réponse(s) lue(s) = 3 ajoutée(s) + 0 déjà présente(s)');
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('3 nouvelles réponses, 0 déjà présente.');
     const [header = [], ...rows] = await registry.readTab('responses');
     expect(header.slice(-3)).toEqual(['Horodateur', 'Vous sentez-vous moins seul(e) depuis les visites ?', 'Commentaire']);
     expect(rows.map((r) => r.at(-1))).toEqual([
@@ -78,7 +78,7 @@ describe('the sidebar on the local page', () => {
     ]);
 
     await sidebar.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 ajoutée(s) + 3 déjà présente(s)');
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 nouvelle réponse, 3 déjà présentes.');
     expect(await registry.readTab('responses')).toHaveLength(4);
     await expect.poll(() => page.getByRole('tab').allTextContents()).toContain('Réponses E1');
     expect(errors).toEqual([]);

@@ -1,29 +1,21 @@
 /**
- * The « Importer des réponses » panel. The file (or a tab of this spreadsheet) is read here, in the browser:
- * preview (source, encoding, delimiter, answers, each question with its type and levels, errors and warnings),
- * corrections and mapping remembered per survey on the server, then the transaction: begin, one write per chunk with
- * a progress bar, quotes, finish. Everything is rendered with textContent.
+ * The « Importer des réponses » panel. The file (.csv, .xlsx, .ods, or a tab of this spreadsheet) is read here, in
+ * the browser, so a spreadsheet file needs no reader in Apps Script: preview (what was read, the questions as a
+ * form, problems grouped by column), corrections and mapping remembered per survey on the server, then the
+ * transaction: begin, one write per chunk with a progress bar, quotes, finish. One result message, replaced by the
+ * next step. Everything is rendered with textContent.
  */
-import { NOT_GIVEN, termLabel, termLabels } from '../../../shared/contract/words';
 import { sha256BytesHex, sha256TableHex } from '../../../shared/crypto/sha256';
-import { prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
-import { answerCountsText, quoteCountsText } from '../../../shared/survey/import-counts';
-import { completeMapping, emptyMapping, readMapping, suggestQuestions, withoutRefusals, PARADATA, type ImportMapping, type KnownInstrument, type ParadataKey, type RegistryQuestion } from '../../../shared/survey/mapping';
-import { importServer, runImport } from '../../../shared/survey/mapping-run';
-import { QUESTION_TYPES, type Correction, type Problem, type QuestionType } from '../../../shared/survey/types';
-import type { DateOrder } from '../../../shared/survey/values';
+import { inspectPrepared, isQuestion, prepareImport, prepareValues, type PreparedImport } from '../../../shared/survey/import';
+import { completeMapping, emptyMapping, readMapping, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from '../../../shared/survey/mapping';
+import { importServer, importSummary, runImport, tableHash } from '../../../shared/survey/mapping-run';
+import type { Correction } from '../../../shared/survey/types';
 import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
+import { problemItems } from './import-problems';
+import { renderPreview } from './import-preview';
 
-const PARADATA_NAMES: Record<ParadataKey, string> = {
-  wave: 'Vague',
-  respondentType: `Type de répondant (${termLabels('respondentType', 'fr').join(', ')})`,
-  mode: 'Mode de passation',
-  interviewer: 'Enquêteur',
-  personId: 'Identifiant de la personne (relie ses réponses avant et après)',
-};
-
-type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
+type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string; sheet?: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
 
 interface State {
   source: Source | null;
@@ -35,6 +27,8 @@ interface State {
 }
 
 const state: State = { source: null, mapping: emptyMapping(), registryQuestions: [], known: [], prepared: null };
+/** The file being read: « Importer » waits for it, so a click right after choosing a file imports that file. */
+let reading: Promise<void> = Promise.resolve();
 
 /** Test hooks (end-to-end tests simulate a sidebar closed mid-import). */
 interface Hooks {
@@ -45,8 +39,9 @@ interface Hooks {
 const surveyId = () => $<HTMLInputElement>('survey-id').value.trim();
 
 function read(source: Source): PreparedImport {
-  const options = { corrections: state.mapping.corrections };
-  return source.kind === 'file' ? prepareImport(source.bytes, options) : prepareValues(source.values, options);
+  const corrections = state.mapping.corrections;
+  if (source.kind === 'tab') return prepareValues(source.values, { corrections });
+  return prepareImport(source.bytes, { corrections, ...(source.sheet !== undefined && { sheet: source.sheet }) });
 }
 
 /** The answers as they will be imported: the rows of people who declined are already set aside, with their reason. */
@@ -79,21 +74,33 @@ function remember(): void {
   if (id) void call('saveImportMapping', id, state.mapping).catch(() => undefined);
 }
 
-function select(options: Array<[string, string]>, value: string, label: string, onChange: (v: string) => void): HTMLSelectElement {
-  const element = document.createElement('select');
-  element.setAttribute('aria-label', label);
-  element.append(...options.map(([v, text]) => option(v, text)));
-  element.value = value;
-  element.addEventListener('change', () => onChange(element.value));
-  return element;
+/** The one result message of the panel, with the next step's button when there is one. */
+function showResult(text: string, isError: boolean, next?: { label: string; run: () => void }): void {
+  const output = $('import-result');
+  say(output, text, isError);
+  if (next) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = next.label;
+    button.addEventListener('click', next.run);
+    output.append(document.createElement('br'), button);
+  }
 }
 
-function problemLine(p: Problem, error: boolean): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = error ? 'error' : 'warning';
-  const where = [p.row ? `ligne ${p.row}` : '', p.column ? `colonne « ${p.column} »` : '', p.value !== undefined ? `valeur « ${p.value} »` : ''].filter(Boolean).join(', ');
-  li.textContent = `${error ? 'Erreur' : 'Attention'}${where ? ` (${where})` : ''} : ${p.message}`;
-  return li;
+function correct(key: string, change: Correction, replace = false): void {
+  const base = replace ? {} : state.mapping.corrections[key];
+  state.mapping.corrections[key] = { ...base, ...change };
+  remember();
+  prepare();
+  render();
+}
+
+function what(prepared: PreparedImport, name: string): string {
+  const t = prepared.table;
+  const questions = prepared.questions.filter(isQuestion).length;
+  const how =
+    t.format === 'csv' ? `encodage ${t.encoding}, séparateur ${t.delimiter === '\t' ? 'tabulation' : `« ${t.delimiter} »`}` : t.format === 'tab' ? 'onglet de ce tableur' : `classeur ${t.format}, feuille « ${t.sheet} »`;
+  return `${name} : source ${t.source}, ${how}${t.headerRow > 1 ? `, intitulés ligne ${t.headerRow}` : ''}, ${t.values.length} réponse(s), ${questions} question(s).`;
 }
 
 function render(): void {
@@ -105,135 +112,43 @@ function render(): void {
     return;
   }
   preview.hidden = false;
-  const t = prepared.table;
-  const delimiter = t.delimiter === '\t' ? 'tabulation' : `« ${t.delimiter} »`;
-  $('import-summary').textContent = `${source.name} : source ${t.source}, encodage ${t.encoding}, séparateur ${delimiter}, ${t.values.length} réponse(s), ${prepared.questions.length} question(s).`;
-
-  const suggestions = suggestQuestions(prepared.questions, state.registryQuestions, state.mapping.questions);
-  const registryOptions: Array<[string, string]> = [['', '(garder le nom de la colonne)'], ...state.registryQuestions.map((q): [string, string] => [q.key, `${q.key} — ${q.label}`])];
-  const blocks = prepared.questions.map((q) => {
-    const block = document.createElement('div');
-    block.className = 'import-question';
-    const label = document.createElement('span');
-    label.className = 'q-label';
-    label.textContent = q.label;
-    const type = select(QUESTION_TYPES.map((k) => [k, termLabel('questionType', k, 'fr')]), q.type, `Type de « ${q.label} »`, (v) => {
-      state.mapping.corrections[q.key] = { ...state.mapping.corrections[q.key], type: v as QuestionType };
-      delete state.mapping.corrections[q.key]!.levels;
-      remember();
-      prepare();
-      render();
-    });
-    block.append(label, type);
-    const correct = (change: Correction) => {
-      state.mapping.corrections[q.key] = { ...state.mapping.corrections[q.key], ...change };
-      remember();
-      prepare();
-      render();
-    };
-    if (q.type === 'likert' || q.type === 'single') {
-      // The order of the levels, lowest first, as the file's scale means it: editable when the guess is wrong.
-      const levels = document.createElement('input');
-      levels.type = 'text';
-      levels.value = (q.levels ?? []).join(' | ');
-      levels.setAttribute('aria-label', `Modalités de « ${q.label} », de la plus basse à la plus haute, séparées par « | »`);
-      levels.addEventListener('change', () => correct({ levels: levels.value.split('|').map((l) => l.trim()).filter(Boolean) }));
-      block.append(levels);
-    }
-    if (q.type === 'date' || q.type === 'timestamp') {
-      block.append(select([['dmy', 'jour/mois/année'], ['mdy', 'mois/jour/année']], q.dateOrder ?? 'dmy', `Ordre des dates de « ${q.label} »`, (v) => correct({ dateOrder: v as DateOrder })));
-    }
-    if (state.registryQuestions.length > 0) {
-      const chosen = state.mapping.questions[q.key] ?? suggestions[q.key]?.key ?? '';
-      if (chosen && !state.mapping.questions[q.key]) state.mapping.questions[q.key] = chosen;
-      block.append(select(registryOptions, chosen, `Question du registre pour « ${q.label} »`, (v) => {
-        if (v) state.mapping.questions[q.key] = v;
-        else delete state.mapping.questions[q.key];
-        remember();
-      }));
-    }
-    if (q.type === 'text') {
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.checked = state.mapping.quotes.questions.includes(q.key);
-      box.addEventListener('change', () => {
-        const set = new Set(state.mapping.quotes.questions);
-        if (box.checked) set.add(q.key);
-        else set.delete(q.key);
-        state.mapping.quotes.questions = [...set];
-        remember();
-      });
-      const wrap = document.createElement('label');
-      wrap.append(box, document.createTextNode(' envoyer les réponses en citations (Observations)'));
-      block.append(wrap);
-    }
-    return block;
-  });
-  $('import-questions').replaceChildren(...blocks);
-
-  const columns: Array<[string, string]> = [['', '(même valeur pour tout le fichier)'], ...prepared.questions.map((q): [string, string] => [q.key, q.label])];
-  const fieldset = $('import-paradata');
-  const legend = fieldset.querySelector('legend')!;
-  const rows = PARADATA.filter((k) => k !== 'wave').map((key) => {
-    const div = document.createElement('div');
-    const title = document.createElement('span');
-    title.textContent = PARADATA_NAMES[key];
-    const current = state.mapping.paradata[key] ?? {};
-    const value = document.createElement('input');
-    value.type = 'text';
-    value.value = current.value ?? '';
-    value.setAttribute('aria-label', `${PARADATA_NAMES[key]} pour tout le fichier`);
-    value.addEventListener('change', () => {
-      state.mapping.paradata[key] = { ...state.mapping.paradata[key], value: value.value.trim() };
-      remember();
-    });
-    div.append(title, select(columns, current.column ?? '', `${PARADATA_NAMES[key]} : colonne`, (v) => {
-      const next = { ...state.mapping.paradata[key] };
-      if (v) next.column = v;
-      else delete next.column;
-      state.mapping.paradata[key] = next;
-      remember();
-    }), value);
-    return div;
-  });
-  fieldset.replaceChildren(legend, ...rows);
-
-  const participation = $<HTMLSelectElement>('import-participation');
-  participation.replaceChildren(...[['', '(aucune : toutes les réponses sont importées)'] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
-  participation.value = state.mapping.participation ?? '';
-  participation.onchange = () => {
-    if (participation.value) state.mapping.participation = participation.value;
-    else delete state.mapping.participation;
+  $('import-summary').textContent = what(prepared, source.name);
+  const sheets = prepared.table.sheets ?? [];
+  $('import-sheet-row').hidden = sheets.length < 2;
+  const sheet = $<HTMLSelectElement>('import-sheet');
+  sheet.replaceChildren(...sheets.map((name) => option(name, name)));
+  if (prepared.table.sheet !== undefined) sheet.value = prepared.table.sheet;
+  const reread = () => {
     remember();
     prepare();
     render();
   };
+  renderPreview({ prepared, mapping: state.mapping, registry: state.registryQuestions, correct, remember, reread });
+  const inspection = inspectPrepared(prepared);
+  const keepAsText = (key: string) => correct(key, { type: 'text' }, true);
+  $('import-problems').replaceChildren(...problemItems(inspection.errors, true, keepAsText), ...problemItems(inspection.warnings, false, keepAsText));
+}
 
-  const consent = $<HTMLSelectElement>('import-consent');
-  consent.replaceChildren(...[['', `(aucune : « ${NOT_GIVEN.fr} »)`] as [string, string], ...columns.slice(1)].map(([v, text]) => option(v, text)));
-  consent.value = state.mapping.quotes.consent ?? '';
-  consent.onchange = () => {
-    if (consent.value) state.mapping.quotes.consent = consent.value;
-    else delete state.mapping.quotes.consent;
-    remember();
-  };
-
-  const problems = prepared.problems;
-  $('import-problems').replaceChildren(
-    ...problems.errors.map((p) => problemLine(p, true)),
-    ...[...problems.warnings, ...problems.excluded].map((p) => problemLine(p, false)),
-  );
+async function showSource(source: Source): Promise<void> {
+  state.source = source;
+  await loadSurvey();
+  prepareNewSource();
+  render();
+  const blocked = state.prepared!.problems.errors.length > 0;
+  showResult(blocked ? 'Ce fichier ne peut pas être importé tel quel : voyez l’erreur ci-dessus.' : 'Vérifiez l’aperçu (types et questions du registre), puis « Importer ».', blocked);
 }
 
 async function chooseFile(): Promise<void> {
   const file = $<HTMLInputElement>('survey-file').files?.[0];
   if (!file) return;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  state.source = { kind: 'file', bytes, name: file.name, hash: sha256BytesHex(bytes) };
-  $('import-result').textContent = '';
-  await loadSurvey();
-  prepareNewSource();
-  render();
+  await showSource({ kind: 'file', bytes, name: file.name, hash: sha256BytesHex(bytes) });
+}
+
+async function chooseSheet(): Promise<void> {
+  const source = state.source;
+  if (source?.kind !== 'file') return;
+  await showSource({ ...source, sheet: $<HTMLSelectElement>('import-sheet').value });
 }
 
 /** The tabs that receive a Google Form Repère made know their survey and wave. */
@@ -248,27 +163,31 @@ async function listTabs(): Promise<void> {
 
 async function readTab(): Promise<void> {
   const id = $<HTMLSelectElement>('survey-tab').value;
-  if (!id) return say($('import-result'), 'Choisissez d’abord un onglet.', true);
+  if (!id) return showResult('Choisissez d’abord un onglet.', true);
   const tab = await call('readSheetTab', Number(id));
-  if (!tab.ok) return say($('import-result'), tab.message, true);
+  if (!tab.ok) return showResult(tab.message, true);
   const form = tabForms.get(id);
   if (form) {
     $<HTMLInputElement>('survey-id').value = form.survey;
     $<HTMLInputElement>('survey-wave').value = form.wave;
   }
-  state.source = { kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) };
-  await loadSurvey();
-  prepareNewSource();
-  render();
+  await showSource({ kind: 'tab', values: tab.values, name: `onglet « ${tab.name} »`, hash: sha256TableHex(tab.values) });
+}
+
+function goToCompute(): void {
+  const button = $<HTMLButtonElement>('compute');
+  button.scrollIntoView({ block: 'center' });
+  button.focus();
+  button.click();
 }
 
 async function importNow(): Promise<void> {
-  const output = $('import-result');
+  await reading.catch(() => undefined);
   if (!state.source) {
     await chooseFile();
-    if (!state.source) return say(output, 'Choisissez d’abord un fichier de réponses (CSV) ou un onglet.', true);
+    if (!state.source) return showResult('Choisissez d’abord un fichier de réponses (.csv, .xlsx, .ods) ou un onglet.', true);
   }
-  if (!surveyId()) return say(output, 'Indiquez l’identifiant de l’enquête (ex. E1).', true);
+  if (!surveyId()) return showResult('Indiquez l’identifiant de l’enquête (ex. E1).', true);
   if (!state.prepared) {
     await loadSurvey();
     prepareNewSource();
@@ -285,7 +204,7 @@ async function importNow(): Promise<void> {
       surveyId: surveyId(),
       wave: $<HTMLInputElement>('survey-wave').value.trim(),
       fileName: source.name,
-      fileHash: source.hash,
+      fileHash: tableHash(source.hash, state.prepared!),
       mapping: state.mapping,
       onProgress: (written, planned) => {
         progress.max = Math.max(planned, 1);
@@ -296,16 +215,28 @@ async function importNow(): Promise<void> {
     },
     importServer((fn, arg) => call(fn, arg as never)),
   );
+  progress.hidden = true;
   if (!result.ok) {
-    if (result.problems.length > 0) $('import-problems').replaceChildren(...result.problems.map((p) => problemLine(p, true)));
-    return say(output, result.message, true);
+    // The preview's problems stay; those only the mapping raises (two columns for one question) come first.
+    render();
+    const known = new Set(state.prepared!.problems.errors);
+    const extra = result.problems.filter((p) => !known.has(p));
+    if (extra.length > 0) {
+      const inspection = inspectPrepared({ ...state.prepared!, problems: { errors: extra, warnings: [], excluded: [] } });
+      $('import-problems').prepend(...problemItems(inspection.errors, true, (key) => correct(key, { type: 'text' }, true)));
+    }
+    return showResult(result.stopped ? `${result.message} Relancez « Importer » avec le même fichier : l’import reprendra là où il s’est arrêté.` : result.message, !result.stopped);
   }
-  const quotes = quoteCountsText(result.quotes);
-  say(output, `${source.name} : ${answerCountsText(result)}.${result.resumed ? ' (import repris)' : ''}${quotes ? ` ${quotes}` : ''}`, result.rejected > 0);
+  const quotes = result.quotes.sent > 0 ? ` Citations : ${result.quotes.added} ajoutée(s) à Observations.` : '';
+  showResult(`${source.name} : ${importSummary(result)}${quotes} Étape suivante : calculer les indicateurs.`, false, { label: 'Calculer les indicateurs', run: goToCompute });
 }
 
 export function initImportPanel(): void {
-  $('survey-file').addEventListener('change', () => void chooseFile().catch((e) => say($('import-result'), String(e), true)));
+  const read = (work: () => Promise<void>) => () => {
+    reading = work().catch((e) => showResult(String(e), true));
+  };
+  $('survey-file').addEventListener('change', read(chooseFile));
+  $('import-sheet').addEventListener('change', read(chooseSheet));
   $('survey-id').addEventListener('change', () => {
     if (!state.source) return;
     void loadSurvey().then(() => {

@@ -1,7 +1,16 @@
 /** What every source profile shares: turning records into columns, and grouping one-column-per-option answers. */
 import type { SurveyRecords } from '../read-table';
-import type { NormalisedTable, SourceColumn, SourceId } from '../types';
+import type { MetadataUse, NormalisedTable, SourceColumn, SourceId } from '../types';
 import { fold } from '../../text/fold';
+
+export type ColumnRole = Pick<SourceColumn, 'role' | 'type' | 'use'>;
+
+/** Roles of a tool's metadata columns from its lists (names compared folded): kept, personal, ignored. */
+export function metadataRoles(list: Record<MetadataUse, readonly string[]>): Map<string, ColumnRole> {
+  const roles = new Map<string, ColumnRole>();
+  for (const use of ['kept', 'personal', 'ignored'] as const) for (const name of list[use]) roles.set(fold(name), { role: 'metadata', use });
+  return roles;
+}
 
 export function foldedSet(headers: readonly string[]): Set<string> {
   return new Set(headers.map(fold));
@@ -17,7 +26,7 @@ export function share(headers: ReadonlySet<string>, names: readonly string[]): n
 /** One question per column, with the roles the source gives some of them by header name (folded). */
 export function cellColumns(
   records: SurveyRecords,
-  roles: ReadonlyMap<string, Pick<SourceColumn, 'role' | 'type'>>,
+  roles: ReadonlyMap<string, ColumnRole>,
   separator?: string,
 ): SourceColumn[] {
   return records.headers.map((key, index) => {
@@ -30,8 +39,12 @@ export function table(records: SurveyRecords, source: SourceId, columns: SourceC
   const { warnings = [], ...rest } = extra;
   return {
     source,
+    format: records.format,
     encoding: records.encoding,
     delimiter: records.delimiter,
+    ...(records.sheets && { sheets: records.sheets, sheet: records.sheet }),
+    headerRow: records.headerRow,
+    headers: records.headers,
     headerRows: 1,
     columns,
     rows: records.rows,

@@ -3,12 +3,12 @@
  * language columns before the questions, multiple answers joined with « | » in one cell. Based on the tool's help
  * pages as remembered, not on an export checked against the tool: see tests/fixtures/surveys/README.md.
  */
-import type { SourceColumn, SourceProfile } from '../types';
-import { cellColumns, foldedSet, share, table } from './common';
+import type { SourceProfile } from '../types';
+import { cellColumns, foldedSet, metadataRoles, share, table } from './common';
 
 const ID = ['id repondant', 'id du repondant', 'identifiant repondant', 'id participant'];
 const TIMESTAMPS = ['date de debut', 'date de fin', 'date de reponse'];
-const METADATA = ['statut', 'langue', 'duree', 'adresse ip', 'source', 'campagne'];
+const METADATA = { kept: ['statut', 'langue', 'duree', 'source', 'campagne'], personal: ['adresse ip', 'adresse e-mail', 'email'], ignored: [] } as const;
 
 export const evalandgo: SourceProfile = {
   id: 'evalandgo',
@@ -19,10 +19,9 @@ export const evalandgo: SourceProfile = {
     return id && meta >= 0.4 ? 0.9 : id ? 0.5 : meta * 0.5;
   },
   normalise(records) {
-    const roles = new Map<string, Pick<SourceColumn, 'role' | 'type'>>();
+    const roles = metadataRoles(METADATA);
     for (const name of ID) roles.set(name, { role: 'id', type: 'identifier' });
     for (const name of TIMESTAMPS) roles.set(name, { role: 'timestamp', type: 'timestamp' });
-    for (const name of METADATA) roles.set(name, { role: 'metadata' });
     return table(records, 'evalandgo', cellColumns(records, roles, ' | '), { dateOrder: 'dmy' });
   },
 };

@@ -3,12 +3,16 @@
  * `IP Address`, `UID`, `Username` (or their French translations) before the questions; `SID` is the submission id;
  * times are written 26/11/2026 - 14:03 on French sites.
  */
-import type { SourceColumn, SourceProfile } from '../types';
-import { cellColumns, foldedSet, share, table } from './common';
+import type { SourceProfile } from '../types';
+import { cellColumns, foldedSet, metadataRoles, share, table } from './common';
 
 const SERIAL = ['serial', 'numero', 'n° de serie', 'numero de serie'];
 const TIME = ['time', 'heure', 'date'];
-const METADATA = ['draft', 'brouillon', 'ip address', 'adresse ip', 'uid', 'username', 'nom d\'utilisateur', ...SERIAL];
+const METADATA = {
+  kept: ['draft', 'brouillon', ...SERIAL],
+  personal: ['ip address', 'adresse ip', 'username', 'nom d\'utilisateur'],
+  ignored: ['uid'],
+} as const;
 
 export const framaforms: SourceProfile = {
   id: 'framaforms',
@@ -20,9 +24,9 @@ export const framaforms: SourceProfile = {
     return sid ? share(set, ['Time', 'Draft', 'IP Address', 'UID', 'Username']) * 0.8 : 0;
   },
   normalise(records) {
-    const roles = new Map<string, Pick<SourceColumn, 'role' | 'type'>>([['sid', { role: 'id', type: 'identifier' }]]);
-    for (const name of METADATA) roles.set(name, { role: 'metadata' });
-    for (const name of SERIAL) roles.set(name, { role: 'metadata', type: 'identifier' });
+    const roles = metadataRoles(METADATA);
+    roles.set('sid', { role: 'id', type: 'identifier' });
+    for (const name of SERIAL) roles.set(name, { role: 'metadata', use: 'kept', type: 'identifier' });
     for (const name of TIME) roles.set(name, { role: 'timestamp', type: 'timestamp' });
     return table(records, 'framaforms', cellColumns(records, roles, ', '), { dateOrder: 'dmy' });
   },

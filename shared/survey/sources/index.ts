@@ -14,6 +14,13 @@ import { typeform } from './typeform';
 export const SOURCES: readonly SourceProfile[] = [googleForms, kobotoolbox, limesurvey, framaforms, surveymonkey, typeform, sphinx, evalandgo, generic];
 
 const DETECT_ROWS = 20;
+/** A tool's profile this sure of a row is taken at its word: that row holds the tool's headers. */
+const RECOGNISED = 0.5;
+
+/** Whether a survey tool's profile recognises these headers as its own (how a header row below a title is found). */
+export function recognisedHeaders(headers: readonly string[], sample: readonly string[][]): boolean {
+  return SOURCES.some((profile) => profile !== generic && profile.detect(headers, sample) >= RECOGNISED);
+}
 
 /** The source whose profile is most confident; generic when none is (never a failure). */
 export function recogniseSource(records: SurveyRecords): SourceProfile {

@@ -4,12 +4,12 @@
  * in one cell. Based on the tool's manuals as remembered, not on an export checked against the tool: see
  * tests/fixtures/surveys/README.md.
  */
-import type { SourceColumn, SourceProfile } from '../types';
-import { cellColumns, foldedSet, share, table } from './common';
+import type { SourceProfile } from '../types';
+import { cellColumns, foldedSet, metadataRoles, share, table } from './common';
 
 const ID = ['ident', 'identifiant', 'numero', 'n° observation'];
 const TIMESTAMPS = ['date de saisie', 'date de creation', 'date de modification', 'date de fin de saisie'];
-const METADATA = ['etat', 'etat de la saisie', 'duree de saisie', 'progression', 'langue', 'origine', 'source'];
+const METADATA = { kept: ['etat', 'etat de la saisie', 'duree de saisie', 'progression', 'langue', 'origine', 'source'], personal: ['adresse ip', 'adresse e-mail', 'email'], ignored: [] } as const;
 
 export const sphinx: SourceProfile = {
   id: 'sphinx',
@@ -20,10 +20,9 @@ export const sphinx: SourceProfile = {
     return id && meta >= 0.5 ? 0.9 : meta * 0.6;
   },
   normalise(records) {
-    const roles = new Map<string, Pick<SourceColumn, 'role' | 'type'>>();
+    const roles = metadataRoles(METADATA);
     for (const name of ID) roles.set(name, { role: 'id', type: 'identifier' });
     for (const name of TIMESTAMPS) roles.set(name, { role: 'timestamp', type: 'timestamp' });
-    for (const name of METADATA) roles.set(name, { role: 'metadata' });
     return table(records, 'sphinx', cellColumns(records, roles, ' ; '), { dateOrder: 'dmy' });
   },
 };

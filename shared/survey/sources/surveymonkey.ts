@@ -4,17 +4,19 @@
  * the option (multiple choice: the cell repeats the option when ticked) or the row of a matrix (the cell holds the
  * chosen level). `Respondent ID` is the response id; dates are written 11/26/2026 02:03:12 PM.
  */
-import type { SourceColumn, SourceProfile } from '../types';
+import type { MetadataUse, SourceColumn, SourceProfile } from '../types';
 import { fold } from '../../text/fold';
 import { foldedSet, table } from './common';
 
 const ID = ['respondent id', 'id du repondant', 'id de repondant'];
 const COLLECTOR = ['collector id', 'id du collecteur', 'id de collecteur'];
 const TIMESTAMPS = ['start date', 'end date', 'date de debut', 'date de fin'];
-const METADATA = [
-  ...COLLECTOR, 'ip address', 'adresse ip', 'email address', 'adresse e-mail', 'first name', 'prenom', 'last name', 'nom',
-  'custom data 1', 'custom data', 'donnees personnalisees 1', 'donnees personnalisees',
-];
+/** SurveyMonkey's own columns and what each is for (folded). */
+const METADATA = new Map<string, MetadataUse>([
+  ...COLLECTOR.map((name): [string, MetadataUse] => [name, 'kept']),
+  ...['ip address', 'adresse ip', 'email address', 'adresse e-mail', 'first name', 'prenom', 'last name', 'nom', 'custom data 1', 'custom data',
+    'donnees personnalisees 1', 'donnees personnalisees'].map((name): [string, MetadataUse] => [name, 'personal']),
+]);
 const SINGLE = new Set(['response', 'open-ended response', 'reponse', 'reponse ouverte']);
 const OTHER = /^(other|autre)\b/;
 
@@ -48,7 +50,8 @@ function question(text: string, start: number, end: number, second: readonly str
     const column: SourceColumn = { key: text, label: text, from: { kind: 'cell', index: start } };
     if (ID.includes(folded)) return [{ ...column, role: 'id', type: 'identifier' }];
     if (TIMESTAMPS.includes(folded)) return [{ ...column, role: 'timestamp', type: 'timestamp' }];
-    if (METADATA.includes(folded)) return [{ ...column, role: 'metadata' }];
+    const use = METADATA.get(folded);
+    if (use) return [{ ...column, role: 'metadata', use }];
     const label = sub(start);
     if (label === '' || SINGLE.has(fold(label))) return [column];
     // One checkbox on its own still names its option in row 2: keep question and option in the key.

@@ -19,6 +19,8 @@ export interface LocalRepere {
   workbookPath: string;
   /** The tab carrying `tabKey` metadata, as displayed text, header row first, read from the saved file. */
   readTab(tabKey: string): Promise<string[][]>;
+  /** A tab by its name (several responses tabs share their tab key), as text. */
+  readTabNamed(name: string): Promise<string[][]>;
   /** Types a value into a cell, as a person editing the spreadsheet would (no Repère code involved). */
   typeInto(tabName: string, row: number, column: number, value: string): void;
   /** Calls a function of the built bundle, as the sidebar's google.script.run does (failures throw). */
@@ -45,6 +47,11 @@ export async function startLocalRepere(options: { workbook?: string; setup?: boo
       const sheet = model.sheets.find((s) => s.sheetId === sheetId);
       if (!sheet) return [];
       return sheetAsText(model, sheet);
+    },
+    async readTabNamed(name) {
+      const model = await loadWorkbook(workbookPath);
+      const sheet = model.sheets.find((s) => s.name === name);
+      return sheet ? sheetAsText(model, sheet) : [];
     },
     typeInto(tabName, row, column, value) {
       const sheet = mode.registry.model.sheets.find((s) => s.name === tabName);

@@ -47,16 +47,13 @@ describe('what a file is', () => {
 });
 
 describe('refusing what is not a survey export', () => {
-  it.each([
-    ['bad-files/reponses.xlsx', 'Ce fichier est un classeur Excel (.xlsx), pas un fichier CSV.'],
-    ['bad-files/reponses.ods', 'Ce fichier est un classeur LibreOffice (.ods), pas un fichier CSV.'],
-    ['bad-files/reponses.xls', 'Ce fichier est un classeur Excel ancien format (.xls), pas un fichier CSV.'],
-  ])('%s: a spreadsheet, to save as CSV for now', (name, start) => {
-    const read = readSurveyRecords(fixture(name));
-    expect(read).toMatchObject({ ok: false });
-    if (read.ok) return;
-    expect(read.message.startsWith(start)).toBe(true);
-    expect(read.message).toContain('enregistrez-le au format « CSV UTF-8 »');
+  it('an old Excel workbook (.xls) is refused with how to save it; .xlsx and .ods are read', () => {
+    const xls = inspectSurvey(fixture('bad-files/reponses.xls'));
+    expect(xls.rows).toBe(0);
+    expect(xls.errors[0]!.message).toBe(
+      'Ce fichier est un classeur Excel ancien format (.xls), pas un fichier CSV, et Repère ne lit pas cet ancien format. Ouvrez-le dans LibreOffice ou Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 », puis importez ce fichier.',
+    );
+    for (const name of ['bad-files/reponses.xlsx', 'bad-files/reponses.ods']) expect(inspectSurvey(fixture(name))).toMatchObject({ rows: 3, errors: [] });
   });
 
   it.each([
@@ -66,14 +63,14 @@ describe('refusing what is not a survey export', () => {
     const read = readSurveyRecords(fixture(name));
     expect(read).toEqual({
       ok: false,
-      message: `Ce fichier semble être ${what}, pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV, puis importez ce fichier CSV.`,
+      message: `Ce fichier semble être ${what}, pas un export de réponses. Exportez les réponses depuis l’outil d’enquête au format CSV ou Excel (.xlsx), puis importez ce fichier.`,
     });
   });
 
   it('refuses random bytes as binary instead of reading hundreds of garbage rows', () => {
     const inspection = inspectSurvey(noise(50_000));
     expect(inspection.rows).toBe(0);
-    expect(inspection.errors).toEqual([{ row: 0, column: '', message: expect.stringMatching(/^Ce fichier n’est pas du texte \(il contient des octets binaires\)/) }]);
+    expect(inspection.errors).toMatchObject([{ kind: 'unreadable', column: '', count: 1, message: expect.stringMatching(/^Ce fichier n’est pas du texte \(il contient des octets binaires\)/) }]);
   });
 });
 

@@ -100,3 +100,52 @@ describe('no text is ever turned into anything but itself', () => {
     );
   });
 });
+
+describe('typing a column: sentences are never a choice, a small set of options always is', () => {
+  const WORDS = ['le', 'matin', 'je', 'suis', 'fatiguée', 'mais', 'ça', 'va', 'les', 'visites', 'du', 'mardi', 'aident', 'beaucoup', 'mon', 'mari', 'dort', 'mieux', 'depuis', 'l’accueil', 'de', 'jour', 'personne', 'ne', 'vient', 'dimanche', 'merci', 'à', 'Sandrine', 'toujours', 'souriante'];
+  const word = fc.constantFrom(...WORDS);
+  // Seven words or more, commas between some of them, a full stop or not: what people write in a comment box.
+  const sentence = fc
+    .tuple(fc.array(fc.tuple(word, fc.boolean()), { minLength: 7, maxLength: 14 }), fc.constantFrom('.', '!', '', '…'))
+    .map(([words, end]) => {
+      const text = words.map(([w, comma], i) => (comma && i < words.length - 1 ? `${w},` : w)).join(' ');
+      return `${text[0]!.toUpperCase()}${text.slice(1)}${end}`;
+    });
+  const option = fc.array(fc.constantFrom('Repas', 'courses', 'Aide', 'à la toilette', 'Répit', 'accueil de jour', 'Portage', 'Ménage', 'Transport', 'Oui', 'souvent'), { minLength: 1, maxLength: 2 }).map((parts) => parts.join(', '));
+  const options = fc.uniqueArray(option, { minLength: 2, maxLength: 6 }).filter((list) => {
+    // Options whose pieces are all different: « Oui, souvent » and « Oui » could not be told apart by anyone.
+    const pieces = list.flatMap((o) => o.split(', '));
+    return new Set(pieces).size === pieces.length;
+  });
+  // Options of one to four words, some holding a comma (« Repas, courses »), as forms offer them.
+  const googleForms = (cells: string[]) => {
+    const rows = cells.map((cell, i) => `"2024/01/${String(1 + (i % 28)).padStart(2, '0')} ${8 + (i % 10)}:${String(i % 60).padStart(2, '0')}:00 UTC+1","${cell.replace(/"/g, '""')}"`);
+    return new Uint8Array(Buffer.from(`"Horodateur","Q"\n${rows.join('\n')}\n`, 'utf8'));
+  };
+  const typeOf = (bytes: Uint8Array) => prepareImport(bytes).questions.find((q) => q.key === 'Q')!.type;
+
+  it('a column of sentences, with commas and repeats, is free text', () => {
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 20 }), (distinct, repeats) => {
+        const cells = [...distinct, ...repeats.map((r) => distinct[r % distinct.length]!)];
+        expect(typeOf(googleForms(cells))).toBe('text');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a column drawn from a few options, each given by several people, is a choice (single or multiple)', () => {
+    fc.assert(
+      fc.property(options, fc.array(fc.nat(), { minLength: 4, maxLength: 40 }), fc.boolean(), (list, picks, checkboxes) => {
+        // Every option at least twice, then more drawn; checkboxes join a few options in the form's order.
+        const cells = [...list, ...list, ...picks.map((p) => list[p % list.length]!)].map((first, i) => {
+          if (!checkboxes || i % 3 !== 0) return first;
+          const second = list[(list.indexOf(first) + 1) % list.length]!;
+          return second === first ? first : [first, second].sort((a, b) => list.indexOf(a) - list.indexOf(b)).join(', ');
+        });
+        expect(['single', 'multiple']).toContain(typeOf(googleForms(cells)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
