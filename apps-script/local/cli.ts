@@ -4,7 +4,7 @@
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { inspectSurvey, problemGroups, type SurveyInspection } from '../../shared/survey/import';
@@ -13,6 +13,7 @@ import { importServer, importSummary, prepareAsSuggested, runImport, tableHash }
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
+import { runningServer } from './server-file';
 import { startLocalMode } from './start';
 import { UserError } from './user-error';
 
@@ -27,7 +28,8 @@ Commandes :
   start          Sert la page locale (classeur + panneau Repère) et le collecteur /exec
   setup          Crée ou complète les onglets du registre dans le classeur
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
-  pairing-code   Affiche le code de connexion à coller dans l’extension
+  pairing-code   Affiche le code de connexion à coller dans l’extension, pour le serveur qui tourne sur ce
+                 classeur (son port est noté à côté du classeur tant qu’il tourne), ou pour --port N
   inspect FICHIER            Lit un export d’enquête (.csv, .xlsx, .ods) et dit ce qui y a été reconnu (--json : tout le
                              détail ; code de sortie 1 s’il y a une erreur bloquante)
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
@@ -36,7 +38,7 @@ Commandes :
 ${QUESTIONNAIRE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
-  --port N          Port local (défaut : ${DEFAULT_PORT})
+  --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
   --lang fr|en      Langue des onglets à la configuration (défaut : fr)
   --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
   --survey ID       Enquête où importer (onglet Enquêtes ; créée si elle n’existe pas)
@@ -59,6 +61,8 @@ interface Options {
   personal: string[];
   json: boolean;
   file: string | undefined;
+  /** --port was given (pairing-code then does not look for a running server). */
+  portGiven: boolean;
 }
 
 function parseOptions(argv: string[]): { command: string | undefined; options: Options; help: boolean } {
@@ -101,9 +105,26 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
       personal: values.personal ?? [],
       json: values.json === true,
       file: positionals[1],
+      portGiven: values.port !== undefined,
     },
     help: values.help === true,
   };
+}
+
+/** How each step of the evaluation is taken from a terminal (the sidebar's checklist says it with its buttons). */
+const STEP_COMMANDS: Record<string, string> = {
+  setup: 'repere setup --template aidants|bien-vieillir|generique',
+  approach: 'remplissez l’onglet « Démarche » : dans la page locale (repere start) ou dans LibreOffice',
+  data: 'repere import FICHIER --survey ID, ou une valeur saisie dans l’onglet « Valeurs »',
+  compute: 'repere compute',
+  report: 'lisez « Tableau de bord » et « Graphiques » dans le classeur ou la page locale (repere start)',
+};
+
+/** The checklist's next step, in the sidebar's words, with the command that takes it. */
+async function printNextStep(registry: LocalRegistry): Promise<void> {
+  const next = (await registry.callOrThrow('getNextSteps', [])) as { current: string; reminder: string; steps: Array<{ id: string; label: string }> };
+  const step = next.steps.find((s) => s.id === next.current);
+  if (step) console.log(`Étape suivante : ${step.label} — ${STEP_COMMANDS[step.id] ?? ''}.${next.reminder ? ` ${next.reminder}` : ''}`);
 }
 
 type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[] } | { ok: false; message: string };
@@ -136,6 +157,7 @@ async function run(argv: string[]): Promise<number> {
       const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
       console.log(`${options.workbook} : ${report.summary}`);
+      await printNextStep(registry);
       return 0;
     }
     case 'check': {
@@ -148,6 +170,10 @@ async function run(argv: string[]): Promise<number> {
       return result.errors > 0 ? 1 : 0;
     }
     case 'pairing-code': {
+      // The collector actually running on this workbook, unless a port is given.
+      const running = options.portGiven ? null : runningServer(resolve(options.workbook));
+      if (running) options.port = running.port;
+      else if (!options.portGiven) console.error(`Aucun serveur Repère ne tourne sur ${options.workbook} : le code vise le port ${options.port} (celui de repere start par défaut ; --port N pour un autre).`);
       const registry = await openRegistry(options, 'pairing-code');
       const result = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string; message?: string };
       if (!result.ok) throw new UserError(result.message ?? 'Code indisponible.');
@@ -161,7 +187,10 @@ async function run(argv: string[]): Promise<number> {
       if (options.json) {
         const { summary, surveyChecks, personFlags } = result;
         console.log(JSON.stringify({ summary, values: result.values.filter((row) => row.computed), surveyChecks, personFlags }, null, 2));
-      } else console.log(result.summary);
+      } else {
+        console.log(result.summary);
+        await printNextStep(registry);
+      }
       return 0;
     }
     case 'inspect':
@@ -280,6 +309,7 @@ async function importCommand(options: Options): Promise<number> {
   }
   for (const group of problemGroups(prepared, [...prepared.problems.warnings, ...prepared.problems.excluded])) console.log(`Attention : ${group.message}`);
   console.log(`${importSummary(result)} → onglet « ${result.tab} ».`);
+  await printNextStep(registry);
   return 0;
 }
 

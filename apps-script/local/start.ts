@@ -4,6 +4,7 @@ import { UserError } from './user-error';
 import { APPS_SCRIPT_BUILD, EXTENSION_BUILD, EXTENSION_DIR, ensureFresh } from './builds.mjs';
 import { startHttpServer, type LocalServer } from './http-server';
 import { LocalRegistry } from './registry-host';
+import { forgetServer, recordServer } from './server-file';
 
 export interface LocalMode {
   registry: LocalRegistry;
@@ -25,8 +26,18 @@ export async function openLocalMode(options: { workbook: string; port: number; c
     throw error;
   }
   registry.setWebAppUrl(server.execUrl);
+  // Beside the workbook while it runs: `repere pairing-code` finds the port there.
+  recordServer(registry.workbookPath, server.port);
   const code = (await registry.callOrThrow('getConnectionCode', [])) as { ok: boolean; code?: string };
-  return { registry, server, connectionCode: code.code ?? '', stop: () => server.close() };
+  return {
+    registry,
+    server,
+    connectionCode: code.code ?? '',
+    stop: async () => {
+      forgetServer(registry.workbookPath);
+      await server.close();
+    },
+  };
 }
 
 export async function startLocalMode(options: { workbook: string; port: number }): Promise<void> {

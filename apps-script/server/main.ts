@@ -11,6 +11,7 @@ export {
   configureRegistry,
   getApproach,
   getConnectionCode,
+  getNextSteps,
   getSidebarState,
   goToCell,
   renewConnectionCode,

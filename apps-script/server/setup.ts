@@ -3,12 +3,14 @@
  * only what is missing, keeps every edit, and reports what it did. Optionally adds a starting framework's rows.
  */
 import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, TABS, tabSpec, type ColumnSpec, type TabKey, type TabSpec } from '../../shared/contract/tabs';
-import { termLabels, type Lang } from '../../shared/contract/words';
+import { termId, termLabels, type Lang } from '../../shared/contract/words';
+import { runs } from '../../shared/sheet/fit';
+import { TEMPLATES, templateById } from '../../shared/templates';
 import type { Template } from '../../shared/templates/schema';
+import { approachRows } from './approach';
 import { logToJournal } from './journal';
 import { bindColumns, bindTab, ensureColumns, findTab, sheetsWithMetadata, tagColumn, tagSheet, type BoundTab, type CellValue } from './registry';
 import { ColumnWidths } from './sheet-layout';
-import { runs } from '../../shared/sheet/fit';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 import { applyTemplate, TEMPLATE_TABS } from './template-apply';
 
@@ -67,6 +69,24 @@ export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template
     : 'Le registre était déjà complet : rien n’a été modifié.';
   logToJournal(ss, who, 'setup', `${report.summary}${report.createdTabs.length ? ` Onglets : ${report.createdTabs.join(', ')}.` : ''}`);
   return report;
+}
+
+const TEMPLATE_PROPERTY = 'repere.template';
+
+/** The starting framework a set-up applied, so the sidebar shows it selected afterwards. */
+export function rememberTemplate(id: string): void {
+  PropertiesService.getDocumentProperties().setProperty(TEMPLATE_PROPERTY, id);
+}
+
+/**
+ * The starting framework the registry was set up with: as remembered, else (a registry set up before it was) as
+ * « Démarche » names it on its « Modèle de départ » row; '' for none.
+ */
+export function setUpTemplate(ss: Spreadsheet): string {
+  const remembered = PropertiesService.getDocumentProperties().getProperty(TEMPLATE_PROPERTY);
+  if (remembered && templateById(remembered)) return remembered;
+  const row = approachRows(ss).find((r) => termId('approachItem', r.item) === 'template');
+  return TEMPLATES.find((t) => row && Object.values(t.name).some((name) => row.content.startsWith(name)))?.id ?? '';
 }
 
 function uniqueSheetName(ss: Spreadsheet, wanted: string): string {

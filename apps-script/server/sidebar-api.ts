@@ -14,7 +14,8 @@ import { connectionCode, type ConnectionCodeResult } from './pairing';
 import { placedAdvice, type PlacedAdvice } from './questionnaire';
 import { appendRecords, bindTab, findTab, TabLayouts } from './registry';
 import { readRegistry } from './registry-read';
-import { setupRegistry, type SetupReport } from './setup';
+import { nextSteps, type NextSteps } from './next-steps';
+import { rememberTemplate, setupRegistry, setUpTemplate, type SetupReport } from './setup';
 import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
 
 
@@ -27,20 +28,32 @@ export interface SidebarState {
   templates: Array<{ id: string; name: string; summary: string }>;
   /** Indicators whose values are entered by hand, for the manual-value form. */
   manualIndicators: Array<{ code: string; name: string }>;
+  /** The starting framework the registry was set up with (its id), or '' if none. */
+  template: string;
+  /** Where the evaluation stands: the checklist of steps and what to do next. */
+  nextSteps: NextSteps;
 }
 
 export function getSidebarState(): SidebarState {
   const ss = registrySpreadsheet();
   const lang = registryLang();
   const configured = findTab(ss, 'indicators') !== null;
-  const indicators = configured ? readRegistry(ss, lang).registry.indicators : [];
+  const read = configured ? readRegistry(ss, lang) : null;
+  const indicators = read?.registry.indicators ?? [];
   return {
     registryName: ss.getName(),
     configured,
     lang,
     templates: TEMPLATES.map((t) => ({ id: t.id, name: t.name[lang], summary: t.summary[lang] })),
     manualIndicators: indicators.filter((i) => i.method === 'manual').map((i) => ({ code: i.code, name: i.name })),
+    template: configured ? setUpTemplate(ss) : '',
+    nextSteps: nextSteps(ss, lang, read?.snapshot),
   };
+}
+
+/** The checklist of the evaluation's steps, after any step (the sidebar asks again once a call changed something). */
+export function getNextSteps(): NextSteps {
+  return nextSteps(registrySpreadsheet(), registryLang());
 }
 
 export function configureRegistry(options?: { lang?: Lang; template?: string }): (SetupReport & { ok: true }) | Failure {
@@ -51,6 +64,7 @@ export function configureRegistry(options?: { lang?: Lang; template?: string }):
   }
   return underLock(() => {
     setRegistryLang(lang);
+    if (template) rememberTemplate(template.id);
     return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser('sidebar'), template) };
   });
 }

@@ -15,10 +15,16 @@ interface ScriptRun {
 
 declare const google: { script: { run: ScriptRun } };
 
+/** Dispatched on the document, with the function's name as detail, after each call the server answered. */
+export const CHANGED_EVENT = 'repere:called';
+
 export function call<K extends ApiName>(fn: K, ...args: Parameters<ApiFn<K>>): Promise<ReturnType<ApiFn<K>>> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
-      .withSuccessHandler((value) => resolve(value as ReturnType<ApiFn<K>>))
+      .withSuccessHandler((value) => {
+        resolve(value as ReturnType<ApiFn<K>>);
+        document.dispatchEvent(new CustomEvent(CHANGED_EVENT, { detail: fn }));
+      })
       .withFailureHandler(reject);
     (runner[fn] as (...a: unknown[]) => void)(...args);
   });

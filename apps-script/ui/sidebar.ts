@@ -1,5 +1,5 @@
 /**
- * The sidebar: one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
+ * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
  * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
@@ -9,6 +9,7 @@ import { initComputePanel } from './panels/compute';
 import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
+import { initNextStepsPanel, showNextSteps } from './panels/next-steps';
 import { initPairingPanel } from './panels/pairing';
 import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
@@ -16,12 +17,14 @@ import { call } from './rpc';
 
 async function refresh(): Promise<void> {
   const state = await call('getSidebarState');
+  showNextSteps(state.nextSteps);
   showSetupState(state);
   showManualState(state);
   await showApproachState(state);
   await showQuestionnaireState();
 }
 
+initNextStepsPanel();
 initSetupPanel(refresh);
 initCheckPanel();
 initComputePanel();

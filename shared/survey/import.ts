@@ -100,7 +100,7 @@ export function prepareTable(table: NormalisedTable, corrections: Corrections): 
   const errors: Problem[] = [];
   const warnings: Problem[] = [...table.warnings];
   const cells = table.columns.map((column) => cellReader(column));
-  const stats = table.columns.map(() => emptyStats());
+  const stats = table.columns.map((column) => emptyStats(column.type !== undefined));
   for (const row of table.rows) {
     for (let q = 0; q < cells.length; q++) {
       const value = cells[q]!(row);

@@ -77,12 +77,17 @@ export interface ColumnStats {
   sentences: number;
   /** Every distinct cell met, up to distinctCap: one lookup per cell. */
   seen: Map<string, Seen>;
+  /**
+   * The source knows the column's type (its ids, its times): past distinctCap, cells are only counted, since no
+   * further answer can change what the column is.
+   */
+  typed: boolean;
 }
 
-export function emptyStats(): ColumnStats {
+export function emptyStats(typed = false): ColumnStats {
   return {
     nonBlank: 0, missing: 0, distinct: new Map(), overflow: false, numbers: 0, integers: true, min: Infinity, max: -Infinity,
-    dates: 0, withTime: 0, slash: 0, firstOver12: 0, secondOver12: 0, longest: 0, sentences: 0, seen: new Map(),
+    dates: 0, withTime: 0, slash: 0, firstOver12: 0, secondOver12: 0, longest: 0, sentences: 0, seen: new Map(), typed,
   };
 }
 
@@ -115,6 +120,11 @@ export function observe(s: ColumnStats, value: string): void {
   let info: CellInfo | undefined = s.seen.get(value);
   if (info === undefined) {
     if (value.trim() === '') return;
+    if (s.typed && s.seen.size >= TYPING_RULES.distinctCap) {
+      s.nonBlank++;
+      s.overflow = true;
+      return;
+    }
     info = classify(value);
     if (s.seen.size < TYPING_RULES.distinctCap) s.seen.set(value, { ...info, count: 1 });
     else if (!info.missing) s.overflow = true;

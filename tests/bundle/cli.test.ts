@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repere } from './repere-command';
+import { openLocalMode } from '../../apps-script/local/start';
 import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
 import { sha256Hex } from '../../shared/crypto/sha256';
 
@@ -16,6 +17,8 @@ describe('the repere command on a local workbook', () => {
   it('sets up the « aidants » framework, then checks it: exit 0', async () => {
     const setup = await repere('setup', '--template', 'aidants', '--workbook', workbook);
     expect(setup).toMatchObject({ code: 0, stdout: expect.stringContaining('ligne(s) du modèle « Aidants : répit et soutien » ajoutée(s)') });
+    // The sidebar's checklist, in its words, with the command that takes the step.
+    expect(setup.stdout).toContain('Étape suivante : Décrire la démarche — remplissez l’onglet « Démarche »');
     const check = await repere('check', '--workbook', workbook);
     expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Aucun problème : 4 changement\(s\), 14 indicateur\(s\)/) });
   });
@@ -46,9 +49,25 @@ describe('the repere command on a local workbook', () => {
   });
 
   it('prints the connection code the sidebar shows', async () => {
-    const { code, stdout } = await repere('pairing-code', '--workbook', workbook);
+    const { code, stdout, stderr } = await repere('pairing-code', '--workbook', workbook);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^repere1:[0-9a-f]{64}@http:\/\/127\.0\.0\.1:8787\/exec$/);
+    expect(stderr).toContain('Aucun serveur Repère ne tourne sur');
+  });
+
+  it('gives the code of the server running on the workbook, on whatever port it took, or of --port', async () => {
+    const mode = await openLocalMode({ workbook, port: 0 });
+    try {
+      const running = await repere('pairing-code', '--workbook', workbook);
+      expect(running).toMatchObject({ code: 0, stderr: '' });
+      expect(running.stdout.trim()).toBe(mode.connectionCode);
+      expect(running.stdout).toContain(`127.0.0.1:${mode.server.port}/exec`);
+      expect((await repere('pairing-code', '--port', '9911', '--workbook', workbook)).stdout).toContain('127.0.0.1:9911/exec');
+    } finally {
+      await mode.stop();
+    }
+    expect((await repere('pairing-code', '--workbook', workbook)).stdout).toContain('127.0.0.1:8787/exec');
+    expect((await repere('--help')).stdout).toMatch(/pairing-code +Affiche le code de connexion[^]*pour le serveur qui tourne sur ce\s+classeur[^]*ou pour --port N/);
   });
 
   it('keeps only the secret’s hash in the workbook, and shows the same code again', async () => {

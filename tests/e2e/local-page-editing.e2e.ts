@@ -40,6 +40,21 @@ describe('the local page', () => {
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('Démarche');
     expect(await page.getByRole('tab').allTextContents()).not.toContain('Feuille 1');
     expect(await page.locator('#welcome').isVisible()).toBe(false);
+    // The sidebar says what comes next, and shows the framework the registry was set up with.
+    await expect.poll(() => sidebar.locator('#next-steps li').allTextContents()).toEqual([
+      '✓ Configurer le registre',
+      '→ Décrire la démarche',
+      '○ Importer des réponses',
+      '○ Calculer les indicateurs',
+      '○ Lire et partager les résultats',
+    ]);
+    await page.reload();
+    await expect.poll(() => sidebar.locator('#template').inputValue()).toBe('aidants');
+    expect(await sidebar.locator('#next-step-hint').textContent()).toContain('Ouvrez « Démarche »');
+    await sidebar.locator('#approach-section summary').click();
+    await sidebar.locator('#approach-form textarea').first().fill('Les aidants prennent-ils du temps pour eux ?');
+    await sidebar.getByRole('button', { name: 'Enregistrer la démarche' }).click();
+    await expect.poll(() => sidebar.locator('#next-steps li[aria-current="step"]').textContent()).toBe('→ Importer des réponses');
   });
 
   it('types into a cell as in a spreadsheet, with Sheets’ typing rules', async () => {

@@ -26,5 +26,8 @@ export function showSetupState(state: SidebarState): void {
   templates = state.templates;
   const select = $<HTMLSelectElement>('template');
   if (select.options.length === 1) select.append(...templates.map((t) => option(t.id, t.name)));
+  // The framework the registry was set up with, shown as chosen (set-up again adds only what is missing).
+  select.value = state.template;
+  $('template-summary').textContent = templates.find((t) => t.id === state.template)?.summary ?? '';
   $<HTMLSelectElement>('lang').value = state.lang;
 }
