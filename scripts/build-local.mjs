@@ -22,9 +22,10 @@ const [cli, page] = await Promise.all([
     banner: { js: "import { createRequire as __repereRequire } from 'node:module'; const require = __repereRequire(import.meta.url);" },
     charset: 'utf8',
     legalComments: 'none',
-    // Loaded from node_modules: a native module (the chart renderer, built by npm for this computer), and a browser
-    // driver loaded only to print a questionnaire to PDF, which has no place in the bundle.
-    external: ['@resvg/resvg-js', 'playwright-core'],
+    // Loaded from node_modules: a native module (the chart renderer, built by npm for this computer), a browser
+    // driver loaded only to print a questionnaire to PDF, which has no place in the bundle, and archiver-utils (under
+    // exceljs's streaming writer), which still calls new Buffer(): Node lets that pass silently only from node_modules.
+    external: ['@resvg/resvg-js', 'playwright-core', 'archiver-utils'],
   }),
   build({ entryPoints: ['apps-script/local/page/local-page.ts'], bundle: true, write: false, format: 'iife', target: 'es2020', minify: true }),
 ]);

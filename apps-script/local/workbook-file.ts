@@ -9,6 +9,7 @@
 // <dataValidation sqref="C2:C1000"> per column, and read back as column defaults, not as one cell per row.
 
 import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,7 +31,8 @@ import {
 } from './emulator/model';
 import { cellValue } from './emulator/range';
 import { UserError } from './user-error';
-import { addChartImages, fitRowHeights, reuseChartImages, setUpPrinting, valueForSheetsOnlyFormula } from './xlsx-presentation';
+import { StreamedDrawings } from './xlsx-drawings';
+import { chartPictures, fitRowHeight, printing, reuseChartImages, valueForSheetsOnlyFormula } from './xlsx-presentation';
 import { encodeXlsxText } from './xlsx-text';
 
 export const META_SHEET = '_repere';
@@ -170,36 +172,64 @@ function parseMeta(json: string): MetaJson {
 
 // ---- save -------------------------------------------------------------------------------------------------------
 
-export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/**
+ * The .xlsx bytes of a model, written as a stream (exceljs's streaming writer, compressed by zlib): the rows of a tab
+ * are written and let go one by one, so a workbook of hundreds of thousands of answers is never held twice in memory.
+ * A tab with charts keeps its (few) rows until its pictures and page breaks are placed.
+ */
+export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((done, fail) => {
+    stream.on('end', done);
+    stream.on('error', fail);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const drawings = new StreamedDrawings(wb);
   const tz = model.timeZone;
   const sheetsJson: SheetJson[] = [];
   for (const sheet of model.sheets) {
+    const charts = chartPictures(sheet);
+    const print = printing(sheet, charts.map((c) => c.placed));
+    // The page set-up with the tab: the streaming writer writes its « fit to page » at once.
     const ws = wb.addWorksheet(sheet.name, {
       state: sheet.hidden ? 'hidden' : 'visible',
       views: sheet.frozenRows || sheet.frozenCols ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }] : [],
+      pageSetup: print.pageSetup,
+      headerFooter: print.headerFooter,
     });
     const extra: Record<string, ValidationSpec> = {};
-    // Column styles first: cells created afterwards start from them (setting one later would restyle every cell).
-    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) {
-      const c = Number(k);
-      ws.getColumn(c).numFmt = run.value;
-      // Rows above the formatted ones: an explicit General, even when empty, so the column style does not reach them.
-      for (let r = 1; r < run.fromRow; r++) if (!sheet.cells[r - 1]?.[c - 1]) ws.getCell(r, c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
-    }
-    sheet.cells.forEach((row, r0) =>
-      row?.forEach((cell, c0) => {
-        if (cell) writeCell(ws.getCell(r0 + 1, c0 + 1), sheet, cell, r0 + 1, c0 + 1, tz, extra);
-      }),
-    );
-    writeColumnValidations(ws, sheet, extra);
-    fitRowHeights(ws, sheet);
-    const images = addChartImages(wb, ws, sheet);
-    setUpPrinting(ws, sheet, images);
+    // Columns first (written with the first row): cells created afterwards start from their style.
+    const formatted = Object.entries(sheet.colDefaults.fmt).map(([k, run]) => ({ c: Number(k), fromRow: run.fromRow }));
+    for (const [k, run] of Object.entries(sheet.colDefaults.fmt)) ws.getColumn(Number(k)).numFmt = run.value;
     for (const [c, px] of Object.entries(sheet.colWidths)) {
       const w = Math.round((px / PX_PER_CHAR) * 100) / 100;
       ws.getColumn(Number(c)).width = w === EXCELJS_DEFAULT_WIDTH ? w + 0.01 : w;
     }
+    writeColumnValidations(ws, sheet, extra);
+    // A tab with charts keeps its rows until its page breaks are placed.
+    const charted = charts.length > 0;
+    const lastRow = Math.max(sheet.cells.length, ...formatted.map((f) => f.fromRow - 1));
+    for (let r = 1; r <= lastRow; r++) {
+      const line = sheet.cells[r - 1];
+      const above = formatted.filter((f) => r < f.fromRow && !line?.[f.c - 1]);
+      if (!line && above.length === 0) continue;
+      const row = ws.getRow(r);
+      // Rows above a formatted column's first row: an explicit General, even when empty, so the column style does not reach them.
+      for (const { c } of above) row.getCell(c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
+      line?.forEach((cell, c0) => {
+        if (cell) writeCell(row.getCell(c0 + 1), sheet, cell, r, c0 + 1, tz, extra);
+      });
+      fitRowHeight(row, sheet, r - 1);
+      // The streaming writer skips a row without values, even one whose empty cells carry a format or a note.
+      Object.defineProperty(row, 'hasValues', { value: true });
+      if (!charted) row.commit();
+    }
+    // Across every column (exceljs would write 16838, past the last column, which LibreOffice then ignores).
+    for (const row of print.breaksUnder) ws.getRow(row).addPageBreak(1, 16384);
+    drawings.add(ws, charts.map((c) => c.picture));
+    ws.commit();
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, `${SHEET_NAME_PREFIX}${sheet.sheetId}`);
     sheetsJson.push({
       sheetId: sheet.sheetId,
@@ -212,7 +242,7 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
       protections: sheet.protections,
       validations: extra,
       wrapColumns: Object.fromEntries(Object.entries(sheet.colDefaults.wrap).map(([c, run]) => [c, run.fromRow])),
-      chartImages: images.map(({ chartId, svgHash, pngHash }) => ({ chartId, svgHash, pngHash })),
+      chartImages: charts.map(({ placed: { chartId, svgHash, pngHash } }) => ({ chartId, svgHash, pngHash })),
     });
   }
   for (const m of model.metadata) {
@@ -240,7 +270,10 @@ export function buildXlsx(model: WorkbookModel): ExcelJS.Workbook {
   const text = armour(JSON.stringify(meta));
   ws.getCell(1, 1).value = `${META_HEADER} ${text.length} ${sha256(text)}`;
   for (let i = 0, r = 2; i < text.length; i += CHUNK, r++) ws.getCell(r, 1).value = text.slice(i, i + CHUNK);
-  return wb;
+  ws.commit();
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 /** The xlsx form of a validation, or null when xlsx cannot hold it (kept in the hidden sheet's JSON instead). */
@@ -345,8 +378,8 @@ export async function removeLeftoverTempFiles(path: string): Promise<string[]> {
  */
 export async function saveWorkbook(model: WorkbookModel, path: string, options: SaveOptions = {}): Promise<Uint8Array> {
   const revision = model.revision;
-  const wb = buildXlsx(model); // synchronous snapshot of the model
-  const data = new Uint8Array(await wb.xlsx.writeBuffer());
+  // The model must not change while it is written: the local host runs one write at a time.
+  const data = await writeXlsx(model);
   const dir = dirname(path);
   const tmp = join(dir, tempFileName(path));
   const file = await open(tmp, 'wx');

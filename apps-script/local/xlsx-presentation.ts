@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { chartImage, reuseChartImage } from './chart-images';
 import { lastColumn, wrapAt, type SheetModel } from './emulator/model';
 import { sparklineText } from './sheet-text';
+import type { Picture } from './xlsx-drawings';
 
 /** Functions only Google Sheets knows: saved as the value they show instead. */
 const SHEETS_ONLY = /^=\s*(SPARKLINE|GOOGLEFINANCE|GOOGLETRANSLATE|DETECTLANGUAGE|IMPORTRANGE|IMPORTDATA|IMPORTHTML|IMPORTXML|IMPORTFEED|IMAGE)\s*\(/i;
@@ -34,28 +35,39 @@ const pointsToPx = (pt: number) => (pt * 4) / 3;
 
 /**
  * Page breaks above the charts that would otherwise be cut in two by the end of a page: the page's height, in the
- * tab's pixels, follows from the scale that fits its width on the page.
+ * tab's pixels, follows from the scale that fits its width on the page. The rows a break goes under.
  */
-function keepChartsWhole(ws: ExcelJS.Worksheet, charts: readonly PlacedChart[], scale: number, landscape: boolean): void {
+function chartBreaks(sheet: SheetModel, charts: readonly PlacedChart[], scale: number, landscape: boolean): number[] {
   const pageHeight = ((landscape ? A4_BODY.across : A4_BODY.down) * PAGE_SAFETY) / scale;
   const top: number[] = [0];
   const rowTop = (row: number) => {
-    for (let r = top.length; r < row; r++) top.push(top[r - 1]! + pointsToPx(ws.getRow(r).height ?? LINE_PT));
+    for (let r = top.length; r < row; r++) top.push(top[r - 1]! + pointsToPx(rowLines(sheet, r - 1) * LINE_PT));
     return top[row - 1]!;
   };
+  const breaks: number[] = [];
   let pageStart = 0;
   for (const chart of [...charts].sort((a, b) => a.row - b.row)) {
     const from = rowTop(chart.row);
     if (from + chart.height > pageStart + pageHeight && from > pageStart && chart.row > 1) {
-      // Across every column (exceljs would write 16838, past the last column, which LibreOffice then ignores).
-      ws.getRow(chart.row - 1).addPageBreak(1, 16384);
+      breaks.push(chart.row - 1);
       pageStart = from;
     }
   }
+  return breaks;
 }
 
-/** Each tab set up for printing; `charts`: the images addChartImages placed on it. */
-export function setUpPrinting(ws: ExcelJS.Worksheet, sheet: SheetModel, charts: readonly PlacedChart[]): void {
+/** How a tab prints: its page set-up and margins' text, and the rows a page break goes under. */
+export interface Printing {
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  headerFooter: Partial<ExcelJS.HeaderFooter>;
+  breaksUnder: number[];
+}
+
+/**
+ * Each tab set up for printing (landscape when wide, scaled to the page's width, the header row repeated, the tab's
+ * name and the page number in the margins); `charts`: the images chartPictures placed on it.
+ */
+export function printing(sheet: SheetModel, charts: readonly PlacedChart[]): Printing {
   let width = 0;
   for (let c = 1; c <= Math.max(1, lastColumn(sheet)); c++) width += sheet.colWidths[c] ?? DEFAULT_COLUMN_PX;
   for (const chart of sheet.charts) width = Math.max(width, chartRight(sheet, chart.position.column, chartImageWidth));
@@ -65,17 +77,18 @@ export function setUpPrinting(ws: ExcelJS.Worksheet, sheet: SheetModel, charts: 
   // LibreOffice turns a column's width in characters into more pixels than Excel does (its default font is wider):
   // the scale leaves room for that, or the last columns would go to a page of their own.
   const scale = Math.min(1, (landscape ? A4_BODY.down : A4_BODY.across) / (width * WIDEST_RENDERING));
-  if (charts.length > 0) keepChartsWhole(ws, charts, scale, landscape);
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: A4,
-    orientation: landscape ? 'landscape' : 'portrait',
-    ...(charts.length > 0 ? { fitToPage: false, scale: Math.floor(scale * 100) } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
-    horizontalCentered: false,
-    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-    ...(sheet.frozenRows > 0 && { printTitlesRow: `1:${sheet.frozenRows}` }),
+  return {
+    pageSetup: {
+      paperSize: A4,
+      orientation: landscape ? 'landscape' : 'portrait',
+      ...(charts.length > 0 ? { fitToPage: false, scale: Math.floor(scale * 100) } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      horizontalCentered: false,
+      margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+      ...(sheet.frozenRows > 0 && { printTitlesRow: `1:${sheet.frozenRows}` }),
+    },
+    headerFooter: { oddHeader: '&L&A', oddFooter: '&CPage &P / &N' },
+    breaksUnder: charts.length > 0 ? chartBreaks(sheet, charts, scale, landscape) : [],
   };
-  ws.headerFooter = { ...ws.headerFooter, oddHeader: '&L&A', oddFooter: '&CPage &P / &N' };
 }
 
 /** Width of an average character of the default font (Calibri 11, or LibreOffice's Carlito), a little generous. */
@@ -85,23 +98,26 @@ const CELL_PADDING_PX = 8;
 const LINE_PT = 15;
 
 /**
- * Rows holding wrapped text get the height their longest cell needs: Sheets fits them by itself, but LibreOffice and
- * Excel keep a saved file's rows one line high, which hides all but the first line of a note.
+ * Lines the row `r0 + 1` needs for its wrapped text: Sheets fits rows by itself, but LibreOffice and Excel keep a
+ * saved file's rows one line high, which hides all but the first line of a note.
  */
-export function fitRowHeights(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
-  sheet.cells.forEach((row, r0) => {
-    let lines = 1;
-    row?.forEach((cell, c0) => {
-      if (!cell || typeof cell.v !== 'string' || cell.v === '' || !wrapAt(sheet, r0 + 1, c0 + 1, cell)) return;
-      const perLine = Math.max(1, Math.floor(((sheet.colWidths[c0 + 1] ?? DEFAULT_COLUMN_PX) - CELL_PADDING_PX) / CHAR_PX));
-      lines = Math.max(lines, cell.v.split('\n').reduce((n, line) => n + Math.max(1, wrappedLines(line, perLine)), 0));
-    });
-    if (lines < 2) return;
-    // A tall row reads from its top: every cell, wrapped or not, starts on its first line.
-    const line = ws.getRow(r0 + 1);
-    line.height = lines * LINE_PT;
-    line.eachCell((xc) => (xc.alignment = { ...xc.alignment, vertical: 'top' }));
+function rowLines(sheet: SheetModel, r0: number): number {
+  let lines = 1;
+  sheet.cells[r0]?.forEach((cell, c0) => {
+    if (!cell || typeof cell.v !== 'string' || cell.v === '' || !wrapAt(sheet, r0 + 1, c0 + 1, cell)) return;
+    const perLine = Math.max(1, Math.floor(((sheet.colWidths[c0 + 1] ?? DEFAULT_COLUMN_PX) - CELL_PADDING_PX) / CHAR_PX));
+    lines = Math.max(lines, cell.v.split('\n').reduce((n, line) => n + Math.max(1, wrappedLines(line, perLine)), 0));
   });
+  return lines;
+}
+
+/** Gives the written row `r0 + 1`, with its cells, the height its wrapped text needs. */
+export function fitRowHeight(row: ExcelJS.Row, sheet: SheetModel, r0: number): void {
+  const lines = rowLines(sheet, r0);
+  if (lines < 2) return;
+  // A tall row reads from its top: every cell, wrapped or not, starts on its first line.
+  row.height = lines * LINE_PT;
+  row.eachCell((xc) => (xc.alignment = { ...xc.alignment, vertical: 'top' }));
 }
 
 /** Lines a text takes when broken between words at `perLine` characters (a word longer than a line is cut). */
@@ -156,17 +172,19 @@ export function reuseChartImages(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sh
 
 /**
  * Each embedded chart as a PNG where the chart sits in Sheets: beside its table, no taller than the rows down to the
- * next chart below it (a tall drawing is shown smaller rather than over its neighbour).
+ * next chart below it (a tall drawing is shown smaller rather than over its neighbour). The pictures to anchor, and
+ * where they sit (for printing, and for the next read to reuse them).
  */
-export function addChartImages(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: SheetModel): PlacedChart[] {
+export function chartPictures(sheet: SheetModel): Array<{ picture: Picture; placed: PlacedChart }> {
   return sheet.charts.map((chart) => {
     const image = chartImage(sheet, chart);
     const below = sheet.charts.filter((other) => other.position.column === chart.position.column && other.position.row > chart.position.row);
     const room = below.length ? (Math.min(...below.map((other) => other.position.row)) - chart.position.row) * SHORTEST_ROW_PX - CHART_GAP_PX : Infinity;
     const zoom = Math.min(chartImageWidth / image.width, room / image.height);
     const ext = { width: Math.round(image.width * zoom), height: Math.round(image.height * zoom) };
-    const id = wb.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' });
-    ws.addImage(id, { tl: { col: chart.position.column - 1, row: chart.position.row - 1 }, ext, editAs: 'oneCell' });
-    return { chartId: chart.chartId, row: chart.position.row, height: ext.height, svgHash: image.svgHash, pngHash: image.pngHash };
+    return {
+      picture: { png: image.png, col: chart.position.column - 1, row: chart.position.row - 1, ...ext },
+      placed: { chartId: chart.chartId, row: chart.position.row, height: ext.height, svgHash: image.svgHash, pngHash: image.pngHash },
+    };
   });
 }

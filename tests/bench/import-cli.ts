@@ -29,7 +29,7 @@ export async function benchImportCli(): Promise<Measure[]> {
     const workbook = join(dir, 'registre.xlsx');
     repere(['setup', '--workbook', workbook]);
     const { ms, stdout } = repere(['import', file, '--survey', 'E1', '--workbook', workbook]);
-    if (!stdout.includes(`${ROWS} insérée(s)`)) throw new Error(`import incomplet : ${stdout}`);
+    if (!stdout.includes(`${ROWS} nouvelles réponses`)) throw new Error(`import incomplet : ${stdout}`);
     return [
       {
         metric: 'import.cli_rows_per_s',
