@@ -226,26 +226,32 @@ const TWICE_CONVERTED = new RegExp(
 );
 
 /** Where a file holds accents converted twice: one warning, naming the cells (the whole text is tested first). */
-function twiceConverted(text: string | undefined, headers: readonly string[], rows: readonly string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
+function twiceConverted(text: string | undefined, headers: string[], rows: string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
   // Most files hold none of « Ã », « Â », « â€ »: three plain searches spare the pattern over the whole text.
   if (text !== undefined && ((text.indexOf('Ã') < 0 && text.indexOf('Â') < 0 && text.indexOf('â€') < 0) || !TWICE_CONVERTED.test(text))) return null;
-  const places: string[] = [];
-  let first = 0;
-  const scan = (cells: readonly string[], row: number) => {
-    cells.forEach((cell, c) => {
-      if (!TWICE_CONVERTED.test(cell)) return;
-      if (first === 0) first = row;
-      places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
-    });
-  };
-  scan(headers, headerRow);
-  rows.forEach((row, i) => scan(row, rowNumbers[i]!));
+  const { first, places } = placesWhere(headers, rows, rowNumbers, headerRow, (cells, c) => TWICE_CONVERTED.test(cells[c]!));
   if (places.length === 0) return null;
   return {
     row: first,
     column: '',
     message: `Accents mal convertis (« Ã© » au lieu de « é », « â€™ » au lieu de « ’ »…) : le fichier a sans doute été ouvert puis enregistré avec un mauvais encodage (${placeList(places)}). Exportez à nouveau depuis l’outil d’enquête, ou ouvrez le fichier en choisissant l’encodage UTF-8.`,
   };
+}
+
+/** The cells (headers included) where `hit` answers true, named « ligne R, colonne « C » », and the first one's row. */
+function placesWhere(headers: string[], rows: string[][], rowNumbers: readonly number[], headerRow: number, hit: (cells: string[], c: number) => boolean): { first: number; places: string[] } {
+  const places: string[] = [];
+  let first = 0;
+  const visit = (cells: string[], row: number) => {
+    for (let c = 0; c < cells.length; c++) {
+      if (!hit(cells, c)) continue;
+      if (first === 0) first = row;
+      places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
+    }
+  };
+  visit(headers, headerRow);
+  rows.forEach((row, i) => visit(row, rowNumbers[i]!));
+  return { first, places };
 }
 
 /** Places in a message: the first ten, then how many more. */
@@ -259,19 +265,11 @@ function placeList(places: readonly string[]): string {
  */
 function replaceUnrepresentableCells(text: string | undefined, headers: string[], rows: string[][], rowNumbers: readonly number[], headerRow: number): Problem | null {
   if (text !== undefined && !/[\uD800-\uDFFF\uFFFE\uFFFF]/.test(text)) return null;
-  const places: string[] = [];
-  let first = 0;
-  const fix = (cells: string[], row: number) => {
-    for (let c = 0; c < cells.length; c++) {
-      const safe = replaceUnrepresentable(cells[c]!);
-      if (safe.replaced === 0) continue;
-      cells[c] = safe.text;
-      if (first === 0) first = row;
-      places.push(`ligne ${row}, colonne « ${headers[c]?.trim() || c + 1} »`);
-    }
-  };
-  fix(headers, headerRow);
-  rows.forEach((row, i) => fix(row, rowNumbers[i]!));
+  const { first, places } = placesWhere(headers, rows, rowNumbers, headerRow, (cells, c) => {
+    const safe = replaceUnrepresentable(cells[c]!);
+    cells[c] = safe.text;
+    return safe.replaced > 0;
+  });
   if (places.length === 0) return null;
   return {
     row: first,
