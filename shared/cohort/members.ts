@@ -42,7 +42,8 @@ export function memberStandings(members: readonly MemberFacts[], published: read
     const own = periodsOf.get(m.code) ?? new Set<string>();
     const expected = new Set<string>();
     for (const other of members) if (other.code !== m.code && other.active) for (const p of periodsOf.get(other.code) ?? []) expected.add(p);
-    const late = [...expected].filter((p) => !own.has(p)).sort((a, b) => comparePeriods(a, b));
+    // A withdrawn member is not reminded; one invited and not yet joined is (its periods are due too).
+    const late = m.active ? [...expected].filter((p) => !own.has(p)).sort((a, b) => comparePeriods(a, b)) : [];
     const published = own.size > 0;
     let status: MemberStatus;
     if (!m.active) status = 'revoked';

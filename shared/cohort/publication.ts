@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { termIds } from '../contract/words';
 import { sha256Hex } from '../crypto/sha256';
+import { comparePeriods, compareSegments, naturalOrder } from '../indicators/periods';
 import { FINGERPRINT } from './definition';
 import { COHORT_ID } from './invitation';
 
@@ -21,8 +22,8 @@ export const LABEL_MAX = 40;
 export const IndicatorCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$/);
 /** A period or a wave: 2026, 2026-T1, 2026-03, T0, « entrée », « 6 mois ». */
 export const PeriodLabel = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} ._/'’-]{0,23}$/u);
-/** A group's column or answer label: one short line, no markup or formula. */
-export const Label = z.string().max(LABEL_MAX).regex(/^[^=+@<>{}[\]\\\u0000-\u001f\u007f][^<>{}[\]\\\u0000-\u001f\u007f]*$/u);
+/** A group's column or answer label: one short line (no control character), no markup, no formula. */
+export const Label = z.string().max(LABEL_MAX).regex(/^[^=+@<>{}[\]\\\p{Cc}][^<>{}[\]\\\p{Cc}]*$/u);
 const Count = z.number().int().min(0).max(10_000_000);
 const Figure = z.number().min(-1e12).max(1e12);
 /** A qualifying share in percent, or « < 11 » when it counts too few people to be said. */
@@ -70,12 +71,11 @@ export const Publication = z.strictObject({
 });
 export type Publication = z.infer<typeof Publication>;
 
-const segmentKey = (r: PublishedRow) => (r.segment ? `${r.segment.column}\u0000${r.segment.value}` : '');
+const segmentText = (r: PublishedRow) => (r.segment ? `${r.segment.column} = ${r.segment.value}` : '');
 
-/** Rows in one order whatever order they were built in, so the same content gives the same id. */
+/** Rows in one order (I2 before I10, periods in time order, the whole group first), so the same content has one id. */
 export function sortedRows(rows: readonly PublishedRow[]): PublishedRow[] {
-  const key = (r: PublishedRow) => [r.indicator, String(r.version).padStart(6, '0'), r.period, segmentKey(r)].join('\u0001');
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...rows].sort((a, b) => naturalOrder(a.indicator, b.indicator) || a.version - b.version || comparePeriods(a.period, b.period) || compareSegments(segmentText(a), segmentText(b)));
 }
 
 /** The publication's id: what it says, not when it was prepared. */
