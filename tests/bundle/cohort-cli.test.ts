@@ -85,6 +85,15 @@ describe('repere cohort and repere publish', () => {
     expect(await tab(coord, 'Agrégats reçus')).toHaveLength(78);
   }, 120_000);
 
+  it('gives the pooled cohort figures with repere compute --json on the coordinator’s workbook', async () => {
+    const computed = await repere('compute', '--json', '--workbook', coord);
+    expect(computed.code).toBe(0);
+    const cohort = JSON.parse(computed.stdout).cohort as { cohort: string; figures: Array<{ indicator: string; period: string; segment: string; pooled: { kind: string; k: number; n: number } | null }>; lines: Array<{ pooled: string }> };
+    expect(cohort.cohort).toMatch(/^COH-/);
+    expect(cohort.figures.find((f) => f.indicator === 'I13' && f.period === 'T0' && f.segment === '')!.pooled).toMatchObject({ kind: 'proportion', k: 14, n: 29 });
+    expect(cohort.lines.some((l) => l.pooled === '14 aidants sur 29 (48 %)')).toBe(true);
+  }, 120_000);
+
   it('asks before sending, and sends nothing without a terminal to answer', async () => {
     expect(await repere('publish', '--workbook', member)).toMatchObject({ code: 1, stderr: expect.stringContaining('relancez avec --yes') });
   });

@@ -5,10 +5,11 @@
  */
 import { RECORD_LANG, termLabel, type Lang } from '../../../shared/contract/words';
 import { templateById, TEMPLATES } from '../../../shared/templates';
-import { directFinder } from '../registry';
+import { directFinder, TabLayouts } from '../registry';
 import { BusyError, currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from '../spreadsheet';
 import { rememberTemplate } from '../setup';
 import { cohortAnswer } from './collector';
+import { runCohortComputation, type CohortSummary } from './compute';
 import { inviteMember, readMembers, type Invitation } from './members';
 import { setupCohort, type CohortSetupReport } from './setup';
 import { coordination, memberSecret, membership } from './state';
@@ -77,6 +78,15 @@ export function inviteCohortMember(input: { name: string; contact?: string }): I
       logToJournal(ss, currentUser('sidebar'), 'cohort', `${invitation.renewed ? 'Nouveau code d’invitation' : 'Structure invitée'} : « ${name} » (code ${invitation.member}). ${invitation.renewed ? 'L’ancien code ne fonctionne plus.' : ''}`.trim(), tabs);
     }
     return invitation;
+  });
+}
+
+/** The cohort's dashboard, charts and members' standing again, without computing the coordinator's own indicators. */
+export function computeCohort(): ({ ok: true } & CohortSummary) | Failure {
+  return underLock(() => {
+    const ss = registrySpreadsheet();
+    const summary = runCohortComputation(ss, registryLang(), currentUser('sidebar'), new TabLayouts(ss));
+    return summary ? { ok: true as const, ...summary } : { ok: false as const, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
   });
 }
 

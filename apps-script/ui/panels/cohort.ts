@@ -117,6 +117,11 @@ export function initCohortPanel(): void {
       () => say(result, 'Copie impossible ici : sélectionnez le code et copiez-le avec Ctrl+C.'),
     );
   });
+  onClick($('cohort-compute'), async () => {
+    const reply = await call('computeCohort');
+    say(result, reply.ok ? reply.summary : reply.message, !reply.ok);
+    await showCohortState();
+  });
   onClick($('publication-import'), async () => {
     const file = $<HTMLInputElement>('publication-file').files?.[0];
     if (!file) return say(result, 'Choisissez d’abord le fichier de publication reçu (.json).', true);
