@@ -103,5 +103,6 @@ export function readObservations(tabs: TabFinder): ObservationRow[] {
       tags: text(at(line, 'tags')).split(',').map((t) => t.trim()).filter(Boolean),
       consent: termId('consent', text(at(line, 'consent'))),
       scope: termId('scope', text(at(line, 'scope'))) ?? 'interne',
+      personId: text(at(line, 'personId')) || null,
     }));
 }

@@ -6,7 +6,7 @@ import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation 
 import { directFinder, lastKnownColumn, type TabFinder } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
-const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
+const DEFINITION_TABS = ['outcomes', 'themes', 'indicators', 'surveys', 'questions', 'values'] as const;
 
 function readTab(tabs: TabFinder, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
   const tab = tabs.tab(key);

@@ -59,6 +59,7 @@ export const VOCABULARY = {
     ['scale', "score d'échelle", 'scale score'],
     ['change', 'évolution avant/après', 'before/after change'],
     ['observations', "nombre d'observations", 'number of observations'],
+    ['persons', 'personnes distinctes qui évoquent le thème', 'distinct people raising the theme'],
     ['manual', 'saisie manuelle', 'manual entry'],
   ],
   sourceType: [['survey', 'enquête', 'survey'], ['observations', 'observations', 'observations'], ['manual', 'manuel', 'manual']],
@@ -134,6 +135,8 @@ export const VOCABULARY = {
     ['approach', 'démarche', 'approach'],
     ['manualValue', 'saisie', 'manual entry'],
     ['questionnaire', 'questionnaire', 'questionnaire'],
+    ['themes', 'thèmes', 'themes'],
+    ['exchange', 'échange', 'exchange'],
   ],
   actor: [['sidebar', 'panneau Repère', 'Repère sidebar'], ['collector', 'collecteur', 'collector']],
 

@@ -43,7 +43,7 @@ export interface OutwardFigure {
   high: number | null;
   status: Status;
   /** What of the detail is safe: the interval's method, p, and counts that clear the threshold. */
-  detail: Pick<ValueDetail, 'k' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares'> };
+  detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares'> };
 }
 
 export interface OutwardView {
@@ -71,6 +71,8 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   const n = row.n ?? 0;
   const out: OutwardFigure['detail'] = {};
   if (d.k !== undefined) out.k = d.k;
+  // k people out of n met: both already cleared with the row (k, n and n − k), or the row is hidden.
+  if (d.persons) out.persons = d.persons;
   if (d.interval !== undefined) out.interval = d.interval;
   if (d.intervalWithheld) out.intervalWithheld = true;
   if (d.p !== undefined) out.p = d.p;
