@@ -152,3 +152,12 @@ export function quoteMayLeave(consent: Consent | null, scope: Scope, audience: A
   if (needed === null || (consent !== 'obtenu' && consent !== 'non requis')) return false;
   return SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed);
 }
+
+/**
+ * Whether an exchange file for `audience` (a REFI-QDA project for an evaluator, annotations) may hold an observation:
+ * for a file that stays inside the structure (« usage interne », chosen explicitly and written on the file) every
+ * observation the registry holds, as the registry itself does; for anyone outside, only what `quoteMayLeave` allows.
+ */
+export function exchangeMayHold(consent: Consent | null, scope: Scope, audience: Audience): boolean {
+  return audience === 'team' || quoteMayLeave(consent, scope, audience);
+}
