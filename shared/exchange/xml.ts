@@ -109,6 +109,7 @@ export function childNamed(element: XmlElement, name: string): XmlElement | unde
  */
 export function escapeXml(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/&/g, '&amp;')

@@ -110,7 +110,7 @@ const codingTargets = (element: XmlElement) =>
 export function readProject(bytes: Uint8Array): ProjectRead {
   let xml: string;
   /** A source's text, by the path its plainTextPath names inside the archive. */
-  let sourceText = (_path: string): string | null => null;
+  let sourceText: (path: string) => string | null = () => null;
   try {
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
       const entries = zipEntries(bytes);
