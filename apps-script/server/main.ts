@@ -28,3 +28,13 @@ export {
   writeImportQuotes,
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
+export {
+  getExchangeSetup,
+  getObservationsForTagging,
+  importCodebook,
+  importCodings,
+  prepareCidsExport,
+  prepareCodebookExport,
+  prepareProjectExport,
+  retagObservations,
+} from './exchange-api';

@@ -42,9 +42,14 @@ export function projectDescription(audience: Audience, kept: number, leftOut: nu
     '. Les noms y sont remplacés par des pseudonymes ; « Personne » est un code pseudonyme. Chaque texte est codé en entier avec ses thèmes.';
 }
 
-export function projectFromRegistry(input: { registryName: string; codebook: Codebook; observations: readonly ExchangeObservation[]; audience: Audience; now: string }): ProjectExport {
+/**
+ * `withheld`: observations the registry already kept back for this audience (the server filters through the same gate
+ * before anything crosses to the client), counted on the file with those left out here.
+ */
+export function projectFromRegistry(input: { registryName: string; codebook: Codebook; observations: readonly ExchangeObservation[]; audience: Audience; now: string; withheld?: number }): ProjectExport {
   const { codebook, audience } = input;
   const kept = input.observations.filter((o) => exchangeMayHold(o.consent, o.scope, audience));
+  const leftOut = input.observations.length - kept.length + (input.withheld ?? 0);
   const sources: ProjectSource[] = kept.map((o) => {
     const date = o.factDate || o.createdAt.slice(0, 10);
     const codes = codebook.codesIn(o.tags);
@@ -66,7 +71,7 @@ export function projectFromRegistry(input: { registryName: string; codebook: Cod
   });
   const name = audience === 'team' ? `${input.registryName} — observations (usage interne)` : `${input.registryName} — observations`;
   return {
-    project: { name, createdAt: input.now, user: 'Repère', description: projectDescription(audience, kept.length, input.observations.length - kept.length), codes: refiCodes(codebook), sources },
-    leftOut: input.observations.length - kept.length,
+    project: { name, createdAt: input.now, user: 'Repère', description: projectDescription(audience, kept.length, leftOut), codes: refiCodes(codebook), sources },
+    leftOut,
   };
 }
