@@ -1,6 +1,6 @@
 /**
  * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
- * survey files, compute the indicators, print the connection code.
+ * survey files, compute the indicators, print the connection code, exchange files with other tools.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { inspectSurvey, problemGroups, type SurveyInspection } from '../../share
 import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
+import { EXCHANGE_HELP, exchangeCommand, isExchangeCommand } from './exchange-command';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
 import { runningServer } from './server-file';
@@ -35,7 +36,7 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-${QUESTIONNAIRE_HELP}
+${QUESTIONNAIRE_HELP}${EXCHANGE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
@@ -142,6 +143,7 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 async function run(argv: string[]): Promise<number> {
   // Its own module parses its own options.
   if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (isExchangeCommand(argv[0]) && !argv.includes('--help')) return exchangeCommand(argv, DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -198,7 +200,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, export, import-codebook, import-codings (voir repere --help).`);
   }
 }
 

@@ -329,7 +329,8 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], themes:
       if (method === 'persons' && source.tags.length === 0) {
         c.report('error', 'tags', row, 'indiquez le ou les thèmes dont on compte les personnes qui les évoquent (identifiants de l’onglet Thèmes, ou d’un changement), séparés par des virgules.');
       }
-      for (const tag of source.tags) {
+      // Free tags are how observations were counted before the codebook; a count of people names themes.
+      for (const tag of method === 'persons' ? source.tags : []) {
         if (!codebook.has(fold(tag))) c.report('warning', 'tags', row, `thème « ${tag} » absent des onglets Thèmes et Changements : seules les observations étiquetées exactement ainsi compteront.`);
       }
     }
