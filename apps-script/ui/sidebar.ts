@@ -1,11 +1,12 @@
 /**
  * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
- * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
+ * survey import, themes, exchanges, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
 import { initComputePanel } from './panels/compute';
+import { initExchangePanel } from './panels/exchange';
 import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
@@ -13,6 +14,7 @@ import { initNextStepsPanel, showNextSteps } from './panels/next-steps';
 import { initPairingPanel } from './panels/pairing';
 import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
+import { initThemesPanel } from './panels/themes';
 import { call } from './rpc';
 
 async function refresh(): Promise<void> {
@@ -33,6 +35,8 @@ initApproachPanel();
 initManualPanel();
 initImportPanel();
 initQuestionnairePanel();
+initThemesPanel();
+initExchangePanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

@@ -1,4 +1,4 @@
-// The few calls the CIDS test makes into RDF libraries that ship no types (validation only: never in the product).
+// The few calls the CIDS and W3C tests make into RDF libraries that ship no types (validation only: never in the product).
 declare module '@rdfjs/dataset' {
   const factory: { dataset(quads?: unknown[]): import('@rdfjs/types').DatasetCore };
   export default factory;
@@ -10,6 +10,9 @@ declare module 'n3' {
   }
 }
 declare module 'jsonld' {
-  const jsonld: { toRDF(document: object, options: { format: 'application/n-quads'; documentLoader: (url: string) => Promise<unknown> }): Promise<string> };
+  const jsonld: {
+    toRDF(document: object, options: { format: 'application/n-quads'; documentLoader: (url: string) => Promise<unknown> }): Promise<string>;
+    expand(document: object, options: { documentLoader: (url: string) => Promise<unknown>; safe?: boolean }): Promise<unknown[]>;
+  };
   export default jsonld;
 }
