@@ -11,8 +11,9 @@ export interface PageSelection {
   prefix: string;
   suffix: string;
   title: string;
-  /** Where the selection starts in the page's text, in code points; null inside a text field. */
+  /** Where the selection starts and ends (exclusive) in the page's text, in code points; null inside a text field. */
   start: number | null;
+  end: number | null;
 }
 
 export const Draft = z.object({
@@ -78,8 +79,8 @@ export function buildDraft(input: CaptureInput, deps: { now: () => Date; uuid: (
       prefix: input.selection.prefix.slice(-CONTEXT_CHARS),
       suffix: input.selection.suffix.slice(0, CONTEXT_CHARS),
     };
-    const start = input.selection.start;
-    const position: TextPositionSelector | undefined = start === null ? undefined : { type: 'TextPositionSelector', start, end: start + [...exact].length };
+    const { start, end } = input.selection;
+    const position: TextPositionSelector | undefined = start === null || end === null ? undefined : { type: 'TextPositionSelector', start, end };
     return { ...base, text: clip(exact.trim(), MAX_OBSERVATION_TEXT), quote, ...(position && { position }), restricted: false };
   }
   const flat = input.selectionText?.trim() ?? '';

@@ -12,7 +12,7 @@ function deps(over: Partial<CaptureDeps> = {}): CaptureDeps & { order: string[] 
     openPanel: vi.fn(() => void order.push('open')),
     readSelection: vi.fn(async () => {
       order.push('read');
-      return { exact: 'Je ressors le jeudi.\nÇa me fait du bien.', prefix: 'x'.repeat(40), suffix: 'y'.repeat(40), title: 'Courriel — Suivi', start: 120 };
+      return { exact: 'Je ressors le jeudi.\nÇa me fait du bien.', prefix: 'x'.repeat(40), suffix: 'y'.repeat(40), title: 'Courriel — Suivi', start: 120, end: 160 };
     }),
     saveDraft: vi.fn(async () => void order.push('save')),
     ...clock,
@@ -46,7 +46,7 @@ describe('capture command', () => {
   });
 
   it('makes a free note when nothing is selected, and does nothing without a tab', async () => {
-    const d = deps({ readSelection: vi.fn(async () => ({ exact: '', prefix: '', suffix: '', title: 'Page', start: null })) });
+    const d = deps({ readSelection: vi.fn(async () => ({ exact: '', prefix: '', suffix: '', title: 'Page', start: null, end: null })) });
     const draft = await onCapture({ id: 1, url: 'https://exemple.fr/' }, {}, d);
     expect(draft).toMatchObject({ text: '', restricted: false });
     expect(draft && 'quote' in draft && draft.quote).toBeFalsy();
