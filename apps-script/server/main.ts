@@ -29,6 +29,16 @@ export {
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
 export {
+  configureCohort,
+  exportPublication,
+  getCohortState,
+  importPublication,
+  inviteCohortMember,
+  joinCohort,
+  previewPublication,
+  sendPublication,
+} from './cohort/api';
+export {
   getExchangeSetup,
   getObservationsForTagging,
   importCodebook,

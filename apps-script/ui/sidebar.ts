@@ -1,10 +1,11 @@
 /**
- * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
- * survey import, themes, exchanges, glossary), each in its own module under panels/, wired here and fed the registry's state.
+ * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, cohort,
+ * extension pairing, survey import, themes, exchanges, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
+import { initCohortPanel, showCohortState } from './panels/cohort';
 import { initComputePanel } from './panels/compute';
 import { initExchangePanel } from './panels/exchange';
 import { initGlossaryPanel } from './panels/glossary';
@@ -24,6 +25,7 @@ async function refresh(): Promise<void> {
   showManualState(state);
   await showApproachState(state);
   await showQuestionnaireState();
+  await showCohortState();
 }
 
 initNextStepsPanel();
@@ -35,6 +37,7 @@ initApproachPanel();
 initManualPanel();
 initImportPanel();
 initQuestionnairePanel();
+initCohortPanel();
 initThemesPanel();
 initExchangePanel();
 refresh()

@@ -200,6 +200,9 @@ export interface SurveyCheck {
   invited: number | null;
   responseRate: number | null;
   proxyShare: number | null;
+  /** The questionnaires filled by someone else, out of those whose respondent type is known (proxyShare's counts). */
+  proxies: number;
+  typeKnown: number;
   flags: Flag[];
 }
 

@@ -42,8 +42,13 @@ export interface OutwardFigure {
   low: number | null;
   high: number | null;
   status: Status;
-  /** What of the detail is safe: the interval's method, p, and counts that clear the threshold. */
-  detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares'> };
+  /**
+   * What of the detail is safe: the interval's method, p, the sums a mean is made of (to pool it: they say no more than
+   * the mean and its interval), and counts that clear the threshold.
+   */
+  detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds' | 'sum' | 'sumSquares' | 'sd'> & {
+    change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares' | 'pairs'>;
+  };
 }
 
 export interface OutwardView {
@@ -77,11 +82,14 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   if (d.intervalWithheld) out.intervalWithheld = true;
   if (d.p !== undefined) out.p = d.p;
   if (d.bounds) out.bounds = d.bounds;
+  if (d.sum !== undefined) out.sum = d.sum;
+  if (d.sumSquares !== undefined) out.sumSquares = d.sumSquares;
+  if (d.sd !== undefined) out.sd = d.sd;
   if (d.distribution && countsClear(d.distribution.map((l) => l.count), d.distribution.reduce((s, l) => s + l.count, 0), threshold)) out.distribution = d.distribution;
   if (d.change) {
-    const { kind, before, after, shares } = d.change;
+    const { kind, before, after, shares, pairs } = d.change;
     const clear = shares !== null && countsClear([shares.improved.count, shares.stable.count, shares.worse.count], n, threshold);
-    out.change = { kind, before, after, shares: clear ? shares : null };
+    out.change = { kind, before, after, pairs, shares: clear ? shares : null };
   }
   return out;
 }
@@ -144,6 +152,15 @@ export function outwardFigures(rows: readonly ValueRow[], audience: Audience, mi
     }),
     hidden: rows.filter((r) => hidden.has(r)).map((r) => ({ indicator: r.indicator, period: r.period, segment: r.segment, reason: hidden.get(r)! })),
   };
+}
+
+/**
+ * A share of people that qualifies a figure (the share answered by someone else, a response rate): it may leave only
+ * when the people it counts and the others both clear the audience's threshold, else it is hidden too.
+ */
+export function outwardShare(part: number, whole: number, audience: Audience): { percent: number | null; hidden: boolean } {
+  if (whole <= 0) return { percent: null, hidden: false };
+  return countsClear([part], whole, AUDIENCE_THRESHOLD[audience]) ? { percent: (100 * part) / whole, hidden: false } : { percent: null, hidden: true };
 }
 
 /** Whether a quote may reach an audience: consent « obtenu » or « non requis », and a usage that covers it. */

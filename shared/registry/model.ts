@@ -50,7 +50,10 @@ export interface Indicator {
   disaggregation: string[];
   minN: number;
   respondentRule: TermId<'respondentRule'>;
+  /** The shared definition it was adopted from (code, cohort id, version); empty for a local indicator, which never leaves. */
   cohortCode: string;
+  cohort: string;
+  cohortVersion: number | null;
   irisPlus: string;
   row: number;
 }

@@ -375,7 +375,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], themes:
         item: {
           code, name, outcome, kind, method, source, condition, unit: text(cells.unit), direction, baseline,
           targets: targets.ok ? targets.targets : [], granularity, disaggregation: list(cells.disaggregation), minN, respondentRule,
-          cohortCode: text(cells.cohortCode), irisPlus: text(cells.irisPlus), row,
+          cohortCode: text(cells.cohortCode), cohort: text(cells.cohort), cohortVersion: numberOf(cells.cohortVersion), irisPlus: text(cells.irisPlus), row,
         },
       });
     }
