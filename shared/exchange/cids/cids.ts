@@ -9,7 +9,7 @@ import type { Codebook } from '../../codebook/codebook';
 import { periodMonths } from '../../indicators/periods';
 import type { OutwardFigure, OutwardView } from '../../outward/gate';
 import type { Indicator } from '../../registry/model';
-import { nameGuid } from '../refi-qda/project';
+import { nameGuid } from '../guid';
 
 export const CIDS_CONTEXT = 'https://ontology.commonapproach.org/contexts/cidsContext.jsonld';
 
