@@ -28,3 +28,23 @@ export {
   writeImportQuotes,
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
+export {
+  configureCohort,
+  exportPublication,
+  getCohortState,
+  importPublication,
+  inviteCohortMember,
+  joinCohort,
+  previewPublication,
+  sendPublication,
+} from './cohort/api';
+export {
+  getExchangeSetup,
+  getObservationsForTagging,
+  importCodebook,
+  importCodings,
+  prepareCidsExport,
+  prepareCodebookExport,
+  prepareProjectExport,
+  retagObservations,
+} from './exchange-api';

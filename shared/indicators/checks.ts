@@ -336,7 +336,7 @@ export function surveyChecks(
       } else {
         flags.push(flag('check_unavailable', 'info', "Contrôle d'acquiescement impossible : aucune affirmation déclarée « Inversée » (onglet Questions) face à d'autres affirmations de la même échelle, avec des réponses d'accord ou pas d'accord. Sans paire d'affirmations opposées, dire oui à tout ne se voit pas."));
       }
-      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, flags });
+      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, proxies, typeKnown: known, flags });
     }
   }
   return { surveyChecks: checks, personFlags };
