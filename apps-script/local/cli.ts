@@ -1,6 +1,6 @@
 /**
  * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
- * survey files, compute the indicators, print the connection code.
+ * survey files, compute the indicators, print the connection code, exchange files with other tools.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping'
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { COHORT_HELP, cohortCommand, publishCommand } from './cohort-command';
+import { EXCHANGE_HELP, exchangeCommand, isExchangeCommand } from './exchange-command';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { LocalRegistry } from './registry-host';
 import { runningServer } from './server-file';
@@ -37,7 +38,7 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-${QUESTIONNAIRE_HELP}${COHORT_HELP}
+${QUESTIONNAIRE_HELP}${COHORT_HELP}${EXCHANGE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
@@ -150,6 +151,7 @@ async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (argv[0] === 'cohort' && !argv.includes('--help')) return cohortCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (argv[0] === 'publish' && !argv.includes('--help')) return publishCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (isExchangeCommand(argv[0]) && !argv.includes('--help')) return exchangeCommand(argv, DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -207,7 +209,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, cohort, publish (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, cohort, publish, export, import-codebook, import-codings (voir repere --help).`);
   }
 }
 

@@ -84,13 +84,18 @@ function handle(request: EndpointRequest): EndpointAnswer {
   }
 }
 
-/** Outcomes and indicators, for tagging observations in the extension. */
+/** Outcomes, their themes and indicators, for tagging observations in the extension. */
 function registryTags(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tag[] {
   const tags: Tag[] = [];
   const outcomes = bindTab(ss, 'outcomes');
   if (outcomes) {
     const labels = columnValues(outcomes, 'change');
     columnValues(outcomes, 'id').forEach((id, i) => id !== '' && tags.push({ id: String(id), label: String(labels[i] ?? ''), kind: 'outcome' }));
+  }
+  const themes = bindTab(ss, 'themes');
+  if (themes) {
+    const labels = columnValues(themes, 'label');
+    columnValues(themes, 'id').forEach((id, i) => id !== '' && tags.push({ id: String(id), label: String(labels[i] ?? ''), kind: 'theme' }));
   }
   const indicators = bindTab(ss, 'indicators');
   if (indicators) {

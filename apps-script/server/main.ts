@@ -39,3 +39,13 @@ export {
   previewPublication,
   sendPublication,
 } from './cohort/api';
+export {
+  getExchangeSetup,
+  getObservationsForTagging,
+  importCodebook,
+  importCodings,
+  prepareCidsExport,
+  prepareCodebookExport,
+  prepareProjectExport,
+  retagObservations,
+} from './exchange-api';

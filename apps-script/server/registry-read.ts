@@ -6,7 +6,7 @@ import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation 
 import { directFinder, lastKnownColumn, type TabFinder } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
-const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
+const DEFINITION_TABS = ['outcomes', 'themes', 'indicators', 'surveys', 'questions', 'values'] as const;
 
 /** A tab's rows (cells by column key) and where its columns are, read in one getValues. */
 export function readTab(tabs: TabFinder, key: TabKey): TabRows | undefined {

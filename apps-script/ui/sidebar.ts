@@ -1,12 +1,13 @@
 /**
  * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, cohort,
- * extension pairing, survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
+ * extension pairing, survey import, themes, exchanges, glossary), each in its own module under panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
 import { initCohortPanel, showCohortState } from './panels/cohort';
 import { initComputePanel } from './panels/compute';
+import { initExchangePanel } from './panels/exchange';
 import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
@@ -14,6 +15,7 @@ import { initNextStepsPanel, showNextSteps } from './panels/next-steps';
 import { initPairingPanel } from './panels/pairing';
 import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
 import { initSetupPanel, showSetupState } from './panels/setup';
+import { initThemesPanel } from './panels/themes';
 import { call } from './rpc';
 
 async function refresh(): Promise<void> {
@@ -36,6 +38,8 @@ initManualPanel();
 initImportPanel();
 initQuestionnairePanel();
 initCohortPanel();
+initThemesPanel();
+initExchangePanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

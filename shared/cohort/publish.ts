@@ -37,8 +37,9 @@ export interface PublicationDraft {
   leftOut: string[];
 }
 
+// Distinct people who raise a theme are a count of people (k of the n met): pooled by adding counts, like any count.
 const MEASURES: Record<Indicator['method'], Measure> = {
-  proportion: 'proportion', mean: 'mean', scale: 'mean', median: 'median', count: 'count', sum: 'sum', change: 'change', observations: 'value', manual: 'value',
+  proportion: 'proportion', mean: 'mean', scale: 'mean', median: 'median', count: 'count', sum: 'sum', change: 'change', observations: 'value', persons: 'count', manual: 'value',
 };
 
 const EMPTY: Omit<PublishedRow, 'indicator' | 'version' | 'definition' | 'period' | 'before' | 'segment' | 'measure' | 'changeKind' | 'hidden'> = {

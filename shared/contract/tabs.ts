@@ -40,6 +40,7 @@ export interface TabSpec {
 export type TabKey =
   | 'approach'
   | 'outcomes'
+  | 'themes'
   | 'indicators'
   | 'surveys'
   | 'questions'
@@ -72,6 +73,13 @@ const col = (key: string, fr: string, en: string, noteFr: string, noteEn: string
   ...(choices && { choices }),
 });
 
+/**
+ * The GUID under which a code leaves in REFI-QDA files (QualCoder, NVivo, MAXQDA, ATLAS.ti): written by Repère at the
+ * first export and kept, so that every later export, and the codings an evaluator brings back, name the same code.
+ */
+const exchangeId = (): ColumnSpec =>
+  col('guid', 'Identifiant d’échange', 'Exchange id', 'Rempli par Repère à la première exportation (livre de codes REFI-QDA) : garde le même code d’un export à l’autre. Ne pas modifier.', 'Filled in by Repère at the first export (REFI-QDA codebook): keeps the same code from one export to the next. Do not edit.');
+
 export const TABS: readonly TabSpec[] = [
   {
     key: 'approach',
@@ -97,6 +105,22 @@ export const TABS: readonly TabSpec[] = [
       prose(col('howMuch', 'Combien', 'How much', 'Facultatif. Dimension « combien » : nombre de personnes, intensité, durée.', 'Optional. “How much” dimension: reach, depth, duration.')),
       prose(col('contribution', 'Contribution', 'Contribution', 'Facultatif. Ce qui serait arrivé sans vous ; les autres acteurs qui y contribuent.', 'Optional. What would have happened anyway; who else contributes.')),
       prose(col('risk', 'Risque', 'Risk', 'Facultatif. Ce qui pourrait empêcher le changement, ou des effets non voulus.', 'Optional. What could prevent the change, or unintended effects.')),
+      exchangeId(),
+    ],
+  },
+  {
+    // The codebook below the outcomes: each theme is a sub-code of one outcome (REFI-QDA codebooks, the observations'
+    // themes, the « personnes distinctes qui évoquent le thème » indicators).
+    key: 'themes',
+    label: { fr: 'Thèmes', en: 'Themes' },
+    kind: 'input',
+    columns: [
+      col('id', 'Identifiant', 'Id', 'Code court et unique du thème (ex. T1). Les observations et les indicateurs s’y réfèrent.', 'Short unique code of the theme (e.g. T1). Observations and indicators refer to it.'),
+      col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé dont le thème est un aspect (onglet Changements).', 'Id of the outcome the theme is an aspect of (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
+      col('label', 'Libellé', 'Label', 'Le thème en quelques mots, tel qu’on le dit (ex. « Se sentir moins seul »).', 'The theme in a few words, as people say it (e.g. “Feeling less lonely”).'),
+      prose(col('description', 'Description', 'Description', 'Facultatif. Ce qui relève du thème, et ce qui n’en relève pas : aide à étiqueter pareil d’une personne à l’autre.', 'Optional. What belongs to the theme and what does not: helps people tag alike.')),
+      col('colour', 'Couleur', 'Colour', 'Facultatif. Couleur du thème dans les logiciels d’analyse qualitative, en #RRVVBB (ex. #1E88E5).', 'Optional. The theme’s colour in qualitative analysis software, as #RRGGBB (e.g. #1E88E5).'),
+      exchangeId(),
     ],
   },
   {
@@ -108,11 +132,11 @@ export const TABS: readonly TabSpec[] = [
       prose(col('name', 'Nom', 'Name', 'Ce que mesure l’indicateur, en clair.', 'What the indicator measures, in plain words.')),
       col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé auquel il se rapporte (onglet Changements).', 'Id of the outcome it measures (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
       col('kind', 'Nature', 'Kind', 'quantitatif (un chiffre) ou qualitatif (des citations, des observations).', 'quantitative (a figure) or qualitative (quotes, observations).', true, 'kind'),
-      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, manual entry.', true, 'method'),
+      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, personnes distinctes qui évoquent le thème, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, distinct people raising the theme, manual entry.', true, 'method'),
       col('sourceType', 'Source', 'Source', 'D’où viennent les données : enquête, observations ou manuel (valeurs saisies dans l’onglet Valeurs).', 'Where the data comes from: survey, observations or manual (values entered in the Values tab).', true, 'sourceType'),
       col('survey', 'Enquête', 'Survey', 'Pour une source enquête : identifiant de l’enquête (onglet Enquêtes).', 'For a survey source: the survey id (Surveys tab).', true, { tab: 'surveys', column: 'id' }),
       col('questions', 'Questions', 'Questions', 'Pour une source enquête : clés des questions utilisées, séparées par des virgules (onglet Questions).', 'For a survey source: keys of the questions used, comma-separated (Questions tab).'),
-      col('tags', 'Thèmes', 'Tags', 'Pour une source observations : thèmes comptés, séparés par des virgules.', 'For an observations source: tags counted, comma-separated.'),
+      col('tags', 'Thèmes', 'Tags', 'Pour une source observations : thèmes comptés (identifiants ou libellés de l’onglet Thèmes ; un changement compte avec tous ses thèmes), séparés par des virgules.', 'For an observations source: themes counted (ids or labels from the Themes tab; an outcome counts with all its themes), comma-separated.'),
       col('condition', 'Condition', 'Condition', 'Pour une proportion : la réponse comptée, ex. « ≥ 4 », « entre 3 et 5 » ou « in [« Oui », « Plutôt oui »] ».', 'For a proportion: which answer counts, e.g. “≥ 4”, “between 3 and 5” or “in [« Yes », « Rather yes »]”.'),
       col('unit', 'Unité', 'Unit', 'Unité de la valeur : %, personnes, heures, score…', 'Unit of the value: %, people, hours, score…'),
       col('direction', 'Sens souhaité', 'Desired direction', 'hausse, baisse ou stabilité : ce qui serait un progrès.', 'increase, decrease or stability: what progress looks like.', true, 'direction'),
@@ -226,6 +250,9 @@ export const TABS: readonly TabSpec[] = [
       col('sourceUrl', 'Adresse de la page', 'Page URL', 'Adresse de la page, sans paramètres.', 'Page URL, without parameters.'),
       col('author', 'Auteur', 'Author', 'Qui a saisi l’observation.', 'Who captured it.'),
       datetime(col('receivedAt', 'Reçue le', 'Received at', 'Date de réception par le registre.', 'When the registry received it.', false)),
+      col('personId', 'Personne', 'Person', 'Code pseudonyme de la personne dont parle l’observation (ex. P-017), le même que dans les enquêtes : compte les personnes distinctes qui évoquent un thème. Jamais son nom.', 'Pseudonymous code of the person the observation is about (e.g. P-017), the same as in the surveys: counts the distinct people who raise a theme. Never a name.'),
+      prose(col('note', 'Remarque', 'Note', 'Ce que la personne qui a saisi l’observation en dit (contexte, interprétation), à part du texte cité.', 'What the person who captured it says about it (context, reading), apart from the quoted text.')),
+      col('toQuote', 'À citer', 'To quote', '« oui » pour une citation que l’équipe choisit de citer dans le rapport (avant les plus récentes), si le consentement et l’usage le permettent.', '“yes” for a quote the team chooses to cite in the report (before the most recent ones), when consent and usage allow.'),
     ],
   },
   {

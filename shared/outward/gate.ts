@@ -46,7 +46,7 @@ export interface OutwardFigure {
    * What of the detail is safe: the interval's method, p, the sums a mean is made of (to pool it: they say no more than
    * the mean and its interval), and counts that clear the threshold.
    */
-  detail: Pick<ValueDetail, 'k' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds' | 'sum' | 'sumSquares' | 'sd'> & {
+  detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds' | 'sum' | 'sumSquares' | 'sd'> & {
     change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares' | 'pairs'>;
   };
 }
@@ -76,6 +76,8 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   const n = row.n ?? 0;
   const out: OutwardFigure['detail'] = {};
   if (d.k !== undefined) out.k = d.k;
+  // k people out of n met: both already cleared with the row (k, n and n − k), or the row is hidden.
+  if (d.persons) out.persons = d.persons;
   if (d.interval !== undefined) out.interval = d.interval;
   if (d.intervalWithheld) out.intervalWithheld = true;
   if (d.p !== undefined) out.p = d.p;
@@ -166,4 +168,13 @@ export function quoteMayLeave(consent: Consent | null, scope: Scope, audience: A
   const needed = SCOPE_NEEDED[audience];
   if (needed === null || (consent !== 'obtenu' && consent !== 'non requis')) return false;
   return SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed);
+}
+
+/**
+ * Whether an exchange file for `audience` (a REFI-QDA project for an evaluator, annotations) may hold an observation:
+ * for a file that stays inside the structure (« usage interne », chosen explicitly and written on the file) every
+ * observation the registry holds, as the registry itself does; for anyone outside, only what `quoteMayLeave` allows.
+ */
+export function exchangeMayHold(consent: Consent | null, scope: Scope, audience: Audience): boolean {
+  return audience === 'team' || quoteMayLeave(consent, scope, audience);
 }

@@ -6,12 +6,13 @@ import { createEmptyWorkbook, type FetchTransport, type WorkbookModel } from '..
 import { toWire } from '../../apps-script/local/script-run-wire';
 import type { EndpointAnswer } from '../../shared/protocol/endpoint';
 import type * as CohortApi from '../../apps-script/server/cohort/api';
+import type * as ExchangeApi from '../../apps-script/server/exchange-api';
 import type * as ImportApi from '../../apps-script/server/import-api';
 import type * as QuestionnaireApi from '../../apps-script/server/questionnaire-api';
 import type * as SidebarApi from '../../apps-script/server/sidebar-api';
 
 /** The functions the sidebar calls, typed from the server modules as the sidebar's rpc.ts does. */
-type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof CohortApi;
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof CohortApi & typeof ExchangeApi;
 type ApiName = keyof Api & string;
 
 export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');

@@ -37,7 +37,7 @@ export function times<T = AnswerRow>(n: number, make: (i: number) => T): T[] {
 
 export function input(over: Partial<ComputeInput> & Pick<ComputeInput, 'indicators'>): ComputeInput {
   return {
-    questions: [question('q')], surveys: [survey()], outcomes: [{ id: 'C1', stakeholder: 'Aidants', change: '', level: null, row: 2 }],
+    questions: [question('q')], surveys: [survey()], outcomes: [{ id: 'C1', stakeholder: 'Aidants', change: '', level: null, guid: '', row: 2 }],
     manualValues: [], answers: [], observations: [], ...over,
   };
 }
