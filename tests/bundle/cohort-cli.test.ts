@@ -1,33 +1,18 @@
 // The cohort with the `repere` command over real local workbooks, over real HTTP: the coordinator's workbook served by
 // `repere start` in its own process (its /exec answering as Google's web app does), the member's commands in others.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetAsText } from '../../apps-script/local/sheet-text';
 import { loadWorkbook } from '../../apps-script/local/workbook-file';
-import { repere } from './repere-command';
+import { repere, serveWorkbook, type ServedWorkbook } from './repere-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-cohort-cli-'));
 const coord = join(dir, 'coord.xlsx');
 const member = join(dir, 'membre.xlsx');
-let server: ChildProcess;
+let server: ServedWorkbook;
 let collector = '';
-
-/** `repere start` on a free port, in its own process; resolves with the collector's URL it prints. */
-function serve(workbook: string): Promise<{ child: ChildProcess; exec: string }> {
-  const child = spawn('node', ['apps-script/local/bin/repere.mjs', 'start', '--workbook', workbook, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const exec = /Collecteur \(pour l’extension\)\s*: (\S+)/.exec(out)?.[1];
-      if (exec) resolve({ child, exec });
-    });
-    child.once('exit', (code) => reject(new Error(`repere start stopped (${code}): ${out}`)));
-  });
-}
 
 async function tab(workbook: string, name: string): Promise<string[][]> {
   const model = await loadWorkbook(workbook);
@@ -36,12 +21,12 @@ async function tab(workbook: string, name: string): Promise<string[][]> {
 
 beforeAll(async () => {
   expect(await repere('setup', '--cohort', '--template', 'aidants', '--workbook', coord)).toMatchObject({ code: 0, stdout: expect.stringContaining('Coordination de cohorte configurée (identifiant COH-') });
-  ({ child: server, exec: collector } = await serve(coord));
+  server = await serveWorkbook(coord);
+  collector = server.exec;
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill('SIGINT');
-  await new Promise((resolve) => server?.once('exit', resolve));
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
