@@ -16,7 +16,7 @@
 import { termId, type Measure } from '../contract/words';
 import type { Effect } from '../stats/meta';
 import { tQuantile } from '../stats/distributions';
-import { meanFromSums, meanInterval, wilsonInterval, Z95, type Interval } from '../stats/intervals';
+import { clipInterval, meanFromSums, meanInterval, wilsonInterval, Z95, type Interval } from '../stats/intervals';
 import { derSimonianLaird, type RandomEffects } from '../stats/meta';
 import { addCluster, clustering, effectiveMeanInterval, effectiveProportionInterval, memberSpread, type ClusterTotals, type Clustering } from '../stats/pooling';
 import { comparePeriods, compareSegments, naturalOrder } from '../indicators/periods';
@@ -40,6 +40,8 @@ export interface CohortDefinition {
   version: number;
   /** Version (as text) → fingerprint. */
   history: Readonly<Record<string, string>>;
+  /** What the values range over (a scale's scores, a number's bounds): pooled intervals stay inside. */
+  bounds?: { min: number; max: number } | null;
 }
 
 export interface MemberFigure {
@@ -150,8 +152,9 @@ function changeVariance(kind: ChangeKind | null, n: number | null, low: number |
   return ((high - low) / (2 * quantile)) ** 2;
 }
 
-function pooled(g: Group, unit: string): Pooled | null {
+function pooled(g: Group, unit: string, bounds: { min: number; max: number } | null): Pooled | null {
   if (g.contributing === 0) return null;
+  const inside = (i: Interval | null) => (i && bounds ? clipInterval(i, bounds.min, bounds.max) : i);
   switch (g.measure) {
     case 'proportion':
     case 'count': {
@@ -167,7 +170,7 @@ function pooled(g: Group, unit: string): Pooled | null {
       const total = { n: g.scores.n, sum: g.scores.sum, sumSquares: g.scores.sumSquares };
       const summary = meanFromSums(total.n, total.sum, total.sumSquares)!;
       const c = clustering(g.scores);
-      return { kind: 'mean', n: total.n, value: summary.mean, sd: summary.sd, interval: meanInterval(summary), clustering: c, adjusted: c && c.deff > 1 ? effectiveMeanInterval(total, c.deff) : null };
+      return { kind: 'mean', n: total.n, value: summary.mean, sd: summary.sd, interval: inside(meanInterval(summary)), clustering: c, adjusted: c && c.deff > 1 ? inside(effectiveMeanInterval(total, c.deff)) : null };
     }
     case 'sum':
     case 'value':
@@ -175,7 +178,10 @@ function pooled(g: Group, unit: string): Pooled | null {
       if (g.measure === 'value' && /^(%|score)$/i.test(unit.trim())) return null;
       return { kind: 'total', value: g.total, n: g.allHaveN ? g.totalN : null };
     case 'change': {
-      const randomEffects = g.effects.length >= MIN_MEMBERS_FOR_POOLED_CHANGE ? derSimonianLaird(g.effects) : null;
+      let randomEffects = g.effects.length >= MIN_MEMBERS_FOR_POOLED_CHANGE ? derSimonianLaird(g.effects) : null;
+      // A mean change cannot pass ± the scale's range (as each member's own interval).
+      const span = bounds && g.changeKind === 'score' ? bounds.max - bounds.min : null;
+      if (randomEffects && span !== null) randomEffects = { ...randomEffects, ...clipInterval(randomEffects, -span, span) };
       let counts = null;
       if (g.allHaveCounts) {
         const w = wilsonInterval(g.improved, g.pairs);
@@ -354,7 +360,7 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     const otherVersion = others.length === 0 ? [] : membersUnder(others);
     const figure: PooledFigure = {
       indicator: g.indicator, version: g.version, current: g.version === definition.version, period: g.period, before: g.before, segment: g.segment,
-      measure: g.measure, changeKind: g.changeKind, contributing: g.contributing, n: g.n, pooled: pooled(g, definition.unit), spread: memberSpread(g.values),
+      measure: g.measure, changeKind: g.changeKind, contributing: g.contributing, n: g.n, pooled: pooled(g, definition.unit, definition.bounds ?? null), spread: memberSpread(g.values),
       excluded: { hidden: g.hidden, otherVersion, otherDefinition: g.otherDefinition },
     };
     groupOf.set(figure, g);

@@ -79,6 +79,18 @@ describe('repere cohort and repere publish', () => {
     expect(cohort.lines.some((l) => l.pooled === '14 aidants sur 29 (48 %)')).toBe(true);
   }, 120_000);
 
+  it('writes the cohort summary for the funders from the pooled figures only, and logs it in the Journal', async () => {
+    const file = join(dir, 'synthese.html');
+    expect(await repere('cohort', 'report', '--out', file, '--workbook', coord)).toMatchObject({ code: 0, stdout: `${file} : la synthèse de la cohorte pour les financeurs, faite des seuls chiffres mis en commun (aucune structure nommée).\n` });
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<h1>Synthèse de la cohorte</h1>');
+    // One structure has published: its figures are its own, not the cohort's, and are not given to funders.
+    expect(html).toContain('une seule structure : pas de chiffre de cohorte');
+    expect(html).not.toContain('14 aidants sur 29');
+    expect(html).not.toMatch(/\bS01\b|Répit 31|Mme Martin/);
+    expect((await tab(coord, 'Journal')).some((line) => line.join(' ').includes('Synthèse de la cohorte générée pour les financeurs'))).toBe(true);
+  }, 120_000);
+
   it('asks before sending, and sends nothing without a terminal to answer', async () => {
     expect(await repere('publish', '--workbook', member)).toMatchObject({ code: 1, stderr: expect.stringContaining('relancez avec --yes') });
   });

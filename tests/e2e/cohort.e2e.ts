@@ -248,6 +248,25 @@ describe('a cohort across three local workbooks, in Chromium', () => {
     await expect.poll(() => coord.page.locator('#grid').textContent()).toContain('S01 a publié la version 1 : pas mise en commun avec la version 2');
   });
 
+  it('gives the programme’s funders a summary made of the pooled figures only', async () => {
+    await coord.sidebar.getByRole('button', { name: 'Synthèse de la cohorte' }).click();
+    await expect.poll(() => result(coord)).toMatch(/^synthese-cohorte-\d{4}-\d\d-\d\d\.html prêt : la synthèse de la cohorte pour les financeurs/);
+    const link = coord.sidebar.getByRole('link', { name: /^Télécharger synthese-cohorte-/ });
+    const html = await link.evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text());
+    const summary = await browser.context.newPage();
+    await summary.setContent(html);
+    expect(await summary.locator('h1').textContent()).toBe('Synthèse de la cohorte');
+    const body = (await summary.locator('body').textContent())!;
+    expect(body).toContain('30 aidants sur 71 (42 %)');
+    expect(body).toContain('moins de 11 personnes dans chaque structure');
+    expect(body).toContain('Versions antérieures publiées, laissées hors de cette synthèse : I13.');
+    expect(body).not.toMatch(/\bS0[12]\b|Répit 31|Halte 82/);
+    // Nothing wider than the page.
+    expect(await summary.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await summary.screenshot({ path: path.join(SHOTS, 'cohort-summary.png'), fullPage: true });
+    await summary.close();
+  });
+
   it('refuses a publication sent with a renewed code, in French, and writes nothing', async () => {
     await invite('Répit 31', 'Nouveau code d’invitation de S01 : transmettez-le à la structure. L’ancien ne fonctionne plus.');
     const before = await rowsOf(coord, 'Agrégats reçus');

@@ -6,8 +6,9 @@
  */
 import { cohortCharts } from '../../../shared/cohort/charts';
 import { dashboardLines, type DashboardLine } from '../../../shared/cohort/dashboard';
-import { poolCohort, type CohortDefinition, type PooledFigure } from '../../../shared/cohort/pooling';
+import { poolCohort, type CohortDefinition, type CohortPooling, type PooledFigure } from '../../../shared/cohort/pooling';
 import { tabSpec } from '../../../shared/contract/tabs';
+import { indicatorBounds } from '../../../shared/indicators/compute';
 import type { Lang } from '../../../shared/contract/words';
 import { fold } from '../../../shared/text/fold';
 import { drawCharts } from '../charts';
@@ -33,8 +34,18 @@ export interface CohortSummary {
   summary: string;
 }
 
-/** Null when the registry coordinates no cohort. */
-export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: TabFinder, widths?: ColumnWidths): CohortSummary | null {
+/** The cohort as « Agrégats reçus » holds it now, pooled: the shared set, the members and the pooled figures. */
+export interface PooledCohort {
+  read: NonNullable<ReturnType<typeof readSharedSet>>;
+  members: ReturnType<typeof readMembers>;
+  /** Members invited and not withdrawn (a hash of their secret in « Membres »). */
+  active: number;
+  definitions: CohortDefinition[];
+  pooling: CohortPooling;
+}
+
+/** Reads each coordination tab once and pools; null when the registry coordinates no cohort. Writes nothing. */
+export function poolReceived(tabs: TabFinder, lang: Lang): PooledCohort | null {
   const read = readSharedSet(tabs, lang);
   if (!read) return null;
   const members = readMembers(tabs);
@@ -47,11 +58,18 @@ export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, t
   const stakeholders = new Map(read.registry.outcomes.map((o) => [fold(o.id), o.stakeholder.trim().toLowerCase()]));
   const definitions: CohortDefinition[] = read.definitions.map((d) => ({
     code: d.code, name: d.indicator.name, unit: d.indicator.unit, who: stakeholders.get(fold(d.indicator.outcome)) || 'personnes', version: d.version,
-    history: read.coordination.history[d.code] ?? { [String(d.version)]: d.fingerprint },
+    history: read.coordination.history[d.code] ?? { [String(d.version)]: d.fingerprint }, bounds: indicatorBounds(d.indicator, read.registry.questions),
   }));
-  const active = members.filter((m) => m.secretHash.length === 64);
-  const pooling = poolCohort(definitions, { values, columns });
-  const lines = dashboardLines(pooling.figures, definitions, active.length);
+  const active = members.filter((m) => m.secretHash.length === 64).length;
+  return { read, members, active, definitions, pooling: poolCohort(definitions, { values, columns }) };
+}
+
+/** Null when the registry coordinates no cohort. */
+export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: TabFinder, widths?: ColumnWidths): CohortSummary | null {
+  const cohort = poolReceived(tabs, lang);
+  if (!cohort) return null;
+  const { read, members, definitions, pooling } = cohort;
+  const lines = dashboardLines(pooling.figures, definitions, cohort.active);
 
   const dashboard = tabs.tab('cohortDashboard');
   if (dashboard) {
@@ -65,12 +83,12 @@ export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, t
   const contributing = new Set(pooling.published.map((p) => p.member)).size;
   const summary =
     `Cohorte ${read.coordination.id} : ${pooling.figures.length} chiffre(s) mis en commun pour ${definitions.length} indicateur(s) partagé(s) (jeu en version ${read.coordination.setVersion}), ` +
-    `à partir des publications de ${contributing} structure(s) sur ${active.length}.` +
+    `à partir des publications de ${contributing} structure(s) sur ${cohort.active}.` +
     (pooling.unknown.length ? ` Indicateurs publiés absents du jeu partagé, laissés de côté : ${pooling.unknown.join(', ')}.` : '') +
     (read.problems.length ? ` ${read.problems.length} problème(s) dans « Indicateurs partagés » : lancez « Vérifier ».` : '');
   logToJournal(ss, who, 'cohort', summary, tabs);
   return {
-    cohort: read.coordination.id, setVersion: read.coordination.setVersion, members: active.length,
+    cohort: read.coordination.id, setVersion: read.coordination.setVersion, members: cohort.active,
     definitions: definitions.map((d) => ({ code: d.code, name: d.name, version: d.version })),
     figures: pooling.figures, lines, unknown: pooling.unknown, summary,
   };

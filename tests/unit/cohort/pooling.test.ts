@@ -57,6 +57,19 @@ describe('pooling the cohort', () => {
     expect(old!.method).toMatch(/^Ancienne version \(en cours : 2\)\./);
   });
 
+  it('keeps a pooled mean’s intervals, the one corrected for clustering too, inside the scale', () => {
+    const WHO5: CohortDefinition = { code: 'I4', name: 'Bien-être', unit: 'score', who: 'aidants', version: 1, history: { '1': 'ffffffffffffffff' }, bounds: { min: 0, max: 100 } };
+    // Two members far apart: an intraclass correlation near 1, and a corrected interval that would pass 0 unclipped.
+    const mean = (member: string, m: number) => row({ member, indicator: 'I4', version: 1, definition: 'ffffffffffffffff', measure: 'moyenne', n: 40, k: '', value: m, sum: 40 * m, sumSquares: 40 * (m * m + 25) });
+    const [figure] = poolCohort([WHO5], table([mean('S01', 8), mean('S02', 92)])).figures;
+    expect(figure!.pooled).toMatchObject({ kind: 'mean', n: 80, value: 50 });
+    const pooled = figure!.pooled as Extract<typeof figure.pooled, { kind: 'mean' }>;
+    expect(pooled.clustering!.deff).toBeGreaterThan(30);
+    expect(pooled.adjusted).toEqual({ low: 0, high: 100 });
+    const [unbounded] = poolCohort([{ ...WHO5, bounds: null }], table([mean('S01', 8), mean('S02', 92)])).figures;
+    expect((unbounded!.pooled as typeof pooled).adjusted!.low).toBeLessThan(0);
+  });
+
   it('adds totals of what adds up, and shows a median of medians only', () => {
     const rows = [row({ indicator: 'I3', version: 1, definition: 'dddddddddddddddd', measure: 'valeur', value: 120, n: '', k: '' }), row({ member: 'S02', indicator: 'I3', version: 1, definition: 'dddddddddddddddd', measure: 'valeur', value: 80, n: '', k: '' })];
     const [total] = dashboardLines(poolCohort([HOURS], table(rows)).figures, [HOURS], 2);
