@@ -235,6 +235,11 @@ describe('a cohort across three local workbooks, in Chromium', () => {
     await expect.poll(() => result(second)).toContain('(code S02)');
     await publish(second);
     await expect.poll(() => result(second)).toMatch(/^Publication reçue par la coordination/);
+    // The newer publication of the same periods replaced S02's rows: as many as it sent, none of the old ones left.
+    const sent = Number(/: (\d+) ligne\(s\) enregistrée\(s\)/.exec((await result(second))!)![1]);
+    const received = await rowsOf(coord, 'Agrégats reçus');
+    expect(received.filter((r) => r[0] === 'S02')).toHaveLength(sent);
+    expect(received.filter((r) => r[0] === 'S02' && r[1] === 'I13' && r[2] === '1')).toEqual([]);
     await publish(first);
     await expect.poll(() => result(first)).toMatch(/^Publication reçue par la coordination|^Publication déjà reçue/);
     await computeCohort(2);
