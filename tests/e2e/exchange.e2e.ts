@@ -8,18 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from './harness/chromium';
 import { openLocalPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
+import { observationRecord } from '../observation-records';
 
-const observation = (n: number, extra: Record<string, unknown>) => ({
-  id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
-  createdAt: '2026-02-10T09:00:00.000Z',
-  updatedAt: '2026-02-10T09:00:00.000Z',
-  kind: 'citation',
-  text: `Je revois du monde depuis le groupe (${n})`,
-  tags: [],
-  consent: 'obtenu',
-  scope: 'financeurs',
-  ...extra,
-});
+/** February's observations, for funders unless a test says otherwise. */
+const observation = (n: number, extra: Record<string, unknown>) =>
+  observationRecord(n, { createdAt: '2026-02-10T09:00:00.000Z', updatedAt: '2026-02-10T09:00:00.000Z', text: `Je revois du monde depuis le groupe (${n})`, tags: [], scope: 'financeurs', ...extra });
 
 describe('the « Thèmes » and « Échanges » panels', () => {
   let registry: LocalRepere;
@@ -92,7 +85,6 @@ describe('the « Thèmes » and « Échanges » panels', () => {
     await registry.call('retagObservations', { ids: ['6f1c2a3b-4d5e-4f60-8a7b-000000000001', '6f1c2a3b-4d5e-4f60-8a7b-000000000002'], remove: ['Isolement › Se sentir moins seul'] });
     await sidebar.getByLabel('Codages d’un projet (.qdpx) codé dans un autre logiciel').setInputFiles({ name: qdpx.suggestedFilename(), mimeType: 'application/zip', buffer: readFileSync((await qdpx.path())!) });
     await expect.poll(() => sidebar.locator('#exchange-result').textContent()).toMatch(/^Codages du projet « .*\.qdpx » \(Repère\) : 2 codages rapportés sur 2 observations, 0 déjà présent\.$/);
-    await page.screenshot({ path: 'test-results/exchange-panel.png', fullPage: true }).catch(() => undefined);
     expect(errors).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import type { Audience } from '../../contract/words';
 import { Observation, type TextPositionSelector, type TextQuoteSelector } from '../../observation/schema';
 import { exchangeMayHold } from '../../outward/gate';
 import { analyseFields, pseudonymiseFields } from '../../pseudonymise/pseudonymise';
-import { nameGuid } from '../refi-qda/project';
+import { nameGuid } from '../guid';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -86,11 +86,6 @@ export function annotationsDocument(observations: readonly Observation[], audien
     kept: kept.length,
     leftOut: observations.length - kept.length,
   };
-}
-
-/** The selectors as exported, for a reader comparing them with Hypothesis's. */
-export function selectorsOf(annotation: W3cAnnotation): Array<TextQuoteSelector | TextPositionSelector> {
-  return typeof annotation.target === 'string' ? [] : annotation.target.selector;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
