@@ -6,7 +6,7 @@ import { chartLayout } from '../../../shared/charts/layout';
 import { specFromSheetsChart, sheetsOptions } from '../../../shared/charts/sheets';
 import { cohortCharts } from '../../../shared/cohort/charts';
 import { dashboardLines } from '../../../shared/cohort/dashboard';
-import { poolCohort, type CohortDefinition, type ReceivedTable } from '../../../shared/cohort/pooling';
+import { poolCohort, type CohortDefinition, type Pooled, type ReceivedTable } from '../../../shared/cohort/pooling';
 
 const DEF: CohortDefinition = { code: 'I1', name: 'Soutien', unit: '%', who: 'aidants', version: 2, history: { '1': 'aaaaaaaaaaaaaaaa', '2': 'bbbbbbbbbbbbbbbb' } };
 const CHANGE: CohortDefinition = { code: 'I2', name: 'Bien-être', unit: 'score', who: 'aidants', version: 1, history: { '1': 'cccccccccccccccc' } };
@@ -63,7 +63,7 @@ describe('pooling the cohort', () => {
     const mean = (member: string, m: number) => row({ member, indicator: 'I4', version: 1, definition: 'ffffffffffffffff', measure: 'moyenne', n: 40, k: '', value: m, sum: 40 * m, sumSquares: 40 * (m * m + 25) });
     const [figure] = poolCohort([WHO5], table([mean('S01', 8), mean('S02', 92)])).figures;
     expect(figure!.pooled).toMatchObject({ kind: 'mean', n: 80, value: 50 });
-    const pooled = figure!.pooled as Extract<typeof figure.pooled, { kind: 'mean' }>;
+    const pooled = figure!.pooled as Extract<Pooled, { kind: 'mean' }>;
     expect(pooled.clustering!.deff).toBeGreaterThan(30);
     expect(pooled.adjusted).toEqual({ low: 0, high: 100 });
     const [unbounded] = poolCohort([{ ...WHO5, bounds: null }], table([mean('S01', 8), mean('S02', 92)])).figures;
