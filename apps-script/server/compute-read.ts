@@ -3,7 +3,8 @@
  * responses tab, the observations, and (through the registry read) the definitions and manual values.
  */
 import { PARADATA_BREAKDOWNS, breakdownNames, recogniseRespondentType, termId, type BreakdownParadatum } from '../../shared/contract/words';
-import type { AnswerRow, AnswerValue, ObservationRow, SurveyAnswers } from '../../shared/indicators/model';
+import type { AnswerRow, AnswerValue, SurveyAnswers } from '../../shared/indicators/model';
+import type { ReportObservation } from '../../shared/report/input';
 import type { Question, Survey } from '../../shared/registry/model';
 import { fold } from '../../shared/text/fold';
 import { lastKnownColumn, type CellValue, type TabFinder } from './registry';
@@ -84,7 +85,8 @@ export function readAnswers(tabs: TabFinder, surveys: readonly Survey[], questio
   return surveys.map((s) => surveyAnswers(tabs, s, questions)).filter((a): a is SurveyAnswers => a !== null);
 }
 
-export function readObservations(tabs: TabFinder): ObservationRow[] {
+/** Every observation with what a report may quote of it (its text is pseudonymised already); the engine reads less. */
+export function readObservations(tabs: TabFinder): ReportObservation[] {
   const tab = tabs.tab('observations');
   if (!tab) return [];
   const last = tab.sheet.getLastRow();
@@ -100,6 +102,9 @@ export function readObservations(tabs: TabFinder): ObservationRow[] {
     .map((line) => ({
       id: text(at(line, 'id')),
       date: isoOf(at(line, 'factDate')) ?? isoOf(at(line, 'createdAt')) ?? '',
+      kind: termId('observationKind', text(at(line, 'kind'))) ?? 'observation',
+      text: text(at(line, 'text')),
+      stakeholder: text(at(line, 'stakeholder')),
       tags: text(at(line, 'tags')).split(',').map((t) => t.trim()).filter(Boolean),
       consent: termId('consent', text(at(line, 'consent'))),
       scope: termId('scope', text(at(line, 'scope'))) ?? 'interne',

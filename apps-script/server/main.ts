@@ -28,3 +28,4 @@ export {
   writeImportQuotes,
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
+export { addDecision, generateReportFile, getReportSetup, showReportPreview } from './report-api';

@@ -134,6 +134,8 @@ export const VOCABULARY = {
     ['approach', 'démarche', 'approach'],
     ['manualValue', 'saisie', 'manual entry'],
     ['questionnaire', 'questionnaire', 'questionnaire'],
+    ['report', 'rapport', 'report'],
+    ['decision', 'décision', 'decision'],
   ],
   actor: [['sidebar', 'panneau Repère', 'Repère sidebar'], ['collector', 'collecteur', 'collector']],
 
@@ -147,6 +149,16 @@ export const VOCABULARY = {
     ['template', 'Modèle de départ', 'Starting framework'],
     ['templateNotes', 'Remarques du modèle', 'Framework notes'],
     ['templateSources', 'Sources du modèle', 'Framework sources'],
+    ['promise', "Promesse d'impact (indicateurs principaux)", 'Impact promise (primary indicators)'],
+    ['interviewers', 'Enquêteurs', 'Interviewers'],
+  ],
+
+  /* Where a decision of « Décisions » stands: the first two are still open (the team view lists them). */
+  decisionStatus: [
+    ['toDecide', 'à décider', 'to decide'],
+    ['inProgress', 'en cours', 'in progress'],
+    ['done', 'faite', 'done'],
+    ['dropped', 'abandonnée', 'dropped'],
   ],
 } as const;
 
@@ -167,6 +179,7 @@ export type RespondentType = TermId<'respondentType'>;
 export type StatusId = TermId<'status'>;
 export type JournalAction = TermId<'journalAction'>;
 export type Audience = TermId<'audience'>;
+export type DecisionStatus = TermId<'decisionStatus'>;
 
 const list = (key: VocabularyKey): readonly Words[] => VOCABULARY[key];
 

@@ -193,6 +193,10 @@ export interface SurveyCheck {
   invited: number | null;
   responseRate: number | null;
   proxyShare: number | null;
+  /** The counts behind proxyShare: questionnaires filled in by someone else, among those saying who answered. */
+  proxies: { count: number; of: number } | null;
+  /** People seen at the survey's first wave and without a questionnaire at this one; null at the first wave. */
+  attrition: { since: string; seen: number; lost: number } | null;
   flags: Flag[];
 }
 

@@ -51,7 +51,8 @@ describe('chart specifications', () => {
     ]);
     const line = byKind(specs, 'evolution')!;
     expect(line.table[2]).toEqual(['T1 (< 5)', null, null, null]);
-    expect(line.finding).toBe('40 % en T0 (n = 30), première mesure');
+    // The later period is said hidden, not passed over as if T0 were the latest measure.
+    expect(line.finding).toBe('40 % en T0 (n = 30), première mesure ; T1 : moins de 5 personnes');
     expect(JSON.stringify(specs)).not.toContain('99');
     expect(byKind(specs, 'segments')).toBeUndefined();
     expect(byKind(specs, 'likert')).toBeUndefined();
