@@ -1,89 +1,54 @@
 /**
  * The local workbook on disk is the truth. Several Repère processes may work on one workbook (the local server, a
- * `repere import` in a terminal…): each write happens under a lock file beside the workbook, on the model as the file
- * holds it now — reloaded first when the file changed since this process read or wrote it (size and modification
- * time, then the content's hash) — and is saved before the lock is released. A second process waits briefly for the
- * lock, then says which process holds it. A lock left by a process that died is taken over.
+ * `repere import` in a terminal…): each write happens under a lock file beside the workbook (workbook-lock.ts: a
+ * second process waits briefly, then says which process holds it; a dead process's lock is taken over), on the model
+ * as the file holds it now — reloaded first when the file changed since this process read or wrote it (size, time and
+ * inode, then the content's hash; what was read and what is recorded come from one open handle) — and is saved before
+ * the lock is released.
  *
  * A spreadsheet program that has the workbook open (its own lock file beside it, office-lock.ts) knows nothing of
  * Repère's lock and writes its whole copy back when the person saves: while it is there, an action that changed the
  * workbook is undone in memory (the file read again) and refused with a French message, so nothing is written.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile, rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { open, stat } from 'node:fs/promises';
 import { createEmptyWorkbook, type WorkbookModel } from './emulator';
 import { findOfficeLock, WorkbookOpenElsewhereError, type OfficeLock } from './office-lock';
-import { UserError } from './user-error';
 import { removeLeftoverTempFiles, saveWorkbook, workbookFromBytes } from './workbook-file';
+import { lockedByLiveProcess, WorkbookLock } from './workbook-lock';
+
+export { DEFAULT_LOCK_WAIT_MS, lockFileOf, readLockHolder, WorkbookBusyError, type LockHolder } from './workbook-lock';
 
 /** What the file was when this process last read or wrote it. */
 export interface FileState {
   size: number;
   mtimeMs: number;
+  /** A save replaces the file (a new one renamed over it): a new inode even when size and time look the same. */
+  ino: number;
   sha256: string;
 }
 
-/** Who holds a workbook's lock, as written in the lock file. */
-export interface LockHolder {
-  pid: number;
-  host: string;
-  /** What the process is doing: « repere import », « repere start »… */
-  command: string;
-  /** ISO time the lock was taken. */
-  since: string;
-}
-
-export const DEFAULT_LOCK_WAIT_MS = 10_000;
-const POLL_MS = 100;
-/** A lock file nobody finished writing (its process died between creating and writing it) is stale after this. */
-const UNWRITTEN_LOCK_MS = 10_000;
-
-export function lockFileOf(path: string): string {
-  return join(dirname(path), `.${basename(path)}.repere-lock`);
-}
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function clock(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'une heure inconnue' : `${String(d.getHours()).padStart(2, '0')} h ${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** Another Repère process kept the workbook longer than this one could wait. */
-export class WorkbookBusyError extends UserError {
-  constructor(
-    readonly path: string,
-    readonly holder: LockHolder | null,
-  ) {
-    const who = holder ? `${holder.command}, processus ${holder.pid}${holder.host !== hostname() ? ` sur ${holder.host}` : ''}, depuis ${clock(holder.since)}` : 'processus inconnu';
-    super(
-      `Le classeur « ${basename(path)} » est en cours d’écriture par un autre programme Repère (${who}). Attendez qu’il ait fini, puis recommencez. ` +
-        `S’il ne tourne plus, supprimez le fichier « ${basename(lockFileOf(path))} » à côté du classeur.`,
-    );
-  }
-}
-
-export async function readLockHolder(path: string): Promise<LockHolder | null> {
+/**
+ * The file's bytes and what the file was, both from one open handle: another process's save renames a new file over
+ * this one, so what is read and what is recorded are the same file's (recorded newer than read, a change would be
+ * taken for what this process already has, and overwritten at its next save). Null when there is no file.
+ */
+async function readWithState(path: string): Promise<{ bytes: Buffer; state: FileState } | null> {
+  let handle;
   try {
-    const parsed = JSON.parse(await readFile(lockFileOf(path), 'utf8')) as Partial<LockHolder>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
-    return { pid: parsed.pid, host: parsed.host, command: String(parsed.command ?? 'repere'), since: String(parsed.since ?? '') };
-  } catch {
-    return null;
-  }
-}
-
-/** Whether the lock's process is gone: only knowable for a process on this computer. */
-function isGone(holder: LockHolder): boolean {
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
+    handle = await open(path, 'r');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const { mtimeMs, ino } = await handle.stat();
+    const bytes = await handle.readFile();
+    return { bytes, state: { size: bytes.length, mtimeMs, ino, sha256: sha256(bytes) } };
+  } finally {
+    await handle.close();
   }
 }
 
@@ -114,24 +79,22 @@ export class DiskWorkbook {
   /** Set while `hold` keeps the lock: when the last save ended, and how long it took. */
   private held: { savedAt: number; saveMs: number } | null = null;
   private tempFilesChecked = false;
+  private readonly lockFile: WorkbookLock;
 
   private constructor(
     readonly path: string,
     private current: WorkbookModel,
     private state: FileState | null,
-    private readonly options: DiskWorkbookOptions,
-  ) {}
+    options: DiskWorkbookOptions,
+  ) {
+    this.lockFile = new WorkbookLock(path, options.command, options.waitMs);
+  }
 
   /** Reads the workbook (a missing file is a new, empty workbook, written at its first save). */
   static async open(path: string, options: DiskWorkbookOptions): Promise<DiskWorkbook> {
-    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
-    if (!bytes) return new DiskWorkbook(path, createEmptyWorkbook(), null, options);
-    const model = await workbookFromBytes(bytes, path);
-    const { size, mtimeMs } = await stat(path);
-    return new DiskWorkbook(path, model, { size, mtimeMs, sha256: sha256(bytes) }, options);
+    const read = await readWithState(path);
+    if (!read) return new DiskWorkbook(path, createEmptyWorkbook(), null, options);
+    return new DiskWorkbook(path, await workbookFromBytes(read.bytes, path), read.state, options);
   }
 
   get model(): WorkbookModel {
@@ -170,11 +133,9 @@ export class DiskWorkbook {
   write<T>(work: (model: WorkbookModel) => T | Promise<T>): Promise<T> {
     return this.queued(async () => {
       const own = this.held === null;
-      if (own) {
-        await this.lock();
-        await this.reloadIfChanged();
-      }
+      if (own) await this.lock();
       try {
+        if (own) await this.reloadIfChanged();
         const result = await work(this.current);
         if (this.current.dirty && (own || this.checkpointDue())) {
           const office = await findOfficeLock(this.path);
@@ -254,9 +215,7 @@ export class DiskWorkbook {
    */
   refresh(): Promise<boolean> {
     return this.queued(async () => {
-      if (this.held) return false;
-      const holder = await readLockHolder(this.path);
-      if (holder && !isGone(holder)) return false;
+      if (this.held || (await lockedByLiveProcess(this.path))) return false;
       return this.reloadIfChanged();
     });
   }
@@ -267,8 +226,11 @@ export class DiskWorkbook {
     return run;
   }
 
-  /** The file's bytes when they are no longer what this process read or wrote; null when unchanged or missing. */
-  private async changedBytes(): Promise<Buffer | null> {
+  /**
+   * The file as it is now when it is no longer what this process read or wrote; null when unchanged (or only touched:
+   * same bytes, new time) or missing.
+   */
+  private async changedFile(): Promise<{ bytes: Buffer; state: FileState } | null> {
     let now;
     try {
       now = await stat(this.path);
@@ -277,31 +239,33 @@ export class DiskWorkbook {
       throw error;
     }
     const known = this.state;
-    if (known && now.size === known.size && now.mtimeMs === known.mtimeMs) return null;
-    const bytes = await readFile(this.path);
-    const hash = sha256(bytes);
-    if (known && hash === known.sha256) {
+    if (known && now.size === known.size && now.mtimeMs === known.mtimeMs && now.ino === known.ino) return null;
+    const read = await readWithState(this.path);
+    if (!read) return null;
+    if (known && read.state.sha256 === known.sha256) {
       // Touched (a copy, a sync tool), not changed.
-      this.state = { ...known, mtimeMs: now.mtimeMs };
+      this.state = read.state;
       return null;
     }
-    this.state = { size: bytes.length, mtimeMs: now.mtimeMs, sha256: hash };
-    return bytes;
+    return read;
   }
 
   private async reloadIfChanged(): Promise<boolean> {
-    const bytes = await this.changedBytes();
-    if (!bytes) return false;
-    this.replace(await workbookFromBytes(bytes, this.path), 'changed');
+    const changed = await this.changedFile();
+    if (!changed) return false;
+    // Recorded only once read: a file that fails to load is tried again (and refused again) at the next write.
+    const model = await workbookFromBytes(changed.bytes, this.path);
+    this.state = changed.state;
+    this.replace(model, 'changed');
     this.changes = { count: this.changes.count + 1, at: new Date().toISOString() };
     return true;
   }
 
   /** Drops what an action changed in memory: the workbook as the file holds it (new and empty if never saved). */
   private async undo(): Promise<void> {
-    const bytes = await readFile(this.path).catch(() => null);
-    const model = bytes ? await workbookFromBytes(bytes, this.path) : createEmptyWorkbook({ id: this.current.id, name: this.current.name });
-    if (bytes) this.state = { size: bytes.length, mtimeMs: (await stat(this.path)).mtimeMs, sha256: sha256(bytes) };
+    const read = await readWithState(this.path);
+    const model = read ? await workbookFromBytes(read.bytes, this.path) : createEmptyWorkbook({ id: this.current.id, name: this.current.name });
+    if (read) this.state = read.state;
     this.replace(model, 'undone');
   }
 
@@ -315,37 +279,14 @@ export class DiskWorkbook {
     const started = Date.now();
     const data = await saveWorkbook(this.current, this.path);
     if (this.held) this.held = { savedAt: Date.now(), saveMs: Date.now() - started };
-    const { mtimeMs } = await stat(this.path);
-    this.state = { size: data.length, mtimeMs, sha256: sha256(data) };
+    // Under the lock no other Repère process writes: the file is the one just renamed into place.
+    const { mtimeMs, ino } = await stat(this.path);
+    this.state = { size: data.length, mtimeMs, ino, sha256: sha256(data) };
   }
 
-  /** Takes the lock file, waiting for another live holder up to `waitMs`, taking over one whose process is gone. */
+  /** Takes the lock file (see workbook-lock.ts); the first time, removes what a killed save left. */
   private async lock(): Promise<void> {
-    const file = lockFileOf(this.path);
-    const me: LockHolder = { pid: process.pid, host: hostname(), command: this.options.command, since: new Date().toISOString() };
-    const deadline = Date.now() + (this.options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
-    for (;;) {
-      try {
-        const handle = await open(file, 'wx');
-        try {
-          await handle.writeFile(JSON.stringify(me));
-        } finally {
-          await handle.close();
-        }
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const holder = await readLockHolder(this.path);
-      if (holder ? isGone(holder) : await unwrittenFor(file, UNWRITTEN_LOCK_MS)) {
-        // Gone: take it over (read again just before, so as not to remove one that was taken meanwhile).
-        const again = await readLockHolder(this.path);
-        if (JSON.stringify(again) === JSON.stringify(holder)) await rm(file, { force: true });
-        continue;
-      }
-      if (Date.now() >= deadline) throw new WorkbookBusyError(this.path, holder);
-      await sleep(POLL_MS);
-    }
+    await this.lockFile.acquire();
     if (!this.tempFilesChecked) {
       // Under the lock no other save is under way: a temporary file left beside the workbook is a killed save's.
       await removeLeftoverTempFiles(this.path);
@@ -353,16 +294,7 @@ export class DiskWorkbook {
     }
   }
 
-  private async unlock(): Promise<void> {
-    await rm(lockFileOf(this.path), { force: true });
-  }
-}
-
-/** A lock file still empty or unreadable after `ms`: its process died before writing who it was. */
-async function unwrittenFor(file: string, ms: number): Promise<boolean> {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs > ms;
-  } catch {
-    return true;
+  private unlock(): Promise<void> {
+    return this.lockFile.release();
   }
 }
