@@ -1,6 +1,6 @@
 /**
  * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
- * survey files, compute the indicators, print the connection code.
+ * survey files, compute the indicators, make the questionnaires and the reports, print the connection code.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping'
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
+import { REPORT_HELP, reportCommand } from './report-command';
 import { LocalRegistry } from './registry-host';
 import { runningServer } from './server-file';
 import { startLocalMode } from './start';
@@ -35,7 +36,7 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-${QUESTIONNAIRE_HELP}
+${QUESTIONNAIRE_HELP}${REPORT_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
@@ -117,7 +118,7 @@ const STEP_COMMANDS: Record<string, string> = {
   approach: 'remplissez l’onglet « Démarche » : dans la page locale (repere start) ou dans LibreOffice',
   data: 'repere import FICHIER --survey ID, ou une valeur saisie dans l’onglet « Valeurs »',
   compute: 'repere compute',
-  report: 'lisez « Tableau de bord » et « Graphiques » dans le classeur ou la page locale (repere start)',
+  report: 'repere report --pdf rapport.pdf (rapport d’évaluation), --document une-page ou equipe ; ou lisez « Tableau de bord » et « Graphiques »',
 };
 
 /** The checklist's next step, in the sidebar's words, with the command that takes it. */
@@ -142,6 +143,7 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 async function run(argv: string[]): Promise<number> {
   // Its own module parses its own options.
   if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (argv[0] === 'report' && !argv.includes('--help')) return reportCommand(argv.slice(1), DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -198,7 +200,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, report (voir repere --help).`);
   }
 }
 

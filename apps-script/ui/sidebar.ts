@@ -1,17 +1,20 @@
 /**
- * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, questionnaires, approach, manual values, extension pairing,
- * survey import, glossary), each in its own module under panels/, wired here and fed the registry's state.
+ * The sidebar: the next-step checklist, then one panel per task (set up, check, compute, reports, decisions,
+ * questionnaires, approach, manual values, extension pairing, survey import, glossary), each in its own module under
+ * panels/, wired here and fed the registry's state.
  */
 import { sayFailure } from './dom';
 import { initApproachPanel, showApproachState } from './panels/approach';
 import { initCheckPanel } from './panels/check';
 import { initComputePanel } from './panels/compute';
+import { initDecisionPanel } from './panels/decisions';
 import { initGlossaryPanel } from './panels/glossary';
 import { initImportPanel } from './panels/import';
 import { initManualPanel, showManualState } from './panels/manual';
 import { initNextStepsPanel, showNextSteps } from './panels/next-steps';
 import { initPairingPanel } from './panels/pairing';
 import { initQuestionnairePanel, showQuestionnaireState } from './panels/questionnaire';
+import { initReportPanel, showReportState } from './panels/report';
 import { initSetupPanel, showSetupState } from './panels/setup';
 import { call } from './rpc';
 
@@ -22,6 +25,7 @@ async function refresh(): Promise<void> {
   showManualState(state);
   await showApproachState(state);
   await showQuestionnaireState();
+  await showReportState();
 }
 
 initNextStepsPanel();
@@ -33,6 +37,8 @@ initApproachPanel();
 initManualPanel();
 initImportPanel();
 initQuestionnairePanel();
+initReportPanel();
+initDecisionPanel();
 refresh()
   .then(initPairingPanel)
   .catch(sayFailure);

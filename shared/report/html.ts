@@ -32,6 +32,8 @@ nav.contents a { color: inherit; text-decoration: none; }
 h2 { font-size: 1.4em; line-height: 1.2; color: var(--accent); margin: 1.3em 0 .5em; padding-bottom: .15em; border-bottom: 1.5px solid var(--line); break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1.13em; margin: 1.1em 0 .4em; break-after: avoid; page-break-after: avoid; }
 h4 { font-size: 1em; margin: 0 0 .25em; }
+/* Chromium builds the PDF's outline from the heading's lines, dropping the space where a line breaks: kept. */
+h1, h2, h3, h4 { white-space: pre-wrap; }
 p, li, dd { margin: .3em 0; }
 ul, ol { padding-left: 1.3em; }
 .lead { font-size: 1.12em; font-style: italic; border-left: 4px solid var(--accent); margin: .6em 0; padding: .15em 0 .15em .8em; }
@@ -66,19 +68,24 @@ section.new-page { break-before: page; page-break-before: always; }
 footer.document { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid var(--line); font-size: .85em; color: var(--muted); }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; text-decoration: none; } }
 /* The one-page: denser, the chart beside the quote and the decisions. */
-body.one-page { font-size: 9.5pt; line-height: 1.35; }
+body.one-page { font-size: 9.2pt; line-height: 1.3; }
+.one-page svg.icons { max-width: 44mm; margin: .2em 0 0; }
+.one-page .card { padding: .45em .7em .5em; }
+.one-page ul { margin: .2em 0; }
+.one-page footer.document { margin-top: 3mm; }
 .one-page header.cover { padding-bottom: 2mm; margin-bottom: 3mm; }
 .one-page h1 { font-size: 1.65em; }
 .one-page h2 { font-size: 1.1em; margin: .6em 0 .3em; }
 .one-page .lead { font-size: 1.08em; margin: .2em 0; }
-.one-page .cards { gap: 3mm; margin: .3em 0; }
+.one-page .cards { grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr)); gap: 3mm; margin: .3em 0; }
 .one-page .card .headline { font-size: 1.15em; }
 .one-page figure.chart { margin: .2em 0; }
 .one-page figure.chart svg { max-width: 100%; }
 .one-page main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); column-gap: 6mm; grid-auto-flow: row dense; }
 .one-page main > section { grid-column: 1 / -1; }
-.one-page main > #graphique { grid-column: 1; grid-row: span 2; }
-.one-page main > #parole, .one-page main > #ameliorons { grid-column: 2; }
+.one-page main > #graphique { grid-column: 1; }
+.one-page main > #parole { grid-column: 2; }
+.one-page figure.chart svg { max-height: 82mm; }
 @media screen and (max-width: 640px) { .one-page main { display: block; } }
 `;
 

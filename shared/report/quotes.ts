@@ -12,9 +12,6 @@ import type { ReportObservation } from './input';
 import { monthYear } from './messages';
 import type { QuoteView } from './model';
 
-/** Longest quote a one-page document prints whole; longer ones are cut at a word with « […] ». */
-export const SHORT_QUOTE = 280;
-
 export interface QuoteSelection {
   /** Eligible quotes, counted once (the « N observations consenties » of the rule). */
   eligible: number;

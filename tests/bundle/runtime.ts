@@ -7,10 +7,11 @@ import { toWire } from '../../apps-script/local/script-run-wire';
 import type { EndpointAnswer } from '../../shared/protocol/endpoint';
 import type * as ImportApi from '../../apps-script/server/import-api';
 import type * as QuestionnaireApi from '../../apps-script/server/questionnaire-api';
+import type * as ReportApi from '../../apps-script/server/report-api';
 import type * as SidebarApi from '../../apps-script/server/sidebar-api';
 
 /** The functions the sidebar calls, typed from the server modules as the sidebar's rpc.ts does. */
-type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi;
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof ReportApi;
 type ApiName = keyof Api & string;
 
 export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');

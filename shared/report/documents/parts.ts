@@ -26,6 +26,8 @@ export interface CardOptions {
   icons?: boolean;
   /** Longest quote printed whole. */
   quoteLength?: number;
+  /** The figure, its n and its interval only (the one-page: the rest is in the report). */
+  brief?: boolean;
 }
 
 export function resultCard(ctx: ReportContext, indicator: Indicator, options: CardOptions = {}): ResultCard {
@@ -44,14 +46,14 @@ export function resultCard(ctx: ReportContext, indicator: Indicator, options: Ca
     card.details.push(n.length > 0 ? say(`${current.period} · `, ...n) : say(current.period));
     const interval = intervalInline(ctx, current, indicator.unit);
     if (interval.length > 0) card.details.push(interval);
-    card.details.push(...standingInline(ctx, indicator, current, previous), ...changeInline(ctx, indicator, current));
+    if (!options.brief) card.details.push(...standingInline(ctx, indicator, current, previous), ...changeInline(ctx, indicator, current));
     if (current.hidden) card.details.push(say(m.notShown(ctx.threshold)));
     if (options.icons) {
       const icons = frequencyOf(ctx, indicator, current);
       if (icons) card.icons = icons;
     }
   }
-  const respondents = respondentsInline(ctx, indicator);
+  const respondents = options.brief ? null : respondentsInline(ctx, indicator);
   if (respondents) card.details.push(respondents);
   if (options.quotes) {
     const [quote] = takeQuotes(ctx, options.quotes, indicator.outcome, 1, options.quoteLength);

@@ -122,7 +122,8 @@ function demarche(ctx: ReportContext): Section {
   if (question) blocks.push({ kind: 'paragraph', text: say(question), tone: 'lead' });
   else {
     blocks.push(empty(m.noQuestion));
-    if (!ctx.toComplete.includes(m.toCompleteQuestion)) ctx.toComplete.push(m.toCompleteQuestion);
+    // A framework's question still to adapt is already noted by the rubric.
+    if (!ctx.toComplete.some((t) => t.includes(termLabel('approachItem', 'question', ctx.lang)))) ctx.toComplete.push(m.toCompleteQuestion);
   }
   const definitions: Array<{ term: string; text: Text }> = [];
   for (const [id, term] of [['scope', m.scope], ['stakeholders', m.stakeholders]] as const) {

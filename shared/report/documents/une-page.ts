@@ -1,19 +1,21 @@
 /**
  * The one-page pitch, for a funder meeting or a partner: the evaluative question, three headline figures framed as
  * « 7 aidants sur 10 » with an icon array, one quote, one chart, and what the team is improving. It fits one A4 page:
- * texts are kept short (a long question or quote is cut at a word, « […] »), at most three decisions are listed.
+ * texts are kept short (a long question, title, quote or decision is cut at a word, « […] »), at most three decisions.
  */
 import { reportCharts } from '../charts';
 import type { ReportContext } from '../context';
 import { say } from '../messages';
 import type { Block, Section } from '../model';
-import { SHORT_QUOTE, selectQuotes, takeQuotes } from '../quotes';
+import { selectQuotes, takeQuotes } from '../quotes';
 import type { DocumentKindSpec } from './index';
-import { decisionsInScope, keyIndicators, resultCard } from './parts';
+import { decisionsInScope, indicatorTitle, keyIndicators, resultCard } from './parts';
 
 const HEADLINES = 3;
 const QUESTION_LENGTH = 320;
-const DECISION_LENGTH = 170;
+const TITLE_LENGTH = 90;
+const QUOTE_LENGTH = 200;
+const DECISION_LENGTH = 100;
 const DECISIONS = 3;
 
 function short(text: string, max: number, mark: string): string {
@@ -34,7 +36,7 @@ export const UNE_PAGE: DocumentKindSpec = {
     const headline = keyIndicators(ctx, HEADLINES, { shownOnly: true });
     const quotes = selectQuotes(ctx);
     // The quote speaks to the first headline's outcome when one does, else it is the most recent.
-    const quote = takeQuotes(ctx, quotes, headline[0]?.outcome ?? null, 1, SHORT_QUOTE)[0] ?? takeQuotes(ctx, quotes, null, 1, SHORT_QUOTE)[0];
+    const quote = takeQuotes(ctx, quotes, headline[0]?.outcome ?? null, 1, QUOTE_LENGTH)[0] ?? takeQuotes(ctx, quotes, null, 1, QUOTE_LENGTH)[0];
     const charts = reportCharts(ctx, { all: false });
     const chart = headline.map((i) => charts.get(i.code)?.[0]).find((c) => c !== undefined);
     const improving = decisionsInScope(ctx, (d) => d.status === 'inProgress' || d.status === 'done').slice(0, DECISIONS);
@@ -43,7 +45,11 @@ export const UNE_PAGE: DocumentKindSpec = {
       { id: 'question', title: m.section.question, blocks: [question ? { kind: 'paragraph', text: say(short(question, QUESTION_LENGTH, m.truncated)), tone: 'lead' } : empty(m.noQuestion)] },
       {
         id: 'chiffres', title: m.section.chiffres,
-        blocks: [headline.length > 0 ? { kind: 'results', cards: headline.map((i) => resultCard(ctx, i, { icons: true, withOutcome: false })) } : empty(m.noHeadline)],
+        blocks: [
+          headline.length > 0
+            ? { kind: 'results', cards: headline.map((i) => ({ ...resultCard(ctx, i, { icons: true, brief: true }), title: short(indicatorTitle(i), TITLE_LENGTH, '…') })) }
+            : empty(m.noHeadline),
+        ],
       },
       { id: 'parole', title: m.section.parole, blocks: [quote ? { kind: 'quotes', quotes: [quote] } : empty(m.noQuotes(ctx.input.observations.length, ctx.audienceLabel))] },
       { id: 'graphique', title: m.section.graphique, blocks: [chart ? { kind: 'chart', chart } : empty(m.noChart)] },

@@ -267,7 +267,7 @@ describe('the one-page pitch', () => {
     const doc = buildDocument(fullRegistry({ observations: [observation({ text: long })] }), funders('une-page'));
     const quote = doc.sections[2]!.blocks[0]!;
     expect(quote.kind === 'quotes' && quote.quotes[0]!.text).toMatch(/ \[…\]$/);
-    expect(quote.kind === 'quotes' && quote.quotes[0]!.text.length).toBeLessThanOrEqual(290);
+    expect(quote.kind === 'quotes' && quote.quotes[0]!.text.length).toBeLessThanOrEqual(210);
   });
 });
 
