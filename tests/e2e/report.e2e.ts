@@ -153,21 +153,21 @@ describe('the reports in Chromium', () => {
 
   it('keeps every document inside the page, printed on A4 and at 200 % zoom', async () => {
     const page = await open.browser.context.newPage();
-    for (const [document, audience] of [['rapport', 'funders'], ['une-page', 'funders'], ['equipe', 'team']] as const) {
-      const reply = (await repere.call('generateReportFile', { document, audience })) as { html: string };
+    for (const [kind, audience] of [['rapport', 'funders'], ['une-page', 'funders'], ['equipe', 'team']] as const) {
+      const reply = (await repere.call('generateReportFile', { document: kind, audience })) as { html: string };
       // On paper: the printed width, print styles.
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: PRINT_WIDTH, height: 1100 });
       await page.setContent(reply.html);
-      expect(await overflowing(page), `${document} imprimé`).toEqual([]);
-      await page.screenshot({ path: join(dir, `${document}-a4.png`), fullPage: true });
+      expect(await overflowing(page), `${kind} imprimé`).toEqual([]);
+      await page.screenshot({ path: join(dir, `${kind}-a4.png`), fullPage: true });
       // On screen at 200 %: a 1280-pixel window shows 640 CSS pixels.
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 640, height: 900 });
       await page.setContent(reply.html);
-      expect(await overflowing(page), `${document} à 200 %`).toEqual([]);
+      expect(await overflowing(page), `${kind} à 200 %`).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
-      await page.screenshot({ path: join(dir, `${document}-zoom.png`), fullPage: true });
+      await page.screenshot({ path: join(dir, `${kind}-zoom.png`), fullPage: true });
     }
     await page.close();
   });
