@@ -3,7 +3,7 @@
  * with the emulated Apps Script services as its only globals: what the local mode and the bundle tests run.
  */
 import vm from 'node:vm';
-import { createAppsScriptServices, type AppsScriptServices, type WorkbookModel } from './emulator';
+import { createAppsScriptServices, type AppsScriptServices, type FetchTransport, type WorkbookModel } from './emulator';
 
 export interface BundleRuntime {
   services: AppsScriptServices;
@@ -19,6 +19,8 @@ export interface RuntimeOptions {
   webAppUrl?: string;
   userEmail?: string;
   now?: () => Date;
+  /** How UrlFetchApp reaches a URL: real HTTP in the local mode (./http-fetch.ts), a function in tests, else nowhere. */
+  fetch?: FetchTransport;
 }
 
 export function loadBundle(options: RuntimeOptions): BundleRuntime {

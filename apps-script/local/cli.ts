@@ -1,6 +1,7 @@
 /**
  * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
- * survey files, compute the indicators, make the questionnaires and the reports, print the connection code.
+ * survey files, compute the indicators, make the questionnaires and the reports, print the connection code, exchange
+ * files with other tools.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { inspectSurvey, problemGroups, type SurveyInspection } from '../../share
 import { readMapping, type RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, importSummary, prepareAsSuggested, runImport, tableHash } from '../../shared/survey/mapping-run';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
+import { COHORT_HELP, cohortCommand, publishCommand } from './cohort-command';
+import { EXCHANGE_HELP, exchangeCommand, isExchangeCommand } from './exchange-command';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
 import { REPORT_HELP, reportCommand } from './report-command';
 import { LocalRegistry } from './registry-host';
@@ -27,7 +30,8 @@ Utilisation : repere <commande> [options]
 
 Commandes :
   start          Sert la page locale (classeur + panneau Repère) et le collecteur /exec
-  setup          Crée ou complète les onglets du registre dans le classeur
+  setup          Crée ou complète les onglets du registre dans le classeur (--cohort : registre de coordination
+                 d’une cohorte, avec Membres, Indicateurs partagés, Agrégats reçus, Tableau et Graphiques de cohorte)
   check          Vérifie le registre, cellule par cellule (code de sortie 1 s’il y a une erreur)
   pairing-code   Affiche le code de connexion à coller dans l’extension, pour le serveur qui tourne sur ce
                  classeur (son port est noté à côté du classeur tant qu’il tourne), ou pour --port N
@@ -36,12 +40,13 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-${QUESTIONNAIRE_HELP}${REPORT_HELP}
+${QUESTIONNAIRE_HELP}${REPORT_HELP}${COHORT_HELP}${EXCHANGE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
   --lang fr|en      Langue des onglets à la configuration (défaut : fr)
   --template ID     Modèle de départ à la configuration : bien-vieillir, aidants, generique
+  --cohort          À la configuration : le registre de la coordination d’une cohorte
   --survey ID       Enquête où importer (onglet Enquêtes ; créée si elle n’existe pas)
   --wave W          Vague de l’import (ex. 2026-T1)
   --sheet NOM       Feuille d’un classeur .xlsx ou .ods (nom ou numéro ; défaut : la première)
@@ -61,6 +66,7 @@ interface Options {
   sheet: string | undefined;
   personal: string[];
   json: boolean;
+  cohort: boolean;
   file: string | undefined;
   /** --port was given (pairing-code then does not look for a running server). */
   portGiven: boolean;
@@ -82,6 +88,7 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
         sheet: { type: 'string' },
         personal: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        cohort: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,6 +112,7 @@ function parseOptions(argv: string[]): { command: string | undefined; options: O
       sheet: values.sheet,
       personal: values.personal ?? [],
       json: values.json === true,
+      cohort: values.cohort === true,
       file: positionals[1],
       portGiven: values.port !== undefined,
     },
@@ -141,9 +149,12 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 }
 
 async function run(argv: string[]): Promise<number> {
-  // Its own module parses its own options.
+  // Their own modules parse their own options.
   if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (argv[0] === 'report' && !argv.includes('--help')) return reportCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (argv[0] === 'cohort' && !argv.includes('--help')) return cohortCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (argv[0] === 'publish' && !argv.includes('--help')) return publishCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (isExchangeCommand(argv[0]) && !argv.includes('--help')) return exchangeCommand(argv, DEFAULT_WORKBOOK);
   const { command, options, help } = parseOptions(argv);
   if (help || command === undefined || command === 'help') {
     process.stdout.write(HELP);
@@ -156,7 +167,7 @@ async function run(argv: string[]): Promise<number> {
     case 'setup': {
       const registry = await openRegistry(options, 'setup');
       const request = { lang: options.lang, ...(options.template !== undefined && { template: options.template }) };
-      const report = (await registry.callOrThrow('configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
+      const report = (await registry.callOrThrow(options.cohort ? 'configureCohort' : 'configureRegistry', [request])) as { ok: boolean; summary?: string; message?: string };
       if (!report.ok) throw new UserError(report.message ?? 'Configuration impossible.');
       console.log(`${options.workbook} : ${report.summary}`);
       await printNextStep(registry);
@@ -200,7 +211,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, report (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, report, cohort, publish, export, import-codebook, import-codings (voir repere --help).`);
   }
 }
 

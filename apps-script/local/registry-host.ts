@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { loadBundle, type BundleRuntime } from './bundle-runtime';
+import { httpTransport } from './http-fetch';
 import { DiskWorkbook, WorkbookBusyError, type ReloadCount } from './disk-workbook';
 import { officeLockText, WorkbookOpenElsewhereError } from './office-lock';
 import type { WorkbookModel } from './emulator';
@@ -126,7 +127,7 @@ export class LocalRegistry {
   private boot(): void {
     this.runtimeModel = this.disk.model;
     // The Journal says who did what: in local mode, the person logged in on this computer.
-    this.runtime = loadBundle({ model: this.disk.model, code: this.code, htmlDir: this.distDir, webAppUrl: this.webAppUrl, userEmail: `${userInfo().username} (mode local)` });
+    this.runtime = loadBundle({ model: this.disk.model, code: this.code, htmlDir: this.distDir, webAppUrl: this.webAppUrl, userEmail: `${userInfo().username} (mode local)`, fetch: httpTransport });
   }
 
   /** The collector's URL is known once the server listens (port 0 in tests). */

@@ -1,11 +1,12 @@
 /** A tab as the text a person sees in its cells, up to its last cell with content (for the local page and tests). */
 import { displayValue } from './emulator/coercion';
 import { lastColumn, lastRow, numberFormatAt, type SheetModel, type WorkbookModel } from './emulator/model';
+import { cellValue } from './emulator/range';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
 /**
- * The emulation evaluates no spreadsheet function; the dashboard's =SPARKLINE({…}) is drawn here with block
+ * The emulation evaluates hardly any spreadsheet function; the dashboard's =SPARKLINE({…}) is drawn here with block
  * characters so the local page — and the .xlsx, where Excel and LibreOffice know no SPARKLINE — still show the curve
  * Sheets would draw.
  */
@@ -23,7 +24,7 @@ export function sheetAsText(model: WorkbookModel, sheet: SheetModel): string[][]
   // Array.from, not map: the cell grid is sparse, and a hole must come out as an empty row, not as null.
   return Array.from({ length: lastRow(sheet) }, (_, r) =>
     Array.from((sheet.cells[r] ?? []).slice(0, width), (cell, c) =>
-      !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cell.v, numberFormatAt(sheet, r + 1, c + 1, cell), model.locale, model.timeZone),
+      !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cellValue(model, sheet, cell), numberFormatAt(sheet, r + 1, c + 1, cell), model.locale, model.timeZone),
     ),
   );
 }

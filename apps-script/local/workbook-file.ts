@@ -219,7 +219,7 @@ export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
       // Rows above a formatted column's first row: an explicit General, even when empty, so the column style does not reach them.
       for (const { c } of above) row.getCell(c).style = { numFmt: GENERAL_STYLE.numFmt, protection: { ...GENERAL_STYLE.protection } };
       line?.forEach((cell, c0) => {
-        if (cell) writeCell(row.getCell(c0 + 1), sheet, cell, r, c0 + 1, tz, extra);
+        if (cell) writeCell(row.getCell(c0 + 1), model, sheet, cell, r, c0 + 1, tz, extra);
       });
       fitRowHeight(row, sheet, r - 1);
       // The streaming writer skips a row without values, even one whose empty cells carry a format or a note.
@@ -311,8 +311,9 @@ function writeColumnValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, extra:
   }
 }
 
-function writeCell(xc: ExcelJS.Cell, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
-  const v = cell.f ? cellValue(sheet, cell) : cell.v;
+function writeCell(xc: ExcelJS.Cell, model: WorkbookModel, sheet: SheetModel, cell: Cell, row: number, col: number, tz: string, extra: Record<string, ValidationSpec>): void {
+  // Evaluated now: a formula reading another tab (an import's Journal line) is saved with what that tab holds.
+  const v = cell.f ? cellValue(model, sheet, cell) : cell.v;
   const xv = v === null ? null : isDate(v) ? toXlsxDate(v, tz) : v;
   const shown = cell.f ? valueForSheetsOnlyFormula(cell.f, xv) : null;
   if (shown !== null) xc.value = typeof shown === 'string' ? encodeXlsxText(shown) : shown;

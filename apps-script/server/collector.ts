@@ -1,10 +1,12 @@
 /**
- * The collector web app: doPost receives the extension's observations with the endpoint protocol, doGet answers a
- * health check. Every answer is JSON (Apps Script cannot set a status code); nothing is ever thrown to Google, whose
+ * The collector web app: doPost receives the extension's observations with the endpoint protocol (and, in a
+ * coordinator's registry, the cohort's requests: apps-script/server/cohort/collector.ts), doGet answers a health check. Every answer is JSON (Apps Script cannot set a status code); nothing is ever thrown to Google, whose
  * error page would reach the client as HTML.
  */
+import { isCohortBody, type CohortAnswer } from '../../shared/cohort/protocol';
 import { RECORD_LANG, termLabel } from '../../shared/contract/words';
 import { parseRequest, type EndpointAnswer, type EndpointRequest, type Tag } from '../../shared/protocol/endpoint';
+import { cohortAnswer } from './cohort/collector';
 import { logToJournal } from './journal';
 import { writeObservations } from './observations';
 import { isCollectorConfigured, secretMatches } from './pairing';
@@ -14,7 +16,7 @@ import { BusyError, registrySpreadsheet, withWriteLock } from './spreadsheet';
 /** Requests per minute per registry; a member of staff syncing by hand stays far below. */
 const RATE_LIMIT_PER_MINUTE = 120;
 
-function reply(answer: EndpointAnswer): GoogleAppsScript.Content.TextOutput {
+function reply(answer: EndpointAnswer | CohortAnswer): GoogleAppsScript.Content.TextOutput {
   return ContentService.createTextOutput(JSON.stringify(answer)).setMimeType(ContentService.MimeType.JSON);
 }
 
@@ -32,7 +34,11 @@ export function doPost(e: GoogleAppsScript.Events.DoPost): GoogleAppsScript.Cont
   }
 }
 
-function answer(body: string): EndpointAnswer {
+const RATE_LIMITED: EndpointAnswer = { ok: false, code: 'rate_limited', message: 'Trop d’envois en une minute : nouvel essai bientôt.' };
+
+function answer(body: string): EndpointAnswer | CohortAnswer {
+  // A member structure publishing to its cohort (a coordinator's registry): its own protocol and its own secret.
+  if (isCohortBody(body)) return withinRate() ? cohortAnswer(body, 'collector', termLabel('actor', 'collector', RECORD_LANG)) : RATE_LIMITED;
   const parsed = parseRequest(body);
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message };
   if (!isCollectorConfigured()) {
@@ -41,7 +47,7 @@ function answer(body: string): EndpointAnswer {
   if (!secretMatches(parsed.value.token)) {
     return { ok: false, code: 'unauthorized', message: 'Code de connexion refusé : copiez le code actuel depuis le panneau Repère du tableur.' };
   }
-  if (!withinRate()) return { ok: false, code: 'rate_limited', message: 'Trop d’envois en une minute : nouvel essai bientôt.' };
+  if (!withinRate()) return RATE_LIMITED;
   return handle(parsed.value);
 }
 
@@ -78,13 +84,18 @@ function handle(request: EndpointRequest): EndpointAnswer {
   }
 }
 
-/** Outcomes and indicators, for tagging observations in the extension. */
+/** Outcomes, their themes and indicators, for tagging observations in the extension. */
 function registryTags(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tag[] {
   const tags: Tag[] = [];
   const outcomes = bindTab(ss, 'outcomes');
   if (outcomes) {
     const labels = columnValues(outcomes, 'change');
     columnValues(outcomes, 'id').forEach((id, i) => id !== '' && tags.push({ id: String(id), label: String(labels[i] ?? ''), kind: 'outcome' }));
+  }
+  const themes = bindTab(ss, 'themes');
+  if (themes) {
+    const labels = columnValues(themes, 'label');
+    columnValues(themes, 'id').forEach((id, i) => id !== '' && tags.push({ id: String(id), label: String(labels[i] ?? ''), kind: 'theme' }));
   }
   const indicators = bindTab(ss, 'indicators');
   if (indicators) {

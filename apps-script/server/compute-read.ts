@@ -2,9 +2,8 @@
  * Reads what the indicator engine needs from the registry, each source tab once: the survey answers of every
  * responses tab, the observations, and (through the registry read) the definitions and manual values.
  */
-import { PARADATA_BREAKDOWNS, breakdownNames, recogniseRespondentType, termId, type BreakdownParadatum } from '../../shared/contract/words';
-import type { AnswerRow, AnswerValue, SurveyAnswers } from '../../shared/indicators/model';
-import type { ReportObservation } from '../../shared/report/input';
+import { PARADATA_BREAKDOWNS, breakdownNames, isYes, recogniseRespondentType, termId, type BreakdownParadatum, type ObservationKind } from '../../shared/contract/words';
+import type { AnswerRow, AnswerValue, ObservationRow, SurveyAnswers } from '../../shared/indicators/model';
 import type { Question, Survey } from '../../shared/registry/model';
 import { fold } from '../../shared/text/fold';
 import { lastKnownColumn, type CellValue, type TabFinder } from './registry';
@@ -15,6 +14,15 @@ function isoOf(value: unknown): string | null {
   if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
   const t = text(value);
   return /^\d{4}-\d{2}-\d{2}/.test(t) ? t : null;
+}
+
+/** A date cell as the day it shows (a Date at local midnight is that day, whatever UTC says). */
+function dayOf(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  return isoOf(value)?.slice(0, 10) ?? '';
 }
 
 function answerOf(value: CellValue | undefined): AnswerValue {
@@ -85,8 +93,19 @@ export function readAnswers(tabs: TabFinder, surveys: readonly Survey[], questio
   return surveys.map((s) => surveyAnswers(tabs, s, questions)).filter((a): a is SurveyAnswers => a !== null);
 }
 
-/** Every observation with what a report may quote of it (its text is pseudonymised already); the engine reads less. */
-export function readObservations(tabs: TabFinder): ReportObservation[] {
+/** An observation as « Observations » holds it, with its row: what exchange files and re-tagging work from. */
+export interface ObservationRecord extends ObservationRow {
+  row: number;
+  kind: ObservationKind;
+  text: string;
+  note: string;
+  createdAt: string;
+  factDate: string;
+  stakeholder: string;
+  toQuote: boolean;
+}
+
+export function readObservationRecords(tabs: TabFinder): ObservationRecord[] {
   const tab = tabs.tab('observations');
   if (!tab) return [];
   const last = tab.sheet.getLastRow();
@@ -97,16 +116,33 @@ export function readObservations(tabs: TabFinder): ReportObservation[] {
     const column = tab.columns.get(key);
     return column === undefined ? '' : line[column - 1];
   };
-  return values
-    .filter((line) => text(at(line, 'id')) !== '')
-    .map((line) => ({
-      id: text(at(line, 'id')),
-      date: isoOf(at(line, 'factDate')) ?? isoOf(at(line, 'createdAt')) ?? '',
-      kind: termId('observationKind', text(at(line, 'kind'))) ?? 'observation',
-      text: text(at(line, 'text')),
-      stakeholder: text(at(line, 'stakeholder')),
+  const records: ObservationRecord[] = [];
+  values.forEach((line, i) => {
+    const id = text(at(line, 'id'));
+    if (id === '') return;
+    const createdAt = isoOf(at(line, 'createdAt')) ?? '';
+    const fact = isoOf(at(line, 'factDate'));
+    records.push({
+      id,
+      row: i + 2,
+      date: fact ?? createdAt,
       tags: text(at(line, 'tags')).split(',').map((t) => t.trim()).filter(Boolean),
       consent: termId('consent', text(at(line, 'consent'))),
       scope: termId('scope', text(at(line, 'scope'))) ?? 'interne',
-    }));
+      personId: text(at(line, 'personId')) || null,
+      kind: termId('observationKind', text(at(line, 'kind'))) ?? 'observation',
+      text: text(at(line, 'text')),
+      note: text(at(line, 'note')),
+      createdAt,
+      factDate: dayOf(at(line, 'factDate')),
+      stakeholder: text(at(line, 'stakeholder')),
+      toQuote: isYes(text(at(line, 'toQuote'))),
+    });
+  });
+  return records;
+}
+
+/** What the indicator engine counts: each observation's date, tags, consent, usage and person. */
+export function readObservations(tabs: TabFinder): ObservationRow[] {
+  return readObservationRecords(tabs).map(({ id, date, tags, consent, scope, personId }) => ({ id, date, tags, consent, scope, personId }));
 }

@@ -5,7 +5,8 @@
  * setValues at a place known in advance (no metadata lookup); `finish` writes the Journal line where
  * read = inserted + already present + rejected. A reservation refuses a second import of the same survey, lets the
  * same person resume the same file, and expires when abandoned. Until it finishes, the import's Journal line says how
- * many of the file's answers are in the tab and how to resume; `finish` rewrites that line with the final counts.
+ * many of the file's answers are in the tab — counting them itself, so a chunk costs no call for it — and how to
+ * resume; `finish` rewrites that line with the final counts.
  */
 import { COLUMN_METADATA_KEY, QUESTION_METADATA_KEY, TOOL_COLUMN_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
 import { PERSONAL_DATA, RECORD_LANG, isTermId, termLabel, termLabelOrNotGiven, type Lang } from '../../shared/contract/words';
@@ -25,7 +26,7 @@ import {
   type ImportQuotesResult,
 } from '../../shared/survey/chunk';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
-import { rewriteJournalDetails, rewriteJournalLine } from './journal';
+import { rewriteJournalLine, type CountingDetails } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
 import { ColumnWidths } from './sheet-layout';
@@ -59,9 +60,8 @@ interface Reservation {
   present: number;
   startedAt: number;
   expires: number;
-  /** The import's line in the Journal (row and details cell), and what identifies it there (kept across a resumption). */
+  /** The import's line in the Journal, and what identifies it there (kept across a resumption). */
   journalRow: number;
-  journalA1: string;
   journalMarker: string;
   /** Taken over from an interrupted import of the same file. */
   resumed: boolean;
@@ -86,12 +86,19 @@ function saveReservation(surveyId: string, r: Reservation): void {
   props().setProperty(RESERVATION_PREFIX + surveyId, JSON.stringify(r));
 }
 
-/** The Journal line of an import under way: what is in the tab, and how to resume if it stopped. */
-function progressLine(r: Reservation, surveyId: string): string {
-  return (
-    `Import de « ${r.file} » → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} commencé, pas terminé : ${r.present + r.written} réponse(s) du fichier sur ${r.keys} sont dans l’onglet. ` +
-    `S’il a été interrompu, relancez l’import du même fichier dans l’enquête ${surveyId} : il reprendra après les réponses déjà écrites, sans doublon. ${r.journalMarker}`
-  );
+/**
+ * The Journal line of an import under way: what is in the tab — the answers already present, and those of the rows
+ * reserved whose import time (written with every row) is filled — and how to resume if it stopped.
+ */
+function progressLine(r: Reservation, surveyId: string): CountingDetails | string {
+  const before = `Import de « ${r.file} » → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} commencé, pas terminé : `;
+  const after =
+    ` réponse(s) du fichier sur ${r.keys} sont dans l’onglet. ` +
+    `S’il a été interrompu, relancez l’import du même fichier dans l’enquête ${surveyId} : il reprendra après les réponses déjà écrites, sans doublon. ${r.journalMarker}`;
+  if (r.planned === 0) return `${before}${r.present}${after}`;
+  const importedAt = columnLetter(r.first + r.fields.indexOf('importedAt'));
+  const range = `'${r.sheet.replace(/'/g, "''")}'!$${importedAt}$${r.start}:$${importedAt}$${r.start + r.planned - 1}`;
+  return { before, plus: r.present, range, after };
 }
 
 function time(ms: number): string {
@@ -241,13 +248,10 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
     expires: now + RESERVATION_TTL_MS,
     // The same file again after an interruption goes on with the interrupted import's Journal line.
     journalRow: held?.hash === input.fileHash ? held.journalRow : 0,
-    journalA1: '',
     journalMarker: held?.hash === input.fileHash && held.journalMarker ? held.journalMarker : `[import ${id.slice(0, 8)}]`,
     resumed,
   };
-  const line = rewriteJournalLine(ss, { row: reservation.journalRow, marker: reservation.journalMarker }, who, 'import', progressLine(reservation, input.surveyId));
-  reservation.journalRow = line.row;
-  reservation.journalA1 = line.detailsA1;
+  reservation.journalRow = rewriteJournalLine(ss, { row: reservation.journalRow, marker: reservation.journalMarker }, who, 'import', progressLine(reservation, input.surveyId));
   saveReservation(input.surveyId, reservation);
   return { ok: true, importId: reservation.id, tab: reservation.sheet, fields, present, planned, written: 0, chunkRows: chunkRows(fields.length), resumed };
 }
@@ -350,8 +354,6 @@ export function writeImportChunk(ss: Spreadsheet, input: ImportChunkRequest): Im
   }
   r.written = offset + out.length;
   r.expires = Date.now() + RESERVATION_TTL_MS;
-  // In the same execution as the rows: whatever stops the import, its line says what is in.
-  rewriteJournalDetails(ss, r.journalA1, r.journalMarker, progressLine(r, input.surveyId));
   saveReservation(input.surveyId, r);
   return { ok: true, written: r.written, planned: r.planned };
 }

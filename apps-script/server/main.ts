@@ -29,3 +29,23 @@ export {
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
 export { addDecision, generateReportFile, getReportSetup, showReportPreview } from './report-api';
+export {
+  configureCohort,
+  exportPublication,
+  getCohortState,
+  importPublication,
+  inviteCohortMember,
+  joinCohort,
+  previewPublication,
+  sendPublication,
+} from './cohort/api';
+export {
+  getExchangeSetup,
+  getObservationsForTagging,
+  importCodebook,
+  importCodings,
+  prepareCidsExport,
+  prepareCodebookExport,
+  prepareProjectExport,
+  retagObservations,
+} from './exchange-api';

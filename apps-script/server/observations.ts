@@ -39,6 +39,8 @@ function toCells(o: Observation, receivedAt: Date, warnings: RejectedRecord[]): 
     sourceTitle: text(o.sourceTitle ?? ''),
     sourceUrl: text(o.sourceUrl ?? ''),
     author: text(o.author ?? ''),
+    personId: o.personId ?? '',
+    note: text(o.note ?? ''),
     receivedAt,
   };
   if (replaced > 0) {

@@ -1,14 +1,15 @@
 /** Reads the registry's definition tabs, one getValues per tab, into the snapshot the shared validation checks. */
-import { tabSpec } from '../../shared/contract/tabs';
+import { tabSpec, type TabKey } from '../../shared/contract/tabs';
 import type { Lang } from '../../shared/contract/words';
 import { columnLetter } from '../../shared/sheet/a1';
 import { validateRegistry, type RegistrySnapshot, type TabRows, type Validation } from '../../shared/registry/validate';
 import { directFinder, lastKnownColumn, type TabFinder } from './registry';
 import type { Spreadsheet } from './spreadsheet';
 
-const DEFINITION_TABS = ['outcomes', 'indicators', 'surveys', 'questions', 'values'] as const;
+const DEFINITION_TABS = ['outcomes', 'themes', 'indicators', 'surveys', 'questions', 'values'] as const;
 
-function readTab(tabs: TabFinder, key: (typeof DEFINITION_TABS)[number]): TabRows | undefined {
+/** A tab's rows (cells by column key) and where its columns are, read in one getValues. */
+export function readTab(tabs: TabFinder, key: TabKey): TabRows | undefined {
   const tab = tabs.tab(key);
   if (!tab) return undefined;
   const lastRow = tab.sheet.getLastRow();

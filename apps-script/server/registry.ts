@@ -167,6 +167,14 @@ export function rewriteRecords(tab: BoundTab, records: ReadonlyArray<Record<stri
   writeRecords(tab, 2, [...records, ...Array.from({ length: blanks }, () => ({}))], before + 1);
 }
 
+/**
+ * Writes only the columns `keys` of consecutive records from `start` (one write per run of adjacent columns): the
+ * columns Repère keeps up to date in a tab people type into, whose other cells are theirs.
+ */
+export function writeColumns(tab: BoundTab, keys: readonly string[], start: number, records: ReadonlyArray<Record<string, CellValue>>, lastRow = 0): void {
+  writeRecords({ ...tab, columns: new Map([...tab.columns].filter(([key]) => keys.includes(key))) }, start, records, lastRow);
+}
+
 /** Empties the known cells of `count` rows from `start`, leaving the tab's other columns alone. */
 export function clearRecords(tab: BoundTab, start: number, count: number): void {
   if (count <= 0 || tab.columns.size === 0) return;

@@ -12,7 +12,7 @@ import { generateReport } from '../../shared/report/generate';
 import type { DocumentKind, ReportInput, ReportRequest } from '../../shared/report/input';
 import { MESSAGES } from '../../shared/report/messages';
 import { approachRows } from './approach';
-import { readAnswers, readObservations } from './compute-read';
+import { readAnswers, readObservationRecords } from './compute-read';
 import { appendDecision, decisionRow, readDecisions, type DecisionInput } from './decisions';
 import { logToJournal } from './journal';
 import { TabLayouts, type TabFinder } from './registry';
@@ -27,8 +27,8 @@ function reportInput(ss: Spreadsheet, tabs: TabFinder): ReportInput {
   const lang = registryLang();
   const { registry, snapshot } = readRegistry(ss, lang, tabs);
   const answers = readAnswers(tabs, registry.surveys, registry.questions);
-  const observations = readObservations(tabs);
-  const result = computeIndicators({ ...registry, answers, observations });
+  const records = readObservationRecords(tabs);
+  const result = computeIndicators({ ...registry, answers, observations: records });
   const surveyCells = new Map((snapshot.surveys?.rows ?? []).map((r) => [r.row, r.cells]));
   return {
     lang,
@@ -36,12 +36,14 @@ function reportInput(ss: Spreadsheet, tabs: TabFinder): ReportInput {
     generatedAt: new Date().toISOString(),
     approach: approachRows(ss),
     outcomes: registry.outcomes,
+    themes: registry.themes,
     indicators: registry.indicators,
     surveys: registry.surveys.map((s) => ({ ...s, sampling: String(surveyCells.get(s.row)?.['sampling'] ?? '').trim(), tool: String(surveyCells.get(s.row)?.['tool'] ?? '').trim() })),
     questions: registry.questions,
     values: result.values,
     surveyChecks: result.surveyChecks,
-    observations,
+    // What a document may quote of each observation, and nothing else (never its note or where it was written).
+    observations: records.map(({ id, date, kind, text, stakeholder, tags, consent, scope, toQuote, personId }) => ({ id, date, kind, text, stakeholder, tags, consent, scope, toQuote, personId })),
     decisions: readDecisions(tabs),
   };
 }

@@ -43,12 +43,13 @@ export function emptyReport(): SetupReport {
   return { createdTabs: [], addedColumns: [], templateRows: 0, summary: '' };
 }
 
-export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template?: Template): SetupReport {
+/** `extraTabs`: the coordination tabs of a coordinator's registry (apps-script/server/cohort/setup.ts). */
+export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template?: Template, extraTabs: readonly TabSpec[] = []): SetupReport {
   const report = emptyReport();
   const added: AddedColumn[] = [];
   const tabs = new Map<TabKey, BoundTab>();
   let blank = blankOnlySheet(ss);
-  for (const spec of SETUP_TABS) {
+  for (const spec of [...SETUP_TABS, ...extraTabs]) {
     const ensured = ensureTab(ss, spec, lang, report, blank);
     added.push(...ensured.added.map((column) => ({ ...column, tab: spec.key })));
     tabs.set(spec.key, ensured.tab);

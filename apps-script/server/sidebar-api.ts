@@ -6,6 +6,8 @@ import type { ApproachFields } from '../../shared/registry/approach';
 import { PERIOD } from '../../shared/registry/targets';
 import type { Problem } from '../../shared/registry/validate';
 import { termLabel, type Lang } from '../../shared/contract/words';
+import { COHORT_TABS } from '../../shared/contract/tabs';
+import { coordination } from './cohort/state';
 import { TEMPLATES, templateById } from '../../shared/templates';
 import { readApproach, writeApproach } from './approach';
 import { runComputation, type ComputeSummary } from './compute';
@@ -65,7 +67,8 @@ export function configureRegistry(options?: { lang?: Lang; template?: string }):
   return underLock(() => {
     setRegistryLang(lang);
     if (template) rememberTemplate(template.id);
-    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser('sidebar'), template) };
+    // A coordinator's registry keeps its coordination tabs complete too.
+    return { ok: true as const, ...setupRegistry(registrySpreadsheet(), lang, currentUser('sidebar'), template, coordination() ? COHORT_TABS : []) };
   });
 }
 

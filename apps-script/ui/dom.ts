@@ -14,10 +14,16 @@ export function sayFailure(error: unknown): void {
   say($('status'), failureMessage(error), true);
 }
 
-/** Runs the button's work on click, disabled meanwhile so a double click does not run it twice. */
+/**
+ * Runs the button's work on click, disabled meanwhile so a double click does not run it twice. Its panel's result
+ * says « En cours… » until the work gives its own: the last run's message (an import's counts) never stands for this
+ * one's.
+ */
 export function onClick(button: HTMLButtonElement, work: () => Promise<void>): void {
   button.addEventListener('click', () => {
     button.disabled = true;
+    const result = button.closest('section')?.querySelector<HTMLElement>('.result');
+    if (result) say(result, 'En cours…');
     work()
       .catch(sayFailure)
       .finally(() => (button.disabled = false));

@@ -1,6 +1,6 @@
 // The draft a capture hands to the side panel: the selection as a W3C TextQuoteSelector, the page, the time.
 import * as z from 'zod/mini';
-import { MAX_OBSERVATION_TEXT, TextQuoteSelector } from '../../shared/observation/schema';
+import { MAX_OBSERVATION_TEXT, TextPositionSelector, TextQuoteSelector } from '../../shared/observation/schema';
 
 /** Hypothesis's TextQuoteAnchor uses 32 characters of context on each side. */
 export const CONTEXT_CHARS = 32;
@@ -11,6 +11,9 @@ export interface PageSelection {
   prefix: string;
   suffix: string;
   title: string;
+  /** Where the selection starts and ends (exclusive) in the page's text, in code points; null inside a text field. */
+  start: number | null;
+  end: number | null;
 }
 
 export const Draft = z.object({
@@ -18,6 +21,7 @@ export const Draft = z.object({
   capturedAt: z.string(),
   text: z.string(),
   quote: z.optional(TextQuoteSelector),
+  position: z.optional(TextPositionSelector),
   sourceTitle: z.optional(z.string()),
   /** The page's full address; the panel drops the query string and fragment unless the user keeps them. */
   pageUrl: z.optional(z.string()),
@@ -75,7 +79,9 @@ export function buildDraft(input: CaptureInput, deps: { now: () => Date; uuid: (
       prefix: input.selection.prefix.slice(-CONTEXT_CHARS),
       suffix: input.selection.suffix.slice(0, CONTEXT_CHARS),
     };
-    return { ...base, text: clip(exact.trim(), MAX_OBSERVATION_TEXT), quote, restricted: false };
+    const { start, end } = input.selection;
+    const position: TextPositionSelector | undefined = start === null || end === null ? undefined : { type: 'TextPositionSelector', start, end };
+    return { ...base, text: clip(exact.trim(), MAX_OBSERVATION_TEXT), quote, ...(position && { position }), restricted: false };
   }
   const flat = input.selectionText?.trim() ?? '';
   if (flat) {

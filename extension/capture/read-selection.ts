@@ -1,8 +1,10 @@
 /**
  * Runs in the page through scripting.executeScript: must be self-contained (no imports, no closure). Reads the
- * selection with its line breaks and 32 characters of context on each side, as Hypothesis's TextQuoteAnchor does.
+ * selection with its line breaks and 32 characters of context on each side, as Hypothesis's TextQuoteAnchor does, and
+ * where it starts and ends in the page's text, in Unicode code points (the W3C TextPositionSelector's unit); null
+ * inside a text field, whose text is not the page's.
  */
-export function readSelection(): { exact: string; prefix: string; suffix: string; title: string } | null {
+export function readSelection(): { exact: string; prefix: string; suffix: string; title: string; start: number | null; end: number | null } | null {
   const title = document.title;
   // A selection inside a text field is not part of the document's selection.
   const field = document.activeElement;
@@ -11,11 +13,11 @@ export function readSelection(): { exact: string; prefix: string; suffix: string
     const end = field.selectionEnd ?? 0;
     if (end > start) {
       const v = field.value;
-      return { exact: v.slice(start, end), prefix: v.slice(Math.max(0, start - 32), start), suffix: v.slice(end, end + 32), title };
+      return { exact: v.slice(start, end), prefix: v.slice(Math.max(0, start - 32), start), suffix: v.slice(end, end + 32), title, start: null, end: null };
     }
   }
   const sel = getSelection();
-  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return { exact: '', prefix: '', suffix: '', title };
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return { exact: '', prefix: '', suffix: '', title, start: null, end: null };
   const range = sel.getRangeAt(0);
   const body = document.body;
   const pre = document.createRange();
@@ -24,5 +26,9 @@ export function readSelection(): { exact: string; prefix: string; suffix: string
   const post = document.createRange();
   post.setStart(range.endContainer, range.endOffset);
   post.setEnd(body, body.childNodes.length);
-  return { exact: sel.toString(), prefix: pre.toString().slice(-32), suffix: post.toString().slice(0, 32), title };
+  // Positions count the page's text as textContent has it (a <br> is no character there), unlike the selection's
+  // own text, which keeps line breaks for the reader.
+  const before = pre.toString();
+  const start = [...before].length;
+  return { exact: sel.toString(), prefix: before.slice(-32), suffix: post.toString().slice(0, 32), title, start, end: start + [...range.toString()].length };
 }

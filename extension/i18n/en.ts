@@ -99,9 +99,15 @@ export const en: Messages = {
     captureHeading: 'New observation',
     editHeading: 'Edit the observation',
     text: 'Text',
+    note: 'Note',
     kind: 'Kind',
     stakeholder: 'Stakeholder',
     stakeholderHelp: 'The group of the person concerned, never their name.',
+    noteHelp: 'Optional. Your reading (context, interpretation), apart from the quoted text.',
+    person: 'Person code',
+    personHelp:
+      'Optional. The person’s pseudonymous code (e.g. P-017), the same as in the surveys: it counts the distinct people who raise a theme. Never their name.',
+    badPersonCode: 'The person code is letters and digits, with at least one digit (e.g. P-017): never a name. Nothing was saved.',
     stakeholders: ['Person supported', 'Family caregiver', 'Volunteer', 'Staff', 'Partner', 'Funder'],
     tags: 'Themes',
     tagsHelp: 'The intended change or the indicator the observation speaks to. Enter to add.',
@@ -144,10 +150,24 @@ export const en: Messages = {
     none: 'No observations.',
     exportCsv: 'Export as CSV',
     exportJson: 'Export as JSON',
-    importJson: 'Import a JSON file',
+    importJson: 'Import a JSON file (Repère or a Hypothesis export)',
     imported: (added: number, present: number, rejected: number) =>
       `Import: ${added} added, ${present} already present, ${rejected} refused.`,
-    importFailed: 'This file is not a Repère JSON export: nothing was imported.',
+    importedHypothesis: (added: number, present: number, replies: number, replaced: number, positions: number) =>
+      `Hypothesis import: ${added} added, awaiting consent (internal use until someone records it), ${present} already present` +
+      (replies > 0 ? `, ${replies} replies left out` : '') +
+      (replaced > 0 ? `, ${replaced} personal data replaced by a pseudonym` : '') +
+      (positions > 0 ? `; ${positions} Hypothesis positions (counted in UTF-16) not kept: the quote and its context are enough to find the passage again` : '') +
+      '.',
+    importFailed: 'This file is neither a Repère JSON export nor a Hypothesis export: nothing was imported.',
+    w3cAudience: 'W3C annotations (JSON-LD) for',
+    exportW3c: 'W3C annotations (JSON-LD)',
+    w3cAudiences: {
+      team: 'internal use (everything; must not leave the organisation)',
+      funders: 'funders (consent and usage “funders” or “public”)',
+      public: 'the public (consent and usage “public”)',
+    },
+    exportedW3c: (kept: number, left: number) => `W3C annotations: ${kept} exported${left > 0 ? `, ${left} left out (consent or usage)` : ''}.`,
     syncNow: 'Send now',
     lastSync: (when: string) => `Last successful send: ${when}.`,
   },
@@ -160,8 +180,10 @@ export const en: Messages = {
     sourceTitle: 'Page title',
     quote: 'Quote',
     text: 'Text',
+    note: 'Note',
     kind: 'Kind',
     stakeholder: 'Stakeholder',
+    personId: 'Person',
     tags: 'Tags',
     factDate: 'Date of the fact',
     consent: 'Consent',

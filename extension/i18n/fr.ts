@@ -100,9 +100,15 @@ export const fr = {
     captureHeading: 'Nouvelle observation',
     editHeading: 'Modifier l’observation',
     text: 'Texte',
+    note: 'Remarque',
     kind: 'Type',
     stakeholder: 'Partie prenante',
     stakeholderHelp: 'Le groupe de la personne concernée, jamais son nom.',
+    noteHelp: 'Facultatif. Votre lecture (contexte, interprétation), à part du texte cité.',
+    person: 'Code de la personne',
+    personHelp:
+      'Facultatif. Le code pseudonyme de la personne (ex. P-017), le même que dans les enquêtes : il compte les personnes distinctes qui évoquent un thème. Jamais son nom.',
+    badPersonCode: 'Le code de la personne s’écrit en lettres et chiffres, avec au moins un chiffre (ex. P-017) : jamais son nom. Rien n’a été enregistré.',
     stakeholders: ['Personne accompagnée', 'Proche aidant', 'Bénévole', 'Salarié', 'Partenaire', 'Financeur'],
     tags: 'Thèmes',
     tagsHelp: 'Le changement visé ou l’indicateur dont parle l’observation. Entrée pour ajouter.',
@@ -146,10 +152,25 @@ export const fr = {
     none: 'Aucune observation.',
     exportCsv: 'Exporter en CSV',
     exportJson: 'Exporter en JSON',
-    importJson: 'Importer un fichier JSON',
+    importJson: 'Importer un fichier JSON (Repère ou export Hypothesis)',
     imported: (added: number, present: number, rejected: number) =>
       `Import : ${added} ${plural(added, 'ajoutée', 'ajoutées')}, ${present} déjà ${plural(present, 'présente', 'présentes')}, ${rejected} ${plural(rejected, 'refusée', 'refusées')}.`,
-    importFailed: 'Ce fichier n’est pas un export JSON de Repère : rien n’a été importé.',
+    importedHypothesis: (added: number, present: number, replies: number, replaced: number, positions: number) =>
+      `Import Hypothesis : ${added} ${plural(added, 'observation ajoutée', 'observations ajoutées')}, en attente de consentement (usage interne tant que personne ne l’a noté), ${present} déjà ${plural(present, 'présente', 'présentes')}` +
+      (replies > 0 ? `, ${replies} ${plural(replies, 'réponse laissée', 'réponses laissées')} de côté` : '') +
+      (replaced > 0 ? `, ${replaced} ${plural(replaced, 'donnée personnelle remplacée', 'données personnelles remplacées')} par un pseudonyme` : '') +
+      (positions > 0 ? ` ; ${positions} ${plural(positions, 'position', 'positions')} de Hypothesis (comptée${positions > 1 ? 's' : ''} en UTF-16) non ${plural(positions, 'gardée', 'gardées')} : la citation et son contexte suffisent à retrouver le passage` : '') +
+      '.',
+    importFailed: 'Ce fichier n’est ni un export JSON de Repère ni un export de Hypothesis : rien n’a été importé.',
+    w3cAudience: 'Annotations W3C (JSON-LD) pour',
+    exportW3c: 'Annotations W3C (JSON-LD)',
+    w3cAudiences: {
+      team: 'usage interne (tout ; ne doit pas sortir de la structure)',
+      funders: 'financeurs (consentement et usage « financeurs » ou « public »)',
+      public: 'le public (consentement et usage « public »)',
+    },
+    exportedW3c: (kept: number, left: number) =>
+      `Annotations W3C : ${kept} ${plural(kept, 'observation exportée', 'observations exportées')}${left > 0 ? `, ${left} ${plural(left, 'laissée', 'laissées')} de côté (consentement ou usage)` : ''}.`,
     syncNow: 'Envoyer maintenant',
     lastSync: (when: string) => `Dernier envoi réussi : ${when}.`,
   },
@@ -162,8 +183,10 @@ export const fr = {
     sourceTitle: 'Titre de la page',
     quote: 'Citation',
     text: 'Texte',
+    note: 'Remarque',
     kind: 'Type',
     stakeholder: 'Partie prenante',
+    personId: 'Personne',
     tags: 'Thèmes',
     factDate: 'Date du fait',
     consent: 'Consentement',

@@ -66,6 +66,10 @@ export interface ObservationInput {
   consent: Observation['consent'];
   scope: Observation['scope'];
   quote?: Observation['quote'];
+  position?: Observation['position'];
+  /** The person's pseudonymous code (« P-017 »), never a name. */
+  personId?: string;
+  note?: string;
   sourceTitle?: string;
   sourceUrl?: string;
   author?: string;
@@ -101,6 +105,9 @@ export function composeObservation(
   };
   const optional = {
     quote: input.quote,
+    position: input.quote ? input.position : undefined,
+    personId: blankToUndefined(input.personId),
+    note: blankToUndefined(input.note),
     stakeholder: blankToUndefined(input.stakeholder),
     sourceTitle: blankToUndefined(input.sourceTitle),
     sourceUrl: blankToUndefined(input.sourceUrl),

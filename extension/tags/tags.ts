@@ -1,8 +1,8 @@
-// Tags for the « Thèmes » field: the paired registry's outcomes and indicators (cached for offline use) and recent tags.
+// Tags for the « Thèmes » field: the paired registry's outcomes, themes and indicators (cached for offline use) and recent tags.
 import * as z from 'zod/mini';
 import type { Tag } from '../../shared/protocol/endpoint';
 import type { SendResult } from '../outbox/state';
-import { PROTOCOL_VERSION } from '../../shared/protocol/endpoint';
+import { PROTOCOL_VERSION, TAG_KINDS } from '../../shared/protocol/endpoint';
 import type { Pairing } from '../pairing/pairing';
 import { TAGS_CACHE_KEY, RECENT_TAGS_KEY } from '../store/keys';
 import type { KeyValueStore } from '../platform/local-storage';
@@ -14,7 +14,7 @@ const MAX_RECENT = 12;
 const TagsCache = z.object({
   pairingId: z.string(),
   fetchedAt: z.number(),
-  tags: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(['outcome', 'indicator']) })),
+  tags: z.array(z.object({ id: z.string(), label: z.string(), kind: z.enum(TAG_KINDS) })),
 });
 export type TagsCache = z.infer<typeof TagsCache>;
 

@@ -40,6 +40,7 @@ export interface TabSpec {
 export type TabKey =
   | 'approach'
   | 'outcomes'
+  | 'themes'
   | 'indicators'
   | 'surveys'
   | 'questions'
@@ -50,7 +51,12 @@ export type TabKey =
   | 'charts'
   | 'checks'
   | 'decisions'
-  | 'journal';
+  | 'journal'
+  | 'members'
+  | 'sharedIndicators'
+  | 'receivedAggregates'
+  | 'cohortDashboard'
+  | 'cohortCharts';
 
 /** Developer-metadata keys: DOCUMENT visibility, so that a copied template's new script still finds them. */
 export const TAB_METADATA_KEY = 'repere:tab';
@@ -67,6 +73,13 @@ const col = (key: string, fr: string, en: string, noteFr: string, noteEn: string
   text,
   ...(choices && { choices }),
 });
+
+/**
+ * The GUID under which a code leaves in REFI-QDA files (QualCoder, NVivo, MAXQDA, ATLAS.ti): written by Repère at the
+ * first export and kept, so that every later export, and the codings an evaluator brings back, name the same code.
+ */
+const exchangeId = (): ColumnSpec =>
+  col('guid', 'Identifiant d’échange', 'Exchange id', 'Rempli par Repère à la première exportation (livre de codes REFI-QDA) : garde le même code d’un export à l’autre. Ne pas modifier.', 'Filled in by Repère at the first export (REFI-QDA codebook): keeps the same code from one export to the next. Do not edit.');
 
 export const TABS: readonly TabSpec[] = [
   {
@@ -93,6 +106,22 @@ export const TABS: readonly TabSpec[] = [
       prose(col('howMuch', 'Combien', 'How much', 'Facultatif. Dimension « combien » : nombre de personnes, intensité, durée.', 'Optional. “How much” dimension: reach, depth, duration.')),
       prose(col('contribution', 'Contribution', 'Contribution', 'Facultatif. Ce qui serait arrivé sans vous ; les autres acteurs qui y contribuent.', 'Optional. What would have happened anyway; who else contributes.')),
       prose(col('risk', 'Risque', 'Risk', 'Facultatif. Ce qui pourrait empêcher le changement, ou des effets non voulus.', 'Optional. What could prevent the change, or unintended effects.')),
+      exchangeId(),
+    ],
+  },
+  {
+    // The codebook below the outcomes: each theme is a sub-code of one outcome (REFI-QDA codebooks, the observations'
+    // themes, the « personnes distinctes qui évoquent le thème » indicators).
+    key: 'themes',
+    label: { fr: 'Thèmes', en: 'Themes' },
+    kind: 'input',
+    columns: [
+      col('id', 'Identifiant', 'Id', 'Code court et unique du thème (ex. T1). Les observations et les indicateurs s’y réfèrent.', 'Short unique code of the theme (e.g. T1). Observations and indicators refer to it.'),
+      col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé dont le thème est un aspect (onglet Changements).', 'Id of the outcome the theme is an aspect of (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
+      col('label', 'Libellé', 'Label', 'Le thème en quelques mots, tel qu’on le dit (ex. « Se sentir moins seul »).', 'The theme in a few words, as people say it (e.g. “Feeling less lonely”).'),
+      prose(col('description', 'Description', 'Description', 'Facultatif. Ce qui relève du thème, et ce qui n’en relève pas : aide à étiqueter pareil d’une personne à l’autre.', 'Optional. What belongs to the theme and what does not: helps people tag alike.')),
+      col('colour', 'Couleur', 'Colour', 'Facultatif. Couleur du thème dans les logiciels d’analyse qualitative, en #RRVVBB (ex. #1E88E5).', 'Optional. The theme’s colour in qualitative analysis software, as #RRGGBB (e.g. #1E88E5).'),
+      exchangeId(),
     ],
   },
   {
@@ -104,11 +133,11 @@ export const TABS: readonly TabSpec[] = [
       prose(col('name', 'Nom', 'Name', 'Ce que mesure l’indicateur, en clair.', 'What the indicator measures, in plain words.')),
       col('outcome', 'Changement', 'Outcome', 'Identifiant du changement visé auquel il se rapporte (onglet Changements).', 'Id of the outcome it measures (Outcomes tab).', true, { tab: 'outcomes', column: 'id' }),
       col('kind', 'Nature', 'Kind', 'quantitatif (un chiffre) ou qualitatif (des citations, des observations).', 'quantitative (a figure) or qualitative (quotes, observations).', true, 'kind'),
-      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, manual entry.', true, 'method'),
+      col('method', 'Méthode', 'Method', 'Comment le calculer : proportion, moyenne, médiane, effectif, somme, score d’échelle, évolution avant/après, nombre d’observations, personnes distinctes qui évoquent le thème, saisie manuelle.', 'How to compute it: proportion, mean, median, count, sum, scale score, before/after change, number of observations, distinct people raising the theme, manual entry.', true, 'method'),
       col('sourceType', 'Source', 'Source', 'D’où viennent les données : enquête, observations ou manuel (valeurs saisies dans l’onglet Valeurs).', 'Where the data comes from: survey, observations or manual (values entered in the Values tab).', true, 'sourceType'),
       col('survey', 'Enquête', 'Survey', 'Pour une source enquête : identifiant de l’enquête (onglet Enquêtes).', 'For a survey source: the survey id (Surveys tab).', true, { tab: 'surveys', column: 'id' }),
       col('questions', 'Questions', 'Questions', 'Pour une source enquête : clés des questions utilisées, séparées par des virgules (onglet Questions).', 'For a survey source: keys of the questions used, comma-separated (Questions tab).'),
-      col('tags', 'Thèmes', 'Tags', 'Pour une source observations : thèmes comptés, séparés par des virgules.', 'For an observations source: tags counted, comma-separated.'),
+      col('tags', 'Thèmes', 'Tags', 'Pour une source observations : thèmes comptés (identifiants ou libellés de l’onglet Thèmes ; un changement compte avec tous ses thèmes), séparés par des virgules.', 'For an observations source: themes counted (ids or labels from the Themes tab; an outcome counts with all its themes), comma-separated.'),
       col('condition', 'Condition', 'Condition', 'Pour une proportion : la réponse comptée, ex. « ≥ 4 », « entre 3 et 5 » ou « in [« Oui », « Plutôt oui »] ».', 'For a proportion: which answer counts, e.g. “≥ 4”, “between 3 and 5” or “in [« Yes », « Rather yes »]”.'),
       col('unit', 'Unité', 'Unit', 'Unité de la valeur : %, personnes, heures, score…', 'Unit of the value: %, people, hours, score…'),
       col('direction', 'Sens souhaité', 'Desired direction', 'hausse, baisse ou stabilité : ce qui serait un progrès.', 'increase, decrease or stability: what progress looks like.', true, 'direction'),
@@ -120,6 +149,8 @@ export const TABS: readonly TabSpec[] = [
       col('minN', 'n minimum', 'Minimum n', 'En dessous de ce nombre de réponses, la valeur est signalée comme fragile (au moins 5 ; 11 pour ce qui sort de la structure).', 'Below this number of answers the value is flagged as fragile (at least 5; 11 for anything leaving the structure).', false),
       col('respondentRule', 'Répondants', 'Respondents', 'auto-déclaration seulement (la personne elle-même) ou réponse pour autrui admise (un aidant répond pour elle).', 'self-report only, or proxy answers allowed (a carer answers for the person).', true, 'respondentRule'),
       col('cohortCode', 'Code cohorte', 'Cohort code', 'Facultatif. Code partagé avec le programme d’accompagnement, pour les agrégats de cohorte.', 'Optional. Code shared with the accompaniment programme, for cohort aggregates.'),
+      col('cohort', 'Cohorte', 'Cohort', 'Rempli quand vous rejoignez une cohorte : l’identifiant de la cohorte dont vient la définition. Vide : indicateur local, qui ne sort jamais de la structure.', 'Filled when you join a cohort: the cohort the definition comes from. Empty: a local indicator, which never leaves the structure.'),
+      col('cohortVersion', 'Version cohorte', 'Cohort version', 'Version de la définition partagée adoptée : seuls les chiffres d’une même version sont mis en commun.', 'Version of the shared definition adopted: only figures of the same version are pooled.', false),
       col('irisPlus', 'IRIS+', 'IRIS+', 'Facultatif. Identifiant IRIS+ correspondant (ex. PI4060).', 'Optional. Matching IRIS+ id (e.g. PI4060).'),
       prose(col('note', 'Remarques', 'Notes', 'Ce qu’il faut garder en tête pour collecter ou lire cet indicateur.', 'What to keep in mind when collecting or reading this indicator.')),
     ],
@@ -220,6 +251,9 @@ export const TABS: readonly TabSpec[] = [
       col('sourceUrl', 'Adresse de la page', 'Page URL', 'Adresse de la page, sans paramètres.', 'Page URL, without parameters.'),
       col('author', 'Auteur', 'Author', 'Qui a saisi l’observation.', 'Who captured it.'),
       datetime(col('receivedAt', 'Reçue le', 'Received at', 'Date de réception par le registre.', 'When the registry received it.', false)),
+      col('personId', 'Personne', 'Person', 'Code pseudonyme de la personne dont parle l’observation (ex. P-017), le même que dans les enquêtes : compte les personnes distinctes qui évoquent un thème. Jamais son nom.', 'Pseudonymous code of the person the observation is about (e.g. P-017), the same as in the surveys: counts the distinct people who raise a theme. Never a name.'),
+      prose(col('note', 'Remarque', 'Note', 'Ce que la personne qui a saisi l’observation en dit (contexte, interprétation), à part du texte cité.', 'What the person who captured it says about it (context, reading), apart from the quoted text.')),
+      col('toQuote', 'À citer', 'To quote', '« oui » pour une citation que l’équipe choisit de citer dans le rapport (avant les plus récentes), si le consentement et l’usage le permettent.', '“yes” for a quote the team chooses to cite in the report (before the most recent ones), when consent and usage allow.'),
     ],
   },
   {
@@ -289,8 +323,108 @@ export const TABS: readonly TabSpec[] = [
   },
 ];
 
+/** The indicator columns a shared definition has (the link to a cohort is the member's, not the definition's). */
+const SHARED_INDICATOR_COLUMNS = (): ColumnSpec[] =>
+  TABS.find((t) => t.key === 'indicators')!.columns.filter((c) => !['cohortCode', 'cohort', 'cohortVersion'].includes(c.key));
+
+/*
+ * The coordination tabs of a coordinator's registry (« repere setup --cohort »): the members, the shared indicator set,
+ * the aggregates members published, and what the coordinator reads from them. No tab here can hold an answer.
+ */
+export const COHORT_TABS: readonly TabSpec[] = [
+  {
+    key: 'members',
+    label: { fr: 'Membres', en: 'Members' },
+    kind: 'input',
+    columns: [
+      col('code', 'Code', 'Code', 'Code de la structure dans la cohorte (S01, S02…) : c’est lui qui s’affiche par défaut, jamais le nom.', 'The structure’s code in the cohort (S01, S02…): shown by default, never the name.'),
+      col('name', 'Structure', 'Structure', 'Nom de la structure invitée.', 'Name of the invited structure.'),
+      col('contact', 'Contact', 'Contact', 'Qui relancer dans la structure (nom, adresse).', 'Whom to remind in the structure (name, address).'),
+      col('secretHash', 'Empreinte du code', 'Code hash', 'Empreinte (SHA-256) du code d’invitation de la structure : le code lui-même n’est gardé nulle part. Effacez-la pour refuser ses publications ; « Inviter » à nouveau donne un nouveau code.', 'SHA-256 of the structure’s invitation code: the code itself is kept nowhere. Clear it to refuse its publications.'),
+      datetime(col('invitedAt', 'Invitée le', 'Invited at', 'Date du code d’invitation.', 'When the invitation code was made.', false)),
+      col('adoptedVersion', 'Version adoptée', 'Adopted version', 'Version du jeu d’indicateurs partagés que la structure a adoptée.', 'Version of the shared indicator set the structure adopted.', false),
+      datetime(col('joinedAt', 'A rejoint le', 'Joined at', 'Quand la structure a adopté le jeu d’indicateurs partagés.', 'When the structure adopted the shared set.', false)),
+      datetime(col('lastPublication', 'Dernière publication', 'Last publication', 'Date de la dernière publication reçue.', 'When the last publication arrived.', false)),
+      col('periods', 'Périodes publiées', 'Periods published', 'Les périodes pour lesquelles la structure a publié.', 'The periods the structure published.'),
+      col('status', 'Statut', 'Status', 'invitée, a rejoint, à jour ou en retard : mis à jour à chaque calcul de la cohorte.', 'invited, joined, up to date or late: updated at each cohort computation.', true, 'memberStatus'),
+      prose(col('late', 'À relancer pour', 'Remind about', 'Les périodes publiées par d’autres structures et pas encore par celle-ci.', 'Periods other structures published and this one not yet.')),
+    ],
+  },
+  {
+    key: 'sharedIndicators',
+    label: { fr: 'Indicateurs partagés', en: 'Shared indicators' },
+    kind: 'input',
+    columns: [
+      ...SHARED_INDICATOR_COLUMNS(),
+      col('version', 'Version', 'Version', 'Version de la définition, tenue par Repère : elle augmente quand la définition change (méthode, questions, condition…). Les chiffres de versions différentes ne sont jamais mis en commun.', 'Version of the definition, kept by Repère: it rises when the definition changes. Figures of different versions are never pooled.', false),
+      col('fingerprint', 'Empreinte', 'Fingerprint', 'Empreinte de la définition (calculée par Repère) : sert à voir qu’elle a changé.', 'Fingerprint of the definition (computed by Repère): shows that it changed.'),
+    ],
+  },
+  {
+    // Written by the collector only: one row per member × indicator × period × segment × version, replaced by a newer
+    // publication of the same member and period, never duplicated. Aggregates only: counts, n, version, flags.
+    key: 'receivedAggregates',
+    label: { fr: 'Agrégats reçus', en: 'Received aggregates' },
+    kind: 'log',
+    columns: [
+      col('member', 'Structure', 'Structure', 'Code de la structure qui a publié.', 'Code of the publishing structure.'),
+      col('indicator', 'Indicateur', 'Indicator', 'Code de l’indicateur partagé.', 'Shared indicator code.'),
+      col('version', 'Version', 'Version', 'Version de la définition avec laquelle la structure a calculé.', 'Version of the definition the structure computed with.', false),
+      col('definition', 'Empreinte', 'Fingerprint', 'Empreinte de la définition telle que la structure l’a appliquée.', 'Fingerprint of the definition as the structure applied it.'),
+      col('period', 'Période', 'Period', 'Période couverte.', 'Period covered.'),
+      col('segment', 'Groupe', 'Group', 'Une partie des personnes (« type de répondant = lui-même ») ou vide pour l’ensemble.', 'A part of the people, or empty for everyone.'),
+      col('measure', 'Mesure', 'Measure', 'Ce que disent les nombres : proportion, moyenne, médiane, effectif, somme, évolution, valeur.', 'What the numbers are.', true, 'measure'),
+      col('suppressed', 'Masqué', 'Hidden', '« < 11 » : moins de 11 personnes (ou déductible des autres chiffres), masqué par la structure avant l’envoi.', '“< 11”: fewer than 11 people (or derivable), hidden by the structure before sending.'),
+      col('n', 'n', 'n', 'Nombre de personnes derrière le chiffre.', 'Number of people behind the figure.', false),
+      col('k', 'k', 'k', 'Combien remplissent la condition (proportion, effectif).', 'How many meet the condition.', false),
+      col('value', 'Valeur', 'Value', 'Le chiffre de la structure.', 'The structure’s figure.', false),
+      col('low', 'Borne basse', 'Lower bound', 'Bas de l’intervalle à 95 % de la structure.', 'Lower end of the structure’s 95% interval.', false),
+      col('high', 'Borne haute', 'Upper bound', 'Haut de l’intervalle à 95 % de la structure.', 'Upper end of the structure’s 95% interval.', false),
+      col('sum', 'Somme', 'Sum', 'Somme des réponses (moyenne, somme).', 'Sum of the answers.', false),
+      col('sumSquares', 'Somme des carrés', 'Sum of squares', 'Somme des carrés des réponses (pour l’écart-type mis en commun).', 'Sum of squared answers.', false),
+      col('distribution', 'Répartition', 'Distribution', 'Nombre de réponses par modalité, de la plus basse à la plus haute, séparés par « | ».', 'Answers per level, lowest first, separated by “|”.'),
+      col('se', 'Erreur type', 'Standard error', 'Erreur type de l’évolution (pour la mise en commun à effets aléatoires).', 'Standard error of the change.', false),
+      col('improved', 'Ont progressé', 'Improved', 'Évolution : personnes qui ont progressé.', 'Change: people who improved.', false),
+      col('stable', 'Stables', 'Stable', 'Évolution : personnes stables.', 'Change: people who stayed the same.', false),
+      col('worse', 'En baisse', 'Worse', 'Évolution : personnes en baisse.', 'Change: people who went down.', false),
+      col('proxyShare', 'Part pour autrui (%)', 'Proxy share (%)', 'Part des questionnaires remplis par un proche à la place de la personne ; « < 11 » si trop peu pour le dire.', 'Share of questionnaires filled by someone else.'),
+      col('responseRate', 'Taux de réponse (%)', 'Response rate (%)', 'Répondants sur personnes sollicitées ; « < 11 » si trop peu pour le dire.', 'Respondents out of people invited.'),
+      col('publication', 'Publication', 'Publication', 'Identifiant de la publication : une publication reçue deux fois n’est écrite qu’une fois.', 'Publication id: a publication received twice is written once.'),
+      datetime(col('generatedAt', 'Préparée le', 'Prepared at', 'Quand la structure a préparé la publication (la plus récente remplace les autres pour une même période).', 'When the structure prepared the publication.', false)),
+      datetime(col('receivedAt', 'Reçue le', 'Received at', 'Quand la coordination l’a reçue.', 'When the coordination received it.', false)),
+    ],
+  },
+  {
+    // Rewritten at each cohort computation: one line per shared indicator × version × period × group.
+    key: 'cohortDashboard',
+    label: { fr: 'Tableau de cohorte', en: 'Cohort dashboard' },
+    kind: 'computed',
+    columns: [
+      prose(col('indicator', 'Indicateur', 'Indicator', 'Code et nom de l’indicateur partagé.', 'Shared indicator code and name.')),
+      col('version', 'Version', 'Version', 'Version de la définition mise en commun.', 'Version pooled.', false),
+      col('period', 'Période', 'Period', 'Période.', 'Period.'),
+      col('segment', 'Groupe', 'Group', 'Une partie des personnes, ou vide pour l’ensemble.', 'A part of the people, or empty for everyone.'),
+      col('members', 'Structures', 'Structures', 'Combien de structures ont publié ce chiffre, sur combien de membres.', 'How many structures published this figure, out of how many members.'),
+      col('n', 'n', 'n', 'Nombre de personnes mises en commun.', 'Number of people pooled.', false),
+      prose(col('pooled', 'Ensemble des personnes', 'All people', 'Chiffre mis en commun en additionnant les comptes des structures (pondéré par personne) : jamais une moyenne de moyennes.', 'Figure pooled by adding the structures’ counts (person-weighted).')),
+      col('interval', 'Intervalle (IC 95 %)', 'Interval (95% CI)', 'Intervalle de confiance du chiffre mis en commun.', 'Confidence interval of the pooled figure.'),
+      prose(col('clustering', 'Effet de grappe', 'Clustering', 'Les personnes d’une même structure se ressemblent : l’intervalle corrigé de cet effet (effet de plan) est plus large.', 'People of one structure resemble each other: the interval corrected for it is wider.')),
+      prose(col('median', 'Médiane des structures', 'Median of structures', 'Chiffre du milieu des structures, chacune comptant une fois (pondéré par structure), avec l’écart entre structures.', 'Middle figure of the structures, each counting once (structure-weighted), with the spread.')),
+      prose(col('excluded', 'Non mis en commun', 'Not pooled', 'Les chiffres laissés de côté et pourquoi : version différente, définition modifiée, moins de 11 personnes.', 'Figures left out and why.')),
+      prose(col('method', 'Calcul', 'Computation', 'Le calcul, en clair.', 'The computation, in plain words.')),
+    ],
+  },
+  {
+    // Rewritten at each cohort computation: the data tables of the cohort charts, and the charts beside them.
+    key: 'cohortCharts',
+    label: { fr: 'Graphiques de cohorte', en: 'Cohort charts' },
+    kind: 'computed',
+    columns: [],
+  },
+];
+
 export function tabSpec(key: TabKey): TabSpec {
-  const spec = TABS.find((t) => t.key === key);
+  const spec = TABS.find((t) => t.key === key) ?? COHORT_TABS.find((t) => t.key === key);
   if (!spec) throw new Error(`unknown tab ${key}`);
   return spec;
 }

@@ -59,6 +59,7 @@ export const VOCABULARY = {
     ['scale', "score d'échelle", 'scale score'],
     ['change', 'évolution avant/après', 'before/after change'],
     ['observations', "nombre d'observations", 'number of observations'],
+    ['persons', 'personnes distinctes qui évoquent le thème', 'distinct people raising the theme'],
     ['manual', 'saisie manuelle', 'manual entry'],
   ],
   sourceType: [['survey', 'enquête', 'survey'], ['observations', 'observations', 'observations'], ['manual', 'manuel', 'manual']],
@@ -136,8 +137,30 @@ export const VOCABULARY = {
     ['questionnaire', 'questionnaire', 'questionnaire'],
     ['report', 'rapport', 'report'],
     ['decision', 'décision', 'decision'],
+    ['themes', 'thèmes', 'themes'],
+    ['exchange', 'échange', 'exchange'],
+    ['cohort', 'cohorte', 'cohort'],
+    ['publication', 'publication', 'publication'],
   ],
   actor: [['sidebar', 'panneau Repère', 'Repère sidebar'], ['collector', 'collecteur', 'collector']],
+
+  /* The cohort (a coordinator's « Membres » and « Agrégats reçus »): where a member stands, what a published row holds. */
+  memberStatus: [
+    ['invited', 'invitée', 'invited'],
+    ['joined', 'a rejoint', 'joined'],
+    ['upToDate', 'à jour', 'up to date'],
+    ['late', 'en retard', 'late'],
+    ['revoked', 'révoquée', 'revoked'],
+  ],
+  measure: [
+    ['proportion', 'proportion', 'proportion'],
+    ['mean', 'moyenne', 'mean'],
+    ['median', 'médiane', 'median'],
+    ['count', 'effectif', 'count'],
+    ['sum', 'somme', 'sum'],
+    ['change', 'évolution', 'change'],
+    ['value', 'valeur', 'value'],
+  ],
 
   /* The « Rubrique » of a « Démarche » row: the guided form's rubrics, then what a starting framework adds. */
   approachItem: [
@@ -180,6 +203,8 @@ export type StatusId = TermId<'status'>;
 export type JournalAction = TermId<'journalAction'>;
 export type Audience = TermId<'audience'>;
 export type DecisionStatus = TermId<'decisionStatus'>;
+export type MemberStatus = TermId<'memberStatus'>;
+export type Measure = TermId<'measure'>;
 
 const list = (key: VocabularyKey): readonly Words[] => VOCABULARY[key];
 

@@ -338,7 +338,7 @@ export function surveyChecks(
       } else {
         flags.push(flag('check_unavailable', 'info', "Contrôle d'acquiescement impossible : aucune affirmation déclarée « Inversée » (onglet Questions) face à d'autres affirmations de la même échelle, avec des réponses d'accord ou pas d'accord. Sans paire d'affirmations opposées, dire oui à tout ne se voit pas."));
       }
-      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, proxies: known > 0 ? { count: proxies, of: known } : null, attrition, flags });
+      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, proxies, typeKnown: known, attrition, flags });
     }
   }
   return { surveyChecks: checks, personFlags };

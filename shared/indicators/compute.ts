@@ -3,6 +3,7 @@
  * of « Valeurs » (one per indicator × period × segment, always with n), the checks per survey wave, and the
  * person-level flags that stay inside the structure. Pure: no sheet, no clock.
  */
+import { Codebook, countPersons } from '../codebook/codebook';
 import { breakdownNames, recogniseRespondentType } from '../contract/words';
 import type { Indicator, Question } from '../registry/model';
 import { numberBounds } from '../registry/validate';
@@ -21,7 +22,7 @@ import type { ComputeInput, ComputeResult, Flag, ObservationRow, PairsLeftOut, S
 import { type ColumnPlan, type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY } from './columns';
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
-import { conditionText, frNumber, frPercent, outOf } from './text';
+import { conditionText, frList, frNumber, frPercent, outOf, personsRaising } from './text';
 
 const NO_SEGMENT = '';
 
@@ -217,11 +218,14 @@ export function computeIndicators(given: ComputeInput): ComputeResult {
   const waves = [...waveSet].sort((a, b) => comparePeriods(a, b, input.waveOrder));
   ctx.waves = waves;
 
+  const codebook = new Codebook(input.outcomes ?? [], input.themes ?? []);
   const values: ValueRow[] = [];
   for (const indicator of input.indicators) {
     const source = indicator.source;
     if (indicator.method === 'manual' || source.type === 'manual') values.push(...manualRows(indicator, ctx));
-    else if (source.type === 'observations') values.push(...observationRows(indicator, source.tags, input.observations));
+    else if (source.type === 'observations') {
+      values.push(...(indicator.method === 'persons' ? personRows : observationRows)(indicator, source.tags, input.observations, codebook));
+    }
     else {
       values.push(...(indicator.method === 'change' ? changeRows(indicator, source.survey, source.questions, ctx) : surveyRows(indicator, source.survey, source.questions, ctx)));
     }
@@ -243,7 +247,7 @@ function finish(indicator: Indicator, row: ValueRow, people: boolean): ValueRow 
   const target = targetFor(row.period, indicator.targets);
   row.target = target?.value ?? null;
   if (people && row.n !== null) {
-    const counted = indicator.method === 'proportion' || indicator.method === 'count' || row.detail.change?.kind === 'ordinal';
+    const counted = indicator.method === 'proportion' || indicator.method === 'count' || indicator.method === 'persons' || row.detail.change?.kind === 'ordinal';
     const s = suppression(row.n, { k: counted ? row.detail.k : undefined, minN: indicator.minN });
     row.suppressed = s.dashboard;
     row.exportSuppressed = s.export;
@@ -858,48 +862,81 @@ function pairFlags(p: Pairs, before: string, after: string, withoutId: number): 
 // ---------------------------------------------------------------------------------------------------------------
 // Observations and manual values
 
-function observationRows(indicator: Indicator, tags: readonly string[], observations: readonly ObservationRow[]): ValueRow[] {
-  const wanted = new Set(tags.map(normaliseLabel));
-  // Observations carry a date, not a wave: a « vague » granularity falls back to the year.
+/** The observations of each period of an indicator (observations carry a date, not a wave: « vague » means the year). */
+function observationsByPeriod(indicator: Indicator, observations: readonly ObservationRow[]): Map<string, ObservationRow[]> {
   const granularity = indicator.granularity === 'wave' ? 'year' : indicator.granularity;
-  const cells = new Map<string, { n: number; k: number }>();
   const periods = new Map<string, string | null>();
-  const tagged = new Map<string, boolean>();
-  const carries = (tag: string) => {
-    let yes = tagged.get(tag);
-    if (yes === undefined) tagged.set(tag, (yes = wanted.has(normaliseLabel(tag))));
-    return yes;
-  };
+  const byPeriod = new Map<string, ObservationRow[]>();
   for (const o of observations) {
     const month = o.date.slice(0, 7);
     let period = periods.get(month);
     if (period === undefined) periods.set(month, (period = periodOf(o.date, granularity)));
     if (period === null) continue;
-    let cell = cells.get(period);
-    if (!cell) cells.set(period, (cell = { n: 0, k: 0 }));
-    cell.n++;
-    if (o.tags.some(carries)) cell.k++;
+    const list = byPeriod.get(period);
+    if (list) list.push(o);
+    else byPeriod.set(period, [o]);
   }
+  return new Map([...byPeriod.keys()].sort(comparePeriods).map((p) => [p, byPeriod.get(p)!]));
+}
+
+const quotedList = (tags: readonly string[], codebook: Codebook) => frList(tags.map((t) => `« ${codebook.codeOf(t)?.label ?? t} »`));
+
+function observationRows(indicator: Indicator, tags: readonly string[], observations: readonly ObservationRow[], codebook: Codebook): ValueRow[] {
+  const carries = codebook.matcher(tags);
   const asShare = indicator.unit.trim() === '%';
-  const tagText = tags.map((t) => `« ${t} »`).join(' ou ');
-  return [...cells.keys()].sort(comparePeriods).map((period) => {
-    const cell = cells.get(period)!;
+  const tagText = quotedList(tags, codebook);
+  return [...observationsByPeriod(indicator, observations)].map(([period, inPeriod]) => {
+    const n = inPeriod.length;
+    const k = inPeriod.filter((o) => carries(o.tags)).length;
     const row = baseRow(indicator, period, NO_SEGMENT);
-    row.detail = { k: cell.k };
+    row.detail = { k };
     if (asShare) {
-      const ci = wilsonInterval(cell.k, cell.n)!;
-      row.value = (100 * cell.k) / cell.n;
+      const ci = wilsonInterval(k, n)!;
+      row.value = (100 * k) / n;
       row.low = 100 * ci.low;
       row.high = 100 * ci.high;
-      row.n = cell.n;
-      row.methodText = `${outOf(cell.k, cell.n, 'observations')} portent l'étiquette ${tagText}.`;
+      row.n = n;
+      row.methodText = `${outOf(k, n, 'observations')} portent l'étiquette ${tagText}.`;
     } else {
-      row.value = cell.k;
-      row.n = cell.k;
-      row.methodText = `${cell.k} observation${cell.k > 1 ? 's' : ''} étiquetée${cell.k > 1 ? 's' : ''} ${tagText} (sur ${cell.n} saisies dans la période).`;
+      row.value = k;
+      row.n = k;
+      row.methodText = `${k} observation${k > 1 ? 's' : ''} étiquetée${k > 1 ? 's' : ''} ${tagText} (sur ${n} saisies dans la période).`;
     }
     // Observations are not people: the small-cell rule on people does not apply to their count.
     return finish(indicator, row, false);
+  });
+}
+
+/**
+ * « 8 personnes sur 14 rencontrées évoquent … »: distinct pseudonymous people whose observations of the period carry
+ * the themes, out of the distinct people any observation of the period is about. A person quoted three times counts
+ * once; an observation without a person code counts nowhere and is said. These are people: the small-cell rules apply.
+ */
+function personRows(indicator: Indicator, tags: readonly string[], observations: readonly ObservationRow[], codebook: Codebook): ValueRow[] {
+  const carries = codebook.matcher(tags);
+  const asShare = indicator.unit.trim() === '%';
+  const tagText = quotedList(tags, codebook);
+  return [...observationsByPeriod(indicator, observations)].map(([period, inPeriod]) => {
+    const count = countPersons(inPeriod, carries);
+    const row = baseRow(indicator, period, NO_SEGMENT);
+    row.n = count.n;
+    row.detail = { k: count.k, persons: { k: count.k, n: count.n } };
+    row.methodText = `${personsRaising(count.k, count.n)} ${count.k > 1 ? 'évoquent' : 'évoque'} ${tagText} (${count.observations} observation${count.observations > 1 ? 's' : ''} de la période ; une personne citée plusieurs fois compte une fois).`;
+    if (count.n > 0) {
+      if (asShare) {
+        row.value = (100 * count.k) / count.n;
+        if (count.n >= minimumN(indicator)) {
+          const ci = wilsonInterval(count.k, count.n)!;
+          row.low = 100 * ci.low;
+          row.high = 100 * ci.high;
+          row.detail.interval = 'Wilson';
+        } else row.detail.intervalWithheld = true;
+      } else row.value = count.k;
+    }
+    if (count.withoutPerson > 0) {
+      row.flags.push(flag('no_person', 'info', `${count.withoutPerson} observation${count.withoutPerson > 1 ? 's' : ''} de la période sans code personne, non comptée${count.withoutPerson > 1 ? 's' : ''} : ajoutez le code de la personne (colonne « Personne » de l'onglet Observations).`));
+    }
+    return finish(indicator, row, true);
   });
 }
 

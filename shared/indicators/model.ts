@@ -3,7 +3,7 @@
  * « Valeurs », checks per survey wave, and person-level flags that never leave the structure).
  */
 import type { Consent, RespondentType, Scope, StatusId } from '../contract/words';
-import type { Indicator, ManualValue, Outcome, Question, Survey } from '../registry/model';
+import type { Indicator, ManualValue, Outcome, Question, Survey, Theme } from '../registry/model';
 
 export type AnswerValue = string | number | null;
 
@@ -42,6 +42,8 @@ export interface ObservationRow {
   tags: readonly string[];
   consent: Consent | null;
   scope: Scope;
+  /** The pseudonymous code of the person it is about, or null when none was given. */
+  personId: string | null;
 }
 
 export interface ComputeInput {
@@ -49,6 +51,8 @@ export interface ComputeInput {
   questions: readonly Question[];
   surveys: readonly Survey[];
   outcomes?: readonly Outcome[];
+  /** The codebook's themes, so that an observations indicator may name a theme or an outcome. */
+  themes?: readonly Theme[];
   manualValues: readonly ManualValue[];
   answers: readonly SurveyAnswers[];
   observations: readonly ObservationRow[];
@@ -83,7 +87,8 @@ export type FlagCode =
   | 'interviewer_gap'
   | 'mode_gap'
   | 'straight_lining'
-  | 'acquiescence';
+  | 'acquiescence'
+  | 'no_person';
 
 export interface Flag {
   code: FlagCode;
@@ -120,6 +125,8 @@ export interface PairsLeftOut {
 export interface ValueDetail {
   /** Numerator of a proportion or of a count. */
   k?: number;
+  /** « personnes distinctes qui évoquent le thème »: k people raise it out of n met in the period. */
+  persons?: { k: number; n: number };
   sum?: number;
   sumSquares?: number;
   sd?: number | null;
@@ -193,8 +200,9 @@ export interface SurveyCheck {
   invited: number | null;
   responseRate: number | null;
   proxyShare: number | null;
-  /** The counts behind proxyShare: questionnaires filled in by someone else, among those saying who answered. */
-  proxies: { count: number; of: number } | null;
+  /** The questionnaires filled by someone else, out of those whose respondent type is known (proxyShare's counts). */
+  proxies: number;
+  typeKnown: number;
   /** People seen at the survey's first wave and without a questionnaire at this one; null at the first wave. */
   attrition: { since: string; seen: number; lost: number } | null;
   flags: Flag[];

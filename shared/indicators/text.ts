@@ -61,6 +61,11 @@ export function outOf(k: number, n: number, who: string): string {
   return n >= 10 ? `${base} (${frPercent(k / n)})` : base;
 }
 
+/** « 8 personnes sur 14 rencontrées », « 1 personne sur 1 rencontrée »: the people raising a theme, out of those met. */
+export function personsRaising(k: number, n: number): string {
+  return `${k} personne${k > 1 ? 's' : ''} sur ${n} rencontrée${n > 1 ? 's' : ''}`;
+}
+
 /** Units written short beside a figure (« 19 h »); others as typed. */
 const SHORT_UNITS: Record<string, string> = { heures: 'h', heure: 'h', hours: 'h', hour: 'h', minutes: 'min', minute: 'min' };
 
@@ -83,11 +88,16 @@ export function figureText(x: number, unit: string, lang: Lang, bounds?: { min: 
 }
 
 /** What of a value's detail its wording reads: enough for the outward gate's figures as for the engine's rows. */
-export type FigureDetail = Pick<ValueDetail, 'bounds' | 'intervalWithheld'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind'> };
+export type FigureDetail = Pick<ValueDetail, 'bounds' | 'intervalWithheld' | 'persons'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind'> };
 
 /** A value row's figure with its unit, read as its kind says: a change in points, a share who progressed… */
 export function rowFigureText(row: { value: number | null; detail: FigureDetail }, unit: string, lang: Lang): string {
   if (row.value === null) return '';
+  const persons = row.detail.persons;
+  if (persons) {
+    const people = lang === 'fr' ? personsRaising(persons.k, persons.n) : `${persons.k} ${persons.k === 1 ? 'person' : 'people'} out of ${persons.n} met`;
+    return unit.trim() === '%' ? `${figureText(row.value, '%', lang)} (${people})` : people;
+  }
   const change = row.detail.change;
   if (change?.kind === 'ordinal') return `${figureText(row.value, '%', lang)} ${lang === 'fr' ? 'ont progressé' : 'improved'}`;
   if (change?.kind === 'binary') return `${numberIn(row.value, lang, 0, true)} points`;

@@ -26,6 +26,23 @@ export const TextQuoteSelector = z.strictObject({
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
+/**
+ * W3C Web Annotation TextPositionSelector: where the quote sits in the page's text, `end` exclusive, counted in Unicode
+ * code points as the W3C model asks (not the UTF-16 units JavaScript strings count).
+ */
+export const TextPositionSelector = z.strictObject({
+  type: z.literal('TextPositionSelector'),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+/**
+ * A person's pseudonymous code (« P-017 », « A012 »), the same one the surveys' « Identifiant personne » holds: letters,
+ * digits, « . », « _ », « - », with at least one digit, so that a first name cannot be typed in its place.
+ */
+export const PERSON_CODE = /^(?=[^\d]*\d)[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
 export const Observation = z.strictObject({
   id: z.uuid(),
   createdAt: isoDateTime,
@@ -33,6 +50,11 @@ export const Observation = z.strictObject({
   kind: z.enum(OBSERVATION_KINDS),
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_OBSERVATION_TEXT)),
   quote: z.optional(TextQuoteSelector),
+  position: z.optional(TextPositionSelector),
+  /** Who the observation is about, as a pseudonymous code: counts distinct people who raise a theme. */
+  personId: z.optional(z.string().check(z.regex(PERSON_CODE))),
+  /** What the person who captured it says about it, apart from the quoted text (the W3C export's comment). */
+  note: z.optional(z.string().check(z.maxLength(MAX_OBSERVATION_TEXT))),
   stakeholder: z.optional(short(100)),
   tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(30)),
   /** No default: null means nobody said, and such a quote never leaves the structure. */

@@ -46,8 +46,11 @@ export interface OutwardFigure {
   low: number | null;
   high: number | null;
   status: Status;
-  /** What of the detail is safe: the interval's method, p, and counts that clear the threshold. */
-  detail: Pick<ValueDetail, 'k' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds'> & {
+  /**
+   * What of the detail is safe: the interval's method, p, the sums a mean is made of (to pool it: they say no more than
+   * the mean and its interval), and counts that clear the threshold.
+   */
+  detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds' | 'sum' | 'sumSquares' | 'sd'> & {
     change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'pairs' | 'shares' | 'shareBefore' | 'shareAfter' | 'meanBefore' | 'meanAfter'>;
   };
 }
@@ -79,10 +82,15 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   // k passes only where it clears the threshold both ways: a mean's or a score change's k (the people who improved)
   // is not what decided the figure could leave.
   if (d.k !== undefined && countsClear([d.k], n, threshold)) out.k = d.k;
+  // k people out of n met: both already cleared with the row (k, n and n − k), or the row is hidden.
+  if (d.persons) out.persons = d.persons;
   if (d.interval !== undefined) out.interval = d.interval;
   if (d.intervalWithheld) out.intervalWithheld = true;
   if (d.p !== undefined) out.p = d.p;
   if (d.bounds) out.bounds = d.bounds;
+  if (d.sum !== undefined) out.sum = d.sum;
+  if (d.sumSquares !== undefined) out.sumSquares = d.sumSquares;
+  if (d.sd !== undefined) out.sd = d.sd;
   if (d.distribution && countsClear(d.distribution.map((l) => l.count), d.distribution.reduce((s, l) => s + l.count, 0), threshold)) out.distribution = d.distribution;
   if (d.change) {
     const { kind, before, after, pairs, shares, shareBefore, shareAfter, meanBefore, meanAfter } = d.change;
@@ -157,13 +165,6 @@ export function outwardFigures(rows: readonly ValueRow[], audience: Audience, mi
   };
 }
 
-/** Whether a quote may reach an audience: consent « obtenu » or « non requis », and a usage that covers it. */
-export function quoteMayLeave(consent: Consent | null, scope: Scope, audience: Audience): boolean {
-  const needed = SCOPE_NEEDED[audience];
-  if (needed === null || (consent !== 'obtenu' && consent !== 'non requis')) return false;
-  return SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed);
-}
-
 /** A count of people (or a share: `k` people out of `n`) as it may leave. */
 export interface OutwardCount {
   hidden: boolean;
@@ -185,6 +186,22 @@ function countView(shown: boolean, k: number, n: number | null, audience: Audien
 export function outwardCount(k: number, n: number | null, audience: Audience): OutwardCount {
   const t = AUDIENCE_THRESHOLD[audience];
   return countView(n === null ? k >= t : countsClear([k], n, t) && n >= t, k, n, audience);
+}
+
+/**
+ * A share of people that qualifies a figure (the share answered by someone else, a response rate): it may leave only
+ * when the people it counts and the others both clear the audience's threshold, else it is hidden too.
+ */
+export function outwardShare(part: number, whole: number, audience: Audience): { percent: number | null; hidden: boolean } {
+  if (whole <= 0) return { percent: null, hidden: false };
+  return outwardCount(part, whole, audience).hidden ? { percent: null, hidden: true } : { percent: (100 * part) / whole, hidden: false };
+}
+
+/** Whether a quote may reach an audience: consent « obtenu » or « non requis », and a usage that covers it. */
+export function quoteMayLeave(consent: Consent | null, scope: Scope, audience: Audience): boolean {
+  const needed = SCOPE_NEEDED[audience];
+  if (needed === null || (consent !== 'obtenu' && consent !== 'non requis')) return false;
+  return SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed);
 }
 
 /**
@@ -220,4 +237,13 @@ export const COLLECTION_FLAGS: readonly FlagCode[] = [
  */
 export function teamNotes(flags: readonly Flag[], audience: Audience): Flag[] {
   return audience === 'team' ? flags.filter((f) => COLLECTION_FLAGS.includes(f.code)) : [];
+}
+
+/**
+ * Whether an exchange file for `audience` (a REFI-QDA project for an evaluator, annotations) may hold an observation:
+ * for a file that stays inside the structure (« usage interne », chosen explicitly and written on the file) every
+ * observation the registry holds, as the registry itself does; for anyone outside, only what `quoteMayLeave` allows.
+ */
+export function exchangeMayHold(consent: Consent | null, scope: Scope, audience: Audience): boolean {
+  return audience === 'team' || quoteMayLeave(consent, scope, audience);
 }

@@ -43,7 +43,8 @@ export type AnswerCode = (typeof ANSWER_CODES)[number];
 export const RejectedRecord = z.object({ id: z.string(), code: z.string(), message: z.string() });
 export type RejectedRecord = z.infer<typeof RejectedRecord>;
 
-export const Tag = z.object({ id: z.string(), label: z.string(), kind: z.enum(['outcome', 'indicator']) });
+export const TAG_KINDS = ['outcome', 'theme', 'indicator'] as const;
+export const Tag = z.object({ id: z.string(), label: z.string(), kind: z.enum(TAG_KINDS) });
 export type Tag = z.infer<typeof Tag>;
 
 export const EndpointAnswer = z.object({

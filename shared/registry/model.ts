@@ -16,6 +16,21 @@ export interface Outcome {
   stakeholder: string;
   change: string;
   level: string | null;
+  /** The REFI-QDA GUID it leaves under as a top-level code, '' until its first export. */
+  guid: string;
+  row: number;
+}
+
+/** A sub-theme of an outcome (« Thèmes »): the codebook's second level, below the outcomes. */
+export interface Theme {
+  id: string;
+  outcome: string;
+  label: string;
+  description: string;
+  /** #RRGGBB, or '' when none is given. */
+  colour: string;
+  /** The REFI-QDA GUID it leaves under, '' until its first export. */
+  guid: string;
   row: number;
 }
 
@@ -35,7 +50,10 @@ export interface Indicator {
   disaggregation: string[];
   minN: number;
   respondentRule: TermId<'respondentRule'>;
+  /** The shared definition it was adopted from (code, cohort id, version); empty for a local indicator, which never leaves. */
   cohortCode: string;
+  cohort: string;
+  cohortVersion: number | null;
   irisPlus: string;
   row: number;
 }
@@ -76,6 +94,7 @@ export interface ManualValue {
 
 export interface Registry {
   outcomes: Outcome[];
+  themes: Theme[];
   indicators: Indicator[];
   surveys: Survey[];
   questions: Question[];

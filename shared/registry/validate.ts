@@ -5,9 +5,10 @@
 import type { TabKey } from '../contract/tabs';
 import { parseCondition } from './condition';
 import { readLevels } from './levels';
-import { SURVEY_METHODS, type Indicator, type IndicatorSource, type ManualValue, type Outcome, type Question, type Registry, type Survey } from './model';
+import { SURVEY_METHODS, type Indicator, type IndicatorSource, type ManualValue, type Outcome, type Question, type Registry, type Survey, type Theme } from './model';
 import { parseTargets, PERIOD } from './targets';
 import { isYes, termId, termLabel, termLabels, type Lang, type VocabularyKey } from '../contract/words';
+import { fold } from '../text/fold';
 
 /** The rows of one tab as read from the sheet, with where each known column sits. */
 export interface TabRows {
@@ -19,7 +20,7 @@ export interface TabRows {
   rows: Array<{ row: number; cells: Record<string, unknown> }>;
 }
 
-export type RegistrySnapshot = Partial<Record<Extract<TabKey, 'outcomes' | 'indicators' | 'surveys' | 'questions' | 'values'>, TabRows>> & { lang: Lang };
+export type RegistrySnapshot = Partial<Record<Extract<TabKey, 'outcomes' | 'themes' | 'indicators' | 'surveys' | 'questions' | 'values'>, TabRows>> & { lang: Lang };
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -68,6 +69,7 @@ const N = {
   granularity: { name: 'périodicité', feminine: true },
   respondentRule: { name: 'règle de répondants', feminine: true },
   indicator: { name: 'indicateur' },
+  label: { name: 'libellé' },
   period: { name: 'période', feminine: true },
 } satisfies Record<string, Noun>;
 
@@ -139,7 +141,58 @@ function readOutcomes(snapshot: RegistrySnapshot, problems: Problem[]): Outcome[
     const change = text(cells.change);
     if (change === '') c.report('warning', 'change', row, 'changement visé non décrit : écrivez ce qui doit changer pour les personnes.');
     const level = c.term<string>('level', 'level', row, cells.level, N.level, '');
-    if (c.ok) read.push({ id, row, item: { id, stakeholder: text(cells.stakeholder), change, level: level || null, row } });
+    const guid = exchangeGuid(c, row, cells.guid);
+    if (c.ok) read.push({ id, row, item: { id, stakeholder: text(cells.stakeholder), change, level: level || null, guid, row } });
+  }
+  const kept = uniqueIds(c, read, 'id', N.id);
+  problems.push(...c.problems);
+  return kept;
+}
+
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/** A code's exchange GUID as REFI-QDA writes it (upper case, no braces); a broken one is reported, never guessed. */
+function exchangeGuid(c: Checker, row: number, value: unknown): string {
+  const guid = text(value);
+  if (guid === '') return '';
+  if (!GUID.test(guid)) {
+    c.report('warning', 'guid', row, `identifiant d’échange « ${guid} » illisible : videz la cellule, Repère en donnera un nouveau au prochain export (les logiciels d’analyse qualitative verront un nouveau code).`);
+    return '';
+  }
+  return guid.replace(/[{}]/g, '').toUpperCase();
+}
+
+/** « #1e88e5 », « 1E88E5 » or « #abc » → « #1E88E5 »; null when it is not a colour. */
+export function readColour(typed: string): string | null {
+  const hex = typed.trim().replace(/^#/, '');
+  if (/^[0-9a-f]{6}$/i.test(hex)) return `#${hex.toUpperCase()}`;
+  if (/^[0-9a-f]{3}$/i.test(hex)) return `#${[...hex].map((d) => d + d).join('').toUpperCase()}`;
+  return null;
+}
+
+function readThemes(snapshot: RegistrySnapshot, outcomes: Outcome[], problems: Problem[]): Theme[] {
+  const tab = snapshot.themes;
+  if (!tab) return [];
+  const c = new Checker(tab, snapshot.lang);
+  const outcomeIds = new Map(outcomes.map((o) => [o.id.toLowerCase(), o.id]));
+  const read: Array<{ id: string; row: number; item: Theme }> = [];
+  for (const { row, cells } of nonEmptyRows(tab)) {
+    c.startRow();
+    const id = c.required('id', row, cells.id, N.id);
+    if (id && outcomeIds.has(id.toLowerCase())) c.report('error', 'id', row, `identifiant « ${id} » déjà pris par un changement visé : un thème et un changement ne peuvent porter le même code. Choisissez-en un autre (ex. T1).`);
+    if (id.includes(',')) c.report('error', 'id', row, `identifiant « ${id} » : pas de virgule (les thèmes d’une observation sont séparés par des virgules).`);
+    const typedOutcome = c.required('outcome', row, cells.outcome, N.outcome);
+    const outcome = outcomeIds.get(typedOutcome.toLowerCase()) ?? typedOutcome;
+    if (typedOutcome && !outcomeIds.has(typedOutcome.toLowerCase())) c.report('error', 'outcome', row, `changement « ${typedOutcome} » absent de l’onglet Changements. Choisissez un identifiant existant dans la liste.`);
+    const label = c.required('label', row, cells.label, N.label);
+    let colour = '';
+    if (text(cells.colour) !== '') {
+      const read = readColour(text(cells.colour));
+      if (read === null) c.report('warning', 'colour', row, `couleur « ${text(cells.colour)} » illisible : écrivez-la en #RRVVBB (ex. #1E88E5), ou videz la cellule.`);
+      else colour = read;
+    }
+    const guid = exchangeGuid(c, row, cells.guid);
+    if (c.ok) read.push({ id, row, item: { id, outcome, label, description: text(cells.description), colour, guid, row } });
   }
   const kept = uniqueIds(c, read, 'id', N.id);
   problems.push(...c.problems);
@@ -223,9 +276,11 @@ const FITTING_TYPES: Record<string, ReadonlyArray<Question['type']>> = {
   count: ['identifier', 'timestamp', 'date', 'number', 'single', 'multiple', 'likert', 'text'],
 };
 
-function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys: Survey[], questions: Question[], problems: Problem[]): Indicator[] {
+function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], themes: Theme[], surveys: Survey[], questions: Question[], problems: Problem[]): Indicator[] {
   const tab = snapshot.indicators;
   if (!tab) return [];
+  // What an observations indicator may name: a theme or an outcome, by its id or its label.
+  const codebook = new Set([...outcomes.flatMap((o) => [o.id, o.change]), ...themes.flatMap((t) => [t.id, t.label])].map(fold));
   const c = new Checker(tab, snapshot.lang);
   const outcomeIds = new Set(outcomes.map((o) => o.id.toLowerCase()));
   const surveyIds = new Set(surveys.map((s) => s.id.toLowerCase()));
@@ -241,11 +296,11 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     }
     const kind = c.term<Indicator['kind']>('kind', 'kind', row, cells.kind, N.kind, 'quantitative');
     const method = c.term<Method>('method', 'method', row, cells.method, N.method, null);
-    const defaultSource = method === 'observations' ? 'observations' : method === 'manual' ? 'manual' : 'survey';
+    const defaultSource = method === 'observations' || method === 'persons' ? 'observations' : method === 'manual' ? 'manual' : 'survey';
     const sourceType = c.term<IndicatorSource['type']>('sourceType', 'sourceType', row, cells.sourceType, N.source, defaultSource);
     let source: IndicatorSource = { type: 'manual' };
     if (method && sourceType) {
-      if (method === 'observations' && sourceType !== 'observations') c.report('error', 'sourceType', row, 'un nombre d’observations se calcule sur la source « observations ».');
+      if ((method === 'observations' || method === 'persons') && sourceType !== 'observations') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur la source « observations ».`);
       if (method === 'manual' && sourceType !== 'manual') c.report('error', 'sourceType', row, 'une saisie manuelle a pour source « manuel ».');
       if ((SURVEY_METHODS as readonly string[]).includes(method) && sourceType !== 'survey') c.report('error', 'sourceType', row, `la méthode « ${text(cells.method)} » se calcule sur une enquête : choisissez la source « enquête ».`);
     }
@@ -271,6 +326,13 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
       source = { type: 'survey', survey, questions: keys };
     } else if (sourceType === 'observations') {
       source = { type: 'observations', tags: list(cells.tags) };
+      if (method === 'persons' && source.tags.length === 0) {
+        c.report('error', 'tags', row, 'indiquez le ou les thèmes dont on compte les personnes qui les évoquent (identifiants de l’onglet Thèmes, ou d’un changement), séparés par des virgules.');
+      }
+      // Free tags are how observations were counted before the codebook; a count of people names themes.
+      for (const tag of method === 'persons' ? source.tags : []) {
+        if (!codebook.has(fold(tag))) c.report('warning', 'tags', row, `thème « ${tag} » absent des onglets Thèmes et Changements : seules les observations étiquetées exactement ainsi compteront.`);
+      }
     }
     let condition = null;
     if (text(cells.condition) !== '') {
@@ -296,7 +358,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
     const targets = parseTargets(text(cells.targets));
     if (!targets.ok) c.report('error', 'targets', row, targets.message);
     // A figure about people needs at least 5 of them; a volume of activity or of quotes is not about people.
-    const floor = method !== null && (SURVEY_METHODS as readonly string[]).includes(method) ? 5 : 0;
+    const floor = method !== null && ((SURVEY_METHODS as readonly string[]).includes(method) || method === 'persons') ? 5 : 0;
     let minN = floor;
     if (text(cells.minN) !== '') {
       const n = numberOf(cells.minN);
@@ -313,7 +375,7 @@ function readIndicators(snapshot: RegistrySnapshot, outcomes: Outcome[], surveys
         item: {
           code, name, outcome, kind, method, source, condition, unit: text(cells.unit), direction, baseline,
           targets: targets.ok ? targets.targets : [], granularity, disaggregation: list(cells.disaggregation), minN, respondentRule,
-          cohortCode: text(cells.cohortCode), irisPlus: text(cells.irisPlus), row,
+          cohortCode: text(cells.cohortCode), cohort: text(cells.cohort), cohortVersion: numberOf(cells.cohortVersion), irisPlus: text(cells.irisPlus), row,
         },
       });
     }
@@ -348,9 +410,10 @@ function readManualValues(snapshot: RegistrySnapshot, indicators: Indicator[], p
 export function validateRegistry(snapshot: RegistrySnapshot): Validation {
   const problems: Problem[] = [];
   const outcomes = readOutcomes(snapshot, problems);
+  const themes = readThemes(snapshot, outcomes, problems);
   const surveys = readSurveys(snapshot, problems);
   const questions = readQuestions(snapshot, surveys, problems);
-  const indicators = readIndicators(snapshot, outcomes, surveys, questions, problems);
+  const indicators = readIndicators(snapshot, outcomes, themes, surveys, questions, problems);
   const manualValues = readManualValues(snapshot, indicators, problems);
-  return { registry: { outcomes, indicators, surveys, questions, manualValues }, problems };
+  return { registry: { outcomes, themes, indicators, surveys, questions, manualValues }, problems };
 }

@@ -42,6 +42,9 @@ export function figureInline(ctx: ReportContext, indicator: Indicator, f: Outwar
   }
   let text = rowFigureText({ value: f.value, detail: f.detail }, indicator.unit, ctx.lang);
   if (f.detail.change?.kind === 'score') text = `${text} ${ctx.m.onAverage}`;
+  // Distinct people who raise a theme: « 8 personnes sur 14 rencontrées », a share of people like any other.
+  const persons = f.detail.persons;
+  if (persons) return { kind: 'shown', text, about, n: persons.n, k: persons.k };
   return { kind: 'shown', text, about, n, ...(f.detail.k !== undefined && indicator.method === 'count' && { k: f.detail.k }) };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Audience, Consent, DecisionStatus, Lang, ObservationKind, Scope } from '../contract/words';
 import type { SurveyCheck, ValueRow } from '../indicators/model';
-import type { Indicator, Outcome, Question, Survey } from '../registry/model';
+import type { Indicator, Outcome, Question, Survey, Theme } from '../registry/model';
 
 /** An observation as a report may quote it: its text is already pseudonymised (the extension did it before sending). */
 export interface ReportObservation {
@@ -20,6 +20,10 @@ export interface ReportObservation {
   tags: readonly string[];
   consent: Consent | null;
   scope: Scope;
+  /** Marked « à citer » by the team (« Observations »): chosen before the most recent. */
+  toQuote: boolean;
+  /** The pseudonymous code of the person it is about: one quote per person and theme. */
+  personId: string | null;
 }
 
 /** A row of « Décisions ». */
@@ -50,6 +54,8 @@ export interface ReportInput {
   /** Every « Démarche » row as written, rubric or not. */
   approach: ReadonlyArray<{ item: string; content: string }>;
   outcomes: readonly Outcome[];
+  /** The « Thèmes » below the outcomes (the codebook the quotes are chosen by). */
+  themes: readonly Theme[];
   indicators: readonly Indicator[];
   surveys: readonly ReportSurvey[];
   questions: readonly Question[];

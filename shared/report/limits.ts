@@ -46,8 +46,8 @@ export function limits(ctx: ReportContext, hiddenInDocument: () => number): Text
   const withProxies = ctx.indicators.filter((i) => i.respondentRule === 'proxy' && i.source.type === 'survey').map((i) => i.code);
   for (const check of checks) {
     const wave = checks.filter((c) => c.survey === check.survey).length > 1 || checks.length > 1 ? `${check.survey} ${check.wave}`.trim() : check.wave;
-    if (check.proxies && check.proxies.count > 0) {
-      const share = ctx.count(check.proxies.count, check.proxies.of, `${check.survey} ${check.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / check.proxies!.of));
+    if (check.proxies > 0) {
+      const share = ctx.count(check.proxies, check.typeKnown, `${check.survey} ${check.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / check.typeKnown));
       const sentence: Text = [m.proxyLimit(wave), share, ...(selfOnly.length > 0 ? [m.proxySelf(names(ctx, selfOnly))] : []), ...(withProxies.length > 0 ? [m.proxyMixed(names(ctx, withProxies))] : []), '.'];
       out.push(sentence);
     }

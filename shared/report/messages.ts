@@ -169,8 +169,8 @@ const FR = {
   periodCovered: 'Période',
   wavesSeen: (waves: string) => `Vagues d’enquête : ${waves}.`,
   // Paroles.
-  quoteRule: (total: number, audience: string, max: number) =>
-    `Citations choisies parmi ${total} ${plural('fr', total, 'observation consentie', 'observations consenties')} dont l’usage permet une diffusion « ${audience} », par changement visé : les plus récentes d’abord, au plus ${max} par changement. Les noms ont été remplacés par des pseudonymes.`,
+  quotesAmong: (total: number, audience: string) =>
+    `${total} ${plural('fr', total, 'citation consentie peut', 'citations consenties peuvent')} figurer dans un document « ${audience} ».`,
   // Limites.
   noComparison:
     'Il n’y a pas de groupe de comparaison : on ne sait pas ce que ces personnes seraient devenues sans l’accompagnement. Les évolutions décrites ne sont donc pas toutes dues au service : d’autres aides, le temps, la saison y contribuent aussi.',
@@ -334,8 +334,7 @@ const EN: Messages = {
   homemade: (n) => `${n} ${plural('en', n, 'question', 'questions')} written by the team: home-made indicators, not scientifically validated.`,
   periodCovered: 'Period',
   wavesSeen: (waves) => `Survey waves: ${waves}.`,
-  quoteRule: (total, audience, max) =>
-    `Quotes chosen among ${total} consented ${plural('en', total, 'observation', 'observations')} whose usage allows « ${audience} », by outcome: most recent first, at most ${max} per outcome. Names were replaced by pseudonyms.`,
+  quotesAmong: (total, audience) => `${total} consented ${plural('en', total, 'quote', 'quotes')} may appear in a « ${audience} » document.`,
   noComparison:
     'There is no comparison group: we do not know what would have happened to these people without the support. The changes described are therefore not all due to the service: other help, time and season play their part.',
   regression:

@@ -38,7 +38,7 @@ function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' 
   return {
     indicators, questions,
     surveys: t.surveys.map((s, i) => ({ id: s.id, name: s.name.fr, wave: '', invited: 2000, mode: s.mode, row: i + 2 })),
-    outcomes: t.outcomes.map((o, i) => ({ id: o.id, stakeholder: o.stakeholder, change: o.change.fr, level: o.level, row: i + 2 })),
+    outcomes: t.outcomes.map((o, i) => ({ id: o.id, stakeholder: o.stakeholder, change: o.change.fr, level: o.level, guid: '', row: i + 2 })),
   };
 }
 
@@ -77,7 +77,7 @@ function observations(count: number): ObservationRow[] {
   const tags = ['répit', 'épuisement', 'liens sociaux', 'solitude', 'témoignage', 'autre'];
   return Array.from({ length: count }, (_, i) => ({
     id: `o${i}`, date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`, tags: [tags[i % tags.length]!, tags[(i * 7) % tags.length]!],
-    consent: 'obtenu', scope: 'interne',
+    consent: 'obtenu', scope: 'interne', personId: null,
   }));
 }
 

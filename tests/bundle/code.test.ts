@@ -51,7 +51,17 @@ describe('the built Code.js', () => {
   });
 
   it('uses none of the services whose scope the manifest does not grant', () => {
-    for (const service of ['DriveApp', 'UrlFetchApp', 'GmailApp', 'Sheets.', 'ScriptApp.newTrigger', 'DocumentApp']) expect(code).not.toContain(service);
+    for (const service of ['DriveApp', 'GmailApp', 'Sheets.', 'ScriptApp.newTrigger', 'DocumentApp']) expect(code).not.toContain(service);
+  });
+
+  it('calls out only to publish to the coordinator of a cohort, from one module', () => {
+    // script.external_request is granted for that alone: every UrlFetchApp call is in apps-script/server/cohort/fetch.ts.
+    const calls = [...code.matchAll(/UrlFetchApp\.(\w+)/g)].map((m) => m[1]);
+    expect(calls).toEqual(['fetch']);
+    const sources = ['apps-script/server', 'shared']
+      .flatMap((dir) => (readdirSync(dir, { recursive: true }) as string[]).map((file) => `${dir}/${file}`))
+      .filter((file) => file.endsWith('.ts') && /UrlFetchApp\./.test(readFileSync(file, 'utf8')));
+    expect(sources).toEqual(['apps-script/server/cohort/fetch.ts']);
   });
 });
 
@@ -63,6 +73,8 @@ describe('the manifest', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       // Only to make a Google Form from the registry (FormApp.create has no narrower scope).
       'https://www.googleapis.com/auth/forms',
+      // Only for a member structure to publish its suppressed aggregates to its cohort's coordinator (UrlFetchApp).
+      'https://www.googleapis.com/auth/script.external_request',
     ]);
     expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
   });

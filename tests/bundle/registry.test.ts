@@ -66,7 +66,7 @@ describe('setting up the registry', () => {
     expect(check(registry).problems).toEqual([]);
     const cell = setIndicatorCell(registry, 'I3', 'Méthode', 'moyene');
     expect(check(registry).problems.map((p) => p.message)).toEqual([
-      `Indicateurs!${cell} : méthode « moyene » inconnue. Valeurs possibles : proportion, moyenne, médiane, effectif, somme, score d'échelle, évolution avant/après, nombre d'observations, saisie manuelle.`,
+      `Indicateurs!${cell} : méthode « moyene » inconnue. Valeurs possibles : proportion, moyenne, médiane, effectif, somme, score d'échelle, évolution avant/après, nombre d'observations, personnes distinctes qui évoquent le thème, saisie manuelle.`,
     ]);
   });
 

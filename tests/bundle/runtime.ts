@@ -2,16 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { loadBundle, type BundleRuntime } from '../../apps-script/local/bundle-runtime';
-import { createEmptyWorkbook, type WorkbookModel } from '../../apps-script/local/emulator';
+import { createEmptyWorkbook, type FetchTransport, type WorkbookModel } from '../../apps-script/local/emulator';
 import { toWire } from '../../apps-script/local/script-run-wire';
 import type { EndpointAnswer } from '../../shared/protocol/endpoint';
+import type * as CohortApi from '../../apps-script/server/cohort/api';
+import type * as ExchangeApi from '../../apps-script/server/exchange-api';
 import type * as ImportApi from '../../apps-script/server/import-api';
 import type * as QuestionnaireApi from '../../apps-script/server/questionnaire-api';
 import type * as ReportApi from '../../apps-script/server/report-api';
 import type * as SidebarApi from '../../apps-script/server/sidebar-api';
 
 /** The functions the sidebar calls, typed from the server modules as the sidebar's rpc.ts does. */
-type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof ReportApi;
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof ReportApi & typeof CohortApi & typeof ExchangeApi;
 type ApiName = keyof Api & string;
 
 export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');
@@ -29,8 +31,9 @@ export interface TestRegistry extends BundleRuntime {
   tab(key: string): unknown[][];
 }
 
-export function testRegistry(model: WorkbookModel = createEmptyWorkbook({ name: 'Registre test' }), webAppUrl = WEB_APP_URL): TestRegistry {
-  const runtime = loadBundle({ model, code: CODE, htmlDir: 'dist/apps-script', webAppUrl });
+/** `fetch`: where UrlFetchApp's requests go (another test registry's doPost, for a cohort); by default nowhere. */
+export function testRegistry(model: WorkbookModel = createEmptyWorkbook({ name: 'Registre test' }), webAppUrl = WEB_APP_URL, fetch?: FetchTransport): TestRegistry {
+  const runtime = loadBundle({ model, code: CODE, htmlDir: 'dist/apps-script', webAppUrl, ...(fetch && { fetch }) });
   const registry: TestRegistry = {
     ...runtime,
     model,

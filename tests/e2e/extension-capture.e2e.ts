@@ -104,9 +104,12 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    const draft = await hook<{ text: string; quote: { prefix: string; suffix: string } }>('capture', fixture.url.replace(/\?.*$/, '*'));
+    const draft = await hook<{ text: string; quote: { prefix: string; suffix: string }; position: { start: number; end: number } }>('capture', fixture.url.replace(/\?.*$/, '*'));
     expect(draft.text).toBe('Mme Lefèvre m’a dit : « Je ressors le jeudi avec le groupe.\nÇa me fait du bien. »');
     expect(draft.quote.prefix).toHaveLength(32);
+    // The W3C TextPositionSelector: where the quote is in the page's text, counted in code points.
+    const located = await page.evaluate(({ start, end }) => [...document.body.textContent!].slice(start, end).join(''), draft.position);
+    expect(located).toBe(draft.text.replace('\n', ''));
     const panel = watch(await browser.context.newPage());
     await panel.goto(ext('sidepanel.html'));
     await expect.poll(() => panel.getByLabel('Texte').inputValue()).toBe(draft.text);
@@ -123,6 +126,12 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
     await panel.getByLabel('Usage').selectOption('financeurs');
     await panel.getByLabel('Type').selectOption('citation');
     await panel.getByLabel('Partie prenante').fill('Personne accompagnée');
+    // A person's code, never a name: a name is refused, a code kept; the note is pseudonymised with the text.
+    await panel.getByLabel('Code de la personne').fill('Lefèvre');
+    await panel.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toContain('avec au moins un chiffre (ex. P-017) : jamais son nom');
+    await panel.getByLabel('Code de la personne').fill('P-017');
+    await panel.getByLabel('Remarque').fill('Dit devant sa fille, Mme Lefèvre.');
     await panel.getByLabel('Thèmes').fill('Lien social');
     await panel.getByLabel('Thèmes').press('Enter');
     await panel.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -131,7 +140,7 @@ describe('capture from a page, pseudonymise, sync, and never lose or duplicate',
     const row = (await rows()).find((r) => r['Texte']?.includes('Je ressors le jeudi'))!;
     expect(row['Texte']).toBe('Mme [Personne 1] m’a dit : « Je ressors le jeudi avec le groupe.\nÇa me fait du bien. »');
     expect(JSON.stringify(row)).not.toContain('Lefèvre');
-    expect(row).toMatchObject({ Type: 'citation', Consentement: 'obtenu', Usage: 'financeurs', 'Partie prenante': 'Personne accompagnée', Thèmes: 'Lien social' });
+    expect(row).toMatchObject({ Type: 'citation', Consentement: 'obtenu', Usage: 'financeurs', 'Partie prenante': 'Personne accompagnée', Thèmes: 'Lien social', Personne: 'P-017', Remarque: 'Dit devant sa fille, Mme [Personne 1].' });
     expect(row['Adresse de la page']).toBe(fixture.url.replace(/\?.*$/, ''));
     await expect.poll(() => panel.locator('#records li').first().textContent(), { timeout: 10_000 }).toContain('envoyée');
 

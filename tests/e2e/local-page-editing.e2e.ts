@@ -21,7 +21,7 @@ describe('the local page', () => {
 
   beforeAll(async () => {
     registry = await startLocalRepere({ setup: false });
-    ({ browser, page, sidebar, errors } = await openLocalPage(registry));
+    ({ browser, page, sidebar, errors } = await openLocalPage(registry, { clock: true }));
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,6 +31,8 @@ describe('the local page', () => {
   const cell = (row: number, column: number) => page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
   const columnOf = async (tab: string, header: string) => (await registry.readTab(tab))[0]!.indexOf(header) + 1;
   const result = () => page.locator('#edit-result').textContent();
+  /** The page looks at the file every 3 s: its next look, now. */
+  const nextLook = () => page.clock.fastForward(3_000);
 
   it('invites to set up a new workbook, then opens on « Démarche »', async () => {
     await expect.poll(() => page.locator('#welcome').isVisible()).toBe(true);
@@ -127,7 +129,8 @@ describe('the local page', () => {
     const approach = model.sheets.find((s) => s.name === 'Démarche')!;
     approach.cells[1]![1]!.v = '<img src=x onerror="document.title=1"> Changée dans LibreOffice';
     await saveWorkbook(model, registry.workbookPath);
-    await expect.poll(() => page.locator('#reloaded').textContent(), { timeout: 10_000 }).toMatch(/^Classeur rechargé : modifié en dehors de Repère \(\d\d h \d\d\)/);
+    await nextLook();
+    await expect.poll(() => page.locator('#reloaded').textContent()).toMatch(/^Classeur rechargé : modifié en dehors de Repère \(\d\d h \d\d\)/);
     await expect.poll(() => cell(2, 2).textContent()).toBe('<img src=x onerror="document.title=1"> Changée dans LibreOffice');
     expect(await page.locator('#grid img').count()).toBe(0);
   });
@@ -135,7 +138,8 @@ describe('the local page', () => {
   it('says the workbook is open in LibreOffice, and writes nothing meanwhile', async () => {
     const lock = join(registry.workbookPath, '..', '.~lock.registre.xlsx#');
     copyFileSync('tests/fixtures/local/libreoffice-lock-file', lock);
-    await expect.poll(() => page.locator('#open-elsewhere').textContent(), { timeout: 10_000 }).toContain('est ouvert dans LibreOffice (par root');
+    await nextLook();
+    await expect.poll(() => page.locator('#open-elsewhere').textContent()).toContain('est ouvert dans LibreOffice (par root');
     const bytes = readFileSync(registry.workbookPath);
     await cell(3, 2).dblclick();
     await page.keyboard.type('pendant que LibreOffice l’a ouvert');
@@ -143,7 +147,8 @@ describe('the local page', () => {
     await expect.poll(result).toContain('Repère n’y a rien écrit');
     expect(readFileSync(registry.workbookPath).equals(bytes)).toBe(true);
     rmSync(lock);
-    await expect.poll(() => page.locator('#open-elsewhere').isVisible(), { timeout: 10_000 }).toBe(false);
+    await nextLook();
+    await expect.poll(() => page.locator('#open-elsewhere').isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 });

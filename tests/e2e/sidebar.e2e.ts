@@ -77,8 +77,19 @@ describe('the sidebar on the local page', () => {
       'Seule depuis\nle départ de mon voisin',
     ]);
 
+    // While the second import waits for the registry (held here until the message is read), the first one's counts
+    // are not shown as if they were its own.
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/rpc', async (route) => {
+      await held;
+      await route.continue();
+    });
     await sidebar.getByRole('button', { name: 'Importer' }).click();
+    await expect.poll(() => sidebar.locator('#import-result').textContent()).toBe('En cours…');
+    release();
     await expect.poll(() => sidebar.locator('#import-result').textContent()).toContain('0 nouvelle réponse, 3 déjà présentes.');
+    await page.unroute('**/rpc');
     expect(await registry.readTab('responses')).toHaveLength(4);
     await expect.poll(() => page.getByRole('tab').allTextContents()).toContain('Réponses E1');
     expect(errors).toEqual([]);

@@ -114,4 +114,32 @@ describe('the side panel, part by part', () => {
     expect(await panel.locator('#records li').count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
+
+  it('imports a Hypothesis export as observations awaiting consent, and exports W3C annotations that keep its selectors', async () => {
+    const hypothesis = readFileSync('tests/fixtures/w3c/hypothesis-export.json');
+    await panel.getByLabel('Importer un fichier JSON').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: hypothesis });
+    await expect.poll(status).toMatch(/^Import Hypothesis : 3 observations ajoutées, en attente de consentement .*, 0 déjà présente, 1 réponse laissée de côté, \d+ données personnelles remplacées par un pseudonyme ; 1 position de Hypothesis/);
+    await expect.poll(() => panel.locator('#records li').count()).toBe(5);
+    await panel.getByLabel('Importer un fichier JSON').setInputFiles({ name: 'hypothesis.json', mimeType: 'application/json', buffer: hypothesis });
+    await expect.poll(status).toMatch(/^Import Hypothesis : 0 observation ajoutée, .*, 3 déjà présentes/);
+
+    // For funders, nothing awaiting consent leaves; for internal use, everything, with the selectors.
+    await panel.getByLabel('Annotations W3C (JSON-LD) pour').selectOption('funders');
+    const forFunders = JSON.parse(await download('Annotations W3C (JSON-LD)'));
+    expect(forFunders.first.items).toEqual([]);
+    await expect.poll(status).toBe('Annotations W3C : 0 observation exportée, 5 laissées de côté (consentement ou usage).');
+    await panel.getByLabel('Annotations W3C (JSON-LD) pour').selectOption('team');
+    const internal = JSON.parse(await download('Annotations W3C (JSON-LD)'));
+    expect(internal.label).toContain('USAGE INTERNE');
+    const quoted = internal.first.items.find((a: { target: { selector?: Array<{ exact?: string }> } }) => a.target.selector?.[0]?.exact === 'Le groupe du jeudi a changé ma semaine.');
+    expect(quoted.target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: 'Le groupe du jeudi a changé ma semaine.', prefix: 'Aide aux aidants 😊 — ', suffix: ' Depuis, je dors mieux et Mme Du' },
+      { type: 'TextPositionSelector', start: 21, end: 60 },
+    ]);
+    expect(quoted.body.filter((b: { purpose: string }) => b.purpose === 'tagging').map((b: { value: string }) => b.value)).toEqual(['répit', 'groupe de parole']);
+    // Hypothesis's account leaves no trace; the page note's phone number left as a pseudonym.
+    expect(JSON.stringify(internal)).not.toMatch(/sophie/i);
+    expect(JSON.stringify(internal)).toContain('appeler le [Téléphone 1].');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -84,11 +84,19 @@ function parseLocaleDate(s: string, fr: boolean, tz: string): number | null {
 
 // ---- formulas ---------------------------------------------------------------------------------------------------
 
-export type CellResolver = (a1: string) => CellScalar | null;
+/**
+ * The values a reference names (« B3 », « 'Réponses E1'!$F$5:$F$90 »), row by row; null when its sheet does not
+ * exist.
+ */
+export type CellResolver = (ref: string) => Array<CellScalar | null> | null;
+
+/** A reference: an optional sheet (quoted with '' for a quote, or a plain name), a cell, an optional end cell. */
+const REFERENCE = /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?(?![\w(])/;
 
 /**
- * Evaluates arithmetic formulas (numbers, + - * / ^, parentheses, same-sheet cell references, string literals) and
- * returns Google's error text for anything else (functions → "#NAME?"). Enough for what the script writes.
+ * Evaluates the formulas the script writes: numbers, + - * / ^ &, parentheses, string literals ("" for a quote),
+ * references to cells and ranges of any sheet, and COUNTA; returns Google's error text for anything else (another
+ * function → "#NAME?", a missing sheet → "#REF!").
  */
 export function evaluateFormula(formula: string, resolve: CellResolver): CellScalar {
   const src = formula.replace(/^=/, '');
@@ -124,10 +132,14 @@ export function evaluateFormula(formula: string, resolve: CellResolver): CellSca
       return ch === '-' ? -v : v;
     }
     if (ch === '"') {
-      const end = src.indexOf('"', i + 1);
-      if (end < 0) fail('#ERROR!');
-      const s = src.slice(i + 1, end);
-      i = end + 1;
+      let s = '';
+      for (i++; ; i++) {
+        if (i >= src.length) fail('#ERROR!');
+        if (src[i] !== '"') s += src[i];
+        else if (src[i + 1] === '"') s += src[i++];
+        else break;
+      }
+      i++;
       return s;
     }
     const num = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(src.slice(i));
@@ -135,10 +147,26 @@ export function evaluateFormula(formula: string, resolve: CellResolver): CellSca
       i += num[0].length;
       return Number(num[0]);
     }
-    const ref = /^\$?([A-Za-z]{1,3})\$?(\d+)(?![\w(])/.exec(src.slice(i));
+    const call = /^([A-Za-z][A-Za-z0-9.]*)\(/.exec(src.slice(i));
+    if (call) {
+      if (call[1]!.toUpperCase() !== 'COUNTA') fail('#NAME?');
+      i += call[0].length;
+      let count = 0;
+      for (;;) {
+        for (const v of argument()) if (v !== null && v !== '') count++;
+        ws();
+        if (src[i] === ')') break;
+        if (src[i] !== ',') fail('#ERROR!');
+        i++;
+      }
+      i++;
+      return count;
+    }
+    const ref = REFERENCE.exec(src.slice(i));
     if (ref) {
       i += ref[0].length;
-      return resolve(`${ref[1]!.toUpperCase()}${ref[2]}`);
+      const values = resolve(ref[0]) ?? fail('#REF!');
+      return values.length === 1 ? values[0]! : fail('#VALUE!');
     }
     if (/^(TRUE|FALSE)(?![\w(])/i.test(src.slice(i))) {
       const t = src.slice(i, i + 4).toUpperCase() === 'TRUE';
@@ -146,6 +174,16 @@ export function evaluateFormula(formula: string, resolve: CellResolver): CellSca
       return t;
     }
     return fail(/^[A-Za-z_]/.test(src.slice(i)) ? '#NAME?' : '#ERROR!');
+  };
+  /** A function's argument: a range gives its values, anything else one value. */
+  const argument = (): Array<CellScalar | null> => {
+    ws();
+    const ref = REFERENCE.exec(src.slice(i));
+    if (ref && /^\s*[,)]/.test(src.slice(i + ref[0].length))) {
+      i += ref[0].length;
+      return resolve(ref[0]) ?? fail('#REF!');
+    }
+    return [expr()];
   };
   const power = (): CellScalar | null => {
     let v = primary();

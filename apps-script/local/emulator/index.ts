@@ -23,6 +23,7 @@ import { Sheet } from './sheet';
 import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
 import { TextFinder } from './textfinder';
 import { Menu, PromptResponse, Ui } from './ui';
+import { HTTPResponse, UrlFetchAppImpl, type FetchTransport } from './url-fetch';
 import { Blob, UtilitiesImpl } from './utilities';
 import { DataValidation, DataValidationBuilder } from './validation';
 
@@ -30,6 +31,7 @@ export { createEmptyWorkbook, type WorkbookModel } from './model';
 export { CallCounter } from './counter';
 export type { LockHooks, LockKind } from './lock';
 export type { UiRecord } from './context';
+export type { FetchRequest, FetchResponse, FetchTransport } from './url-fetch';
 
 // Instrumented once: each public method call counts as "Class.method" in the counter of the object's services.
 const CLASSES: Array<[{ prototype: object }, string]> = [
@@ -78,6 +80,8 @@ const CLASSES: Array<[{ prototype: object }, string]> = [
   [TextValidationBuilder, 'TextValidationBuilder'],
   [TextValidation, 'TextValidation'],
   [FormResponse, 'FormResponse'],
+  [UrlFetchAppImpl, 'UrlFetchApp'],
+  [HTTPResponse, 'HTTPResponse'],
   [ItemResponse, 'ItemResponse'],
 ];
 for (const [cls, label] of CLASSES) instrument(cls, label);
@@ -94,6 +98,8 @@ export interface AppsScriptServicesOptions {
   uuid?: () => string;
   /** The vm context's Date/Array/Error, so values handed to the script pass its `instanceof` checks. */
   realm?: RealmConstructors;
+  /** How UrlFetchApp reaches a URL (the local mode's HTTP client); without one, every address is unavailable. */
+  fetch?: FetchTransport;
 }
 
 export interface AppsScriptServices {
@@ -110,6 +116,7 @@ export interface AppsScriptServices {
     ScriptApp: ScriptAppImpl;
     Logger: LoggerImpl;
     FormApp: FormAppService;
+    UrlFetchApp: UrlFetchAppImpl;
   };
   calls: CallCounter;
   ui: UiRecord;
@@ -155,6 +162,7 @@ export function createAppsScriptServices(options: AppsScriptServicesOptions): Ap
       ScriptApp: new ScriptAppImpl(ctx),
       Logger: new LoggerImpl(ctx),
       FormApp: new FormAppService(ctx),
+      UrlFetchApp: new UrlFetchAppImpl(ctx, options.fetch ?? null),
     },
     calls: ctx.calls,
     ui,

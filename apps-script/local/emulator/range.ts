@@ -21,6 +21,7 @@ import {
   type FormatProp,
   type SheetModel,
   type ValidationSpec,
+  type WorkbookModel,
 } from './model';
 import { Protection, addProtection } from './protection';
 import { Sheet } from './sheet';
@@ -32,15 +33,20 @@ export type RangeKind = 'cells' | 'columns' | 'rows';
 const MAX_CELL_CHARS = 50_000;
 const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-/** The value a cell shows, evaluating its formula against the current contents of the sheet. */
-export function cellValue(sheet: SheetModel, cell: Cell | undefined, depth = 0): CellScalar | null {
+/** The value a cell of `sheet` shows, evaluating its formula against the current contents of the workbook. */
+export function cellValue(book: WorkbookModel, sheet: SheetModel, cell: Cell | undefined, depth = 0): CellScalar | null {
   if (!cell) return null;
   if (!cell.f) return cell.v;
   if (depth > 50) return '#REF!';
   const v = evaluateFormula(cell.f, (a1) => {
     const ref = parseA1(a1);
-    if (!ref) return null;
-    return cellValue(sheet, getCell(sheet, ref.row, ref.col), depth + 1);
+    const target = ref?.sheetName === undefined ? sheet : book.sheets.find((s) => s.name === ref.sheetName);
+    if (!ref || !target) return null;
+    const values: Array<CellScalar | null> = [];
+    const rows = ref.numRows ?? target.maxRows - ref.row + 1;
+    const cols = ref.numCols ?? target.maxCols - ref.col + 1;
+    for (let r = ref.row; r < ref.row + rows; r++) for (let c = ref.col; c < ref.col + cols; c++) values.push(cellValue(book, target, getCell(target, r, c), depth + 1));
+    return values;
   });
   cell.v = v; // cached result, saved in the .xlsx
   return v;
@@ -152,7 +158,7 @@ export class Range {
     for (let r = this._row; r < this._row + this._numRows; r++)
       for (let c = this._col; c < this._col + this._numCols; c++) {
         const cell = getCell(sheet, r, c);
-        if (cell?.f) cellValue(sheet, cell);
+        if (cell?.f) cellValue(this._ctx.model, sheet, cell);
       }
     touch(this._ctx.model);
     return this;
@@ -217,7 +223,7 @@ export class Range {
   _values(): CellScalar[][] {
     const sheet = this._sheet();
     return this._map((_r, _c, cell) => {
-      const v = cellValue(sheet, cell);
+      const v = cellValue(this._ctx.model, sheet, cell);
       if (v === null) return '';
       return isDate(v) ? this._ctx.realm.date(v.getTime()) : v;
     });
@@ -237,12 +243,12 @@ export class Range {
   _displayGrid(): string[][] {
     const sheet = this._sheet();
     const { locale, timeZone } = this._ctx.model;
-    return this._map((r, c, cell) => displayValue(cellValue(sheet, cell), numberFormatAt(sheet, r, c, cell), locale, timeZone));
+    return this._map((r, c, cell) => displayValue(cellValue(this._ctx.model, sheet, cell), numberFormatAt(sheet, r, c, cell), locale, timeZone));
   }
   getDisplayValue(): string {
     const sheet = this._sheet();
     const cell = getCell(sheet, this._row, this._col);
-    return displayValue(cellValue(sheet, cell), numberFormatAt(sheet, this._row, this._col, cell), this._ctx.model.locale, this._ctx.model.timeZone);
+    return displayValue(cellValue(this._ctx.model, sheet, cell), numberFormatAt(sheet, this._row, this._col, cell), this._ctx.model.locale, this._ctx.model.timeZone);
   }
   getFormulas(): string[][] {
     return this._map((_r, _c, cell) => cell?.f ?? '');

@@ -1,6 +1,6 @@
 // The capture form: a new capture (or a free note) or an edited record, its kind, stakeholder, date, consent and
 // usage, saved on this computer and then sent by the background.
-import { CONSENTS, OBSERVATION_KINDS, SCOPES, allowedScope, type Observation } from '../../../shared/observation/schema';
+import { CONSENTS, OBSERVATION_KINDS, PERSON_CODE, SCOPES, allowedScope, type Observation } from '../../../shared/observation/schema';
 import { cleanUrl, draftFrom, type Draft } from '../../capture/draft';
 import { localStore } from '../../platform/local-storage';
 import { DRAFT_KEY, RECENT_TAGS_KEY } from '../../store/keys';
@@ -23,6 +23,8 @@ const keepUrl = $<HTMLInputElement>('keep-url');
 const text = $<HTMLTextAreaElement>('text');
 const kind = $<HTMLSelectElement>('kind');
 const stakeholder = $<HTMLInputElement>('stakeholder');
+const person = $<HTMLInputElement>('person');
+const note = $<HTMLTextAreaElement>('note');
 const factDate = $<HTMLInputElement>('fact-date');
 const consent = $<HTMLSelectElement>('consent');
 const scope = $<HTMLSelectElement>('scope');
@@ -100,6 +102,8 @@ export function startEdit(o: Observation): void {
   text.value = o.text;
   kind.value = o.kind;
   stakeholder.value = o.stakeholder ?? '';
+  person.value = o.personId ?? '';
+  note.value = o.note ?? '';
   factDate.value = o.factDate ?? '';
   consent.value = o.consent ?? '';
   scope.value = o.scope;
@@ -120,6 +124,12 @@ async function save(): Promise<void> {
     consent.focus();
     return;
   }
+  const code = person.value.trim();
+  if (code !== '' && !PERSON_CODE.test(code)) {
+    say(p.badPersonCode);
+    person.focus();
+    return;
+  }
   const clean = pseudonymisedFields();
   const draft = state.draft;
   const editing = state.editing;
@@ -133,6 +143,10 @@ async function save(): Promise<void> {
       consent: consent.value as NonNullable<Observation['consent']>,
       scope: scope.value as Observation['scope'],
       quote: editing ? editing.quote : draft?.quote && { ...draft.quote, exact: clean.exact, prefix: clean.prefix, suffix: clean.suffix },
+      // Where the passage is in the page: the page's own text, whatever the pseudonyms do to the quote.
+      position: editing ? editing.position : draft?.position,
+      personId: code,
+      note: clean.note,
       sourceTitle: editing ? editing.sourceTitle : clean.title,
       sourceUrl: editing ? editing.sourceUrl : cleanUrl(draft?.pageUrl, keepUrl.checked),
       author: editing ? editing.author : state.settings?.author,

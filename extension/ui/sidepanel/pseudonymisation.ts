@@ -6,6 +6,7 @@ import { state } from './state';
 
 const p = t.panel;
 const text = $<HTMLTextAreaElement>('text');
+const note = $<HTMLTextAreaElement>('note');
 const none = $('pseudo-none');
 const list = $<HTMLUListElement>('pseudo-list');
 const preview = $('preview');
@@ -15,6 +16,7 @@ function fields() {
   const quote = state.draft?.quote;
   return {
     text: text.value,
+    note: note.value,
     exact: quote?.exact ?? '',
     prefix: quote?.prefix ?? '',
     suffix: quote?.suffix ?? '',
@@ -76,4 +78,5 @@ export function renderPseudonymisation(): void {
 
 export function initPseudonymisation(): void {
   text.addEventListener('input', renderPseudonymisation);
+  note.addEventListener('input', renderPseudonymisation);
 }

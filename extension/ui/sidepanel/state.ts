@@ -5,7 +5,7 @@ import type { Draft } from '../../capture/draft';
 import type { Settings } from '../../store/settings';
 import type { OutboxView } from '../outbox-view';
 
-export type PseudonymisedField = 'text' | 'exact' | 'prefix' | 'suffix' | 'title';
+export type PseudonymisedField = 'text' | 'note' | 'exact' | 'prefix' | 'suffix' | 'title';
 
 export const state = {
   /** Every stored item, as read at the last storage change. */

@@ -14,11 +14,11 @@ import { figureInline, intervalInline } from '../figures';
 import { limits, surveysInScope } from '../limits';
 import { count, longDate, percent, say } from '../messages';
 import type { Block, Inline, Section, Text } from '../model';
-import { selectQuotes, takeQuotes, type QuoteSelection } from '../quotes';
+import { QUOTES_PER_THEME, quoteRuleText } from '../../outward/quotes';
+import { quoteView, selectQuotes, type QuoteSelection } from '../quotes';
 import type { DocumentKindSpec } from './index';
 import { currentOf, decisionsInScope, decisionsTable, indicatorTitle, keyIndicators, resultCard } from './parts';
 
-const QUOTES_PER_OUTCOME = 3;
 const KEY_RESULTS = 5;
 
 const empty = (reason: string): Block => ({ kind: 'empty', reason: say(reason) });
@@ -44,8 +44,8 @@ function respondents(ctx: ReportContext): Block[] {
     const items: Text[] = checks.map((c) => {
       const who = ctx.count(c.respondents, null, `${c.survey} ${c.wave} : répondants`, (k) => count(ctx.lang, k));
       const line: Inline[] = [m.respondents(c.wave), who, who.kind === 'shown' ? m.respondentsTail(c.respondents) : m.respondentsHidden];
-      if (c.proxies && c.proxies.count > 0) {
-        line.push(' ; ', m.proxyShare, ctx.count(c.proxies.count, c.proxies.of, `${c.survey} ${c.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / c.proxies!.of)));
+      if (c.proxies > 0) {
+        line.push(' ; ', m.proxyShare, ctx.count(c.proxies, c.typeKnown, `${c.survey} ${c.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / c.typeKnown)));
       }
       return line;
     });
@@ -172,7 +172,7 @@ function methode(ctx: ReportContext): Section {
         if (c.invited !== null) {
           line.push(m.responseRate, ctx.count(c.respondents, c.invited, `${c.survey} ${c.wave} : taux de réponse`, (k) => `${count(ctx.lang, k)}${m.responseRateOf(count(ctx.lang, c.invited!))} (${percent(ctx.lang, (100 * k) / c.invited!)})`));
         } else line.push(m.invitedUnknown);
-        if (c.proxies && c.proxies.count > 0) line.push(' ; ', m.proxyShare, ctx.count(c.proxies.count, c.proxies.of, `${c.survey} ${c.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / c.proxies!.of)));
+        if (c.proxies > 0) line.push(' ; ', m.proxyShare, ctx.count(c.proxies, c.typeKnown, `${c.survey} ${c.wave} : réponses par un proche`, (k) => percent(ctx.lang, (100 * k) / c.typeKnown)));
         line.push('.');
         items.push(line);
       }
@@ -230,16 +230,16 @@ function paroles(ctx: ReportContext, quotes: QuoteSelection): Section {
   const m = ctx.m;
   const total = ctx.input.observations.length;
   if (quotes.eligible === 0) return { id: 'paroles', title: m.section.paroles, blocks: [empty(m.noQuotes(total, ctx.audienceLabel))] };
-  // Grouped by outcome, whether or not the synthèse already printed one beside a key result.
-  const all: QuoteSelection = { ...quotes, used: new Set() };
-  const sections: Section[] = [];
-  for (const o of ctx.outcomes) {
-    const list = takeQuotes(ctx, all, o.id, QUOTES_PER_OUTCOME);
-    if (list.length > 0) sections.push({ id: `paroles-${o.id}`, title: `${o.id} — ${o.change}`, blocks: [{ kind: 'quotes', quotes: list }] });
-  }
-  const others = takeQuotes(ctx, all, '', QUOTES_PER_OUTCOME);
-  if (others.length > 0) sections.push({ id: 'paroles-autres', title: m.section.autres, blocks: [{ kind: 'quotes', quotes: others }] });
-  return { id: 'paroles', title: m.section.paroles, blocks: [{ kind: 'paragraph', text: say(m.quoteRule(quotes.eligible, ctx.audienceLabel, QUOTES_PER_OUTCOME)), tone: 'note' }], sections };
+  // Theme by theme as the rule chose them, whether or not the synthèse already printed one beside a key result.
+  const sections: Section[] = quotes.themes
+    .filter((t) => t.quotes.length > 0)
+    .map((t) => {
+      const outcome = ctx.outcome(t.code.outcome);
+      const title = t.code.kind === 'outcome' ? `${t.code.id} — ${t.code.label}` : `${outcome ? `${outcome.id} › ` : ''}${t.code.label}`;
+      return { id: `paroles-${t.code.id}`, title, blocks: [{ kind: 'quotes', quotes: t.quotes.map((q) => quoteView(ctx, q.id)) }] };
+    });
+  const rule = `${m.quotesAmong(quotes.eligible, ctx.audienceLabel)} ${quoteRuleText(QUOTES_PER_THEME, ctx.lang)}`;
+  return { id: 'paroles', title: m.section.paroles, blocks: [{ kind: 'paragraph', text: say(rule), tone: 'note' }], sections };
 }
 
 function decisions(ctx: ReportContext): Section {

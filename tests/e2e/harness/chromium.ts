@@ -33,6 +33,9 @@ export async function launchChromium(opts: { extensionDir?: string; args?: strin
       '--disable-component-update',
       '--disable-sync',
       '--disable-gpu',
+      // Without a GPU, headless Chromium 156 paces frames by a vsync that comes once a second while a text field has
+      // the focus: every requestAnimationFrame, so every Playwright action's « stable » check, took 1 to 2 s.
+      '--disable-frame-rate-limit',
       ...(opts.args ?? []),
     ],
   });

@@ -11,9 +11,14 @@ export interface OpenPage {
   errors: string[];
 }
 
-export async function openLocalPage(registry: LocalRepere, options: { args?: string[] } = {}): Promise<OpenPage> {
+/**
+ * `clock`: the page's timers on Playwright's clock (time still flows), so a test can bring the page's next look at the
+ * file forward (`page.clock.fastForward`) instead of waiting for it.
+ */
+export async function openLocalPage(registry: LocalRepere, options: { args?: string[]; clock?: boolean } = {}): Promise<OpenPage> {
   const browser = await launchChromium(options);
   const page = await browser.context.newPage();
+  if (options.clock) await page.clock.install();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(registry.pageUrl);

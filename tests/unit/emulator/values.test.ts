@@ -14,6 +14,17 @@ describe('setValues parses strings like typing in a fr_FR spreadsheet', () => {
     sheet.getRange('A1').setValue('=FOO(1)');
     expect(sheet.getRange('A1').getValue()).toBe('#NAME?');
   });
+  it('counts the filled cells of a range of another tab, live, and joins text with quotes in it', () => {
+    const { ss, sheet } = setup();
+    const other = ss.insertSheet("Réponses d'E1");
+    other.getRange('B2:B4').setValues([['oui'], [''], [3]]);
+    sheet.getRange('A1').setValue(`="Il y a ""déjà"" "&(1+COUNTA('Réponses d''E1'!$B$2:$B$5))&" réponse(s)."`);
+    expect(sheet.getRange('A1').getValue()).toBe('Il y a "déjà" 3 réponse(s).');
+    other.getRange('B5').setValue(new Date(2024, 0, 2));
+    expect(sheet.getRange('A1').getValue()).toBe('Il y a "déjà" 4 réponse(s).');
+    sheet.getRange('A2').setValue("=COUNTA('Pas là'!A1:A3)");
+    expect(sheet.getRange('A2').getValue()).toBe('#REF!');
+  });
   it('reads "007" as 7, "3,5" as 3.5 and booleans in French', () => {
     const { sheet } = setup();
     const r = sheet.getRange(1, 1, 1, 5);

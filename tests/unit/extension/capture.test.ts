@@ -12,7 +12,7 @@ function deps(over: Partial<CaptureDeps> = {}): CaptureDeps & { order: string[] 
     openPanel: vi.fn(() => void order.push('open')),
     readSelection: vi.fn(async () => {
       order.push('read');
-      return { exact: 'Je ressors le jeudi.\nÇa me fait du bien.', prefix: 'x'.repeat(40), suffix: 'y'.repeat(40), title: 'Courriel — Suivi' };
+      return { exact: 'Je ressors le jeudi.\nÇa me fait du bien.', prefix: 'x'.repeat(40), suffix: 'y'.repeat(40), title: 'Courriel — Suivi', start: 120, end: 160 };
     }),
     saveDraft: vi.fn(async () => void order.push('save')),
     ...clock,
@@ -30,6 +30,8 @@ describe('capture command', () => {
     expect(draft).toMatchObject({
       text: 'Je ressors le jeudi.\nÇa me fait du bien.',
       quote: { type: 'TextQuoteSelector', exact: 'Je ressors le jeudi.\nÇa me fait du bien.', prefix: 'x'.repeat(32), suffix: 'y'.repeat(32) },
+      // 40 code points of quote from the page's 120th: the W3C TextPositionSelector, end exclusive.
+      position: { type: 'TextPositionSelector', start: 120, end: 160 },
       sourceTitle: 'Courriel — Suivi',
       pageUrl: 'https://mail.example.org/inbox?id=42#msg',
       capturedAt: '2025-03-04T09:30:00.000Z',
@@ -44,7 +46,7 @@ describe('capture command', () => {
   });
 
   it('makes a free note when nothing is selected, and does nothing without a tab', async () => {
-    const d = deps({ readSelection: vi.fn(async () => ({ exact: '', prefix: '', suffix: '', title: 'Page' })) });
+    const d = deps({ readSelection: vi.fn(async () => ({ exact: '', prefix: '', suffix: '', title: 'Page', start: null, end: null })) });
     const draft = await onCapture({ id: 1, url: 'https://exemple.fr/' }, {}, d);
     expect(draft).toMatchObject({ text: '', restricted: false });
     expect(draft && 'quote' in draft && draft.quote).toBeFalsy();

@@ -29,7 +29,7 @@ describe('CSV export', () => {
       ],
       fr.exportColumns,
     );
-    expect(csv.startsWith('\uFEFFIdentifiant;Créée le;Modifiée le;Auteur;Adresse de la page;Titre de la page;Citation;Texte;Type;')).toBe(true);
+    expect(csv.startsWith('\uFEFFIdentifiant;Créée le;Modifiée le;Auteur;Adresse de la page;Titre de la page;Citation;Texte;Remarque;Type;Partie prenante;Personne;')).toBe(true);
     const [, first, second] = csv.split('\r\n');
     expect(first).toContain(`;"'=HYPERLINK(""http://x"";""y"")";`);
     expect(first).toContain(";'+33 fait peur;");

@@ -9,7 +9,7 @@ export function indicator(over: Partial<Indicator>): Indicator {
     code: 'I1', name: 'Test', outcome: 'C1', kind: 'quantitative', method: 'proportion',
     source: { type: 'survey', survey: 'E1', questions: ['q'] }, condition: null, unit: '%', direction: 'up',
     baseline: null, targets: [], granularity: 'wave', disaggregation: [], minN: 0, respondentRule: 'proxy',
-    cohortCode: '', irisPlus: '', row: 2, ...over,
+    cohortCode: '', cohort: '', cohortVersion: null, irisPlus: '', row: 2, ...over,
   };
 }
 
@@ -37,7 +37,7 @@ export function times<T = AnswerRow>(n: number, make: (i: number) => T): T[] {
 
 export function input(over: Partial<ComputeInput> & Pick<ComputeInput, 'indicators'>): ComputeInput {
   return {
-    questions: [question('q')], surveys: [survey()], outcomes: [{ id: 'C1', stakeholder: 'Aidants', change: '', level: null, row: 2 }],
+    questions: [question('q')], surveys: [survey()], outcomes: [{ id: 'C1', stakeholder: 'Aidants', change: '', level: null, guid: '', row: 2 }],
     manualValues: [], answers: [], observations: [], ...over,
   };
 }

@@ -111,10 +111,10 @@ describe('before/after change by person', () => {
 
 describe('observations and manual values', () => {
   const observations = [
-    { id: '1', date: '2026-01-03', tags: ['Répit'], consent: 'obtenu' as const, scope: 'interne' as const },
-    { id: '2', date: '2026-02-03', tags: ['épuisement', 'répit'], consent: null, scope: 'interne' as const },
-    { id: '3', date: '2026-02-13', tags: ['autre'], consent: 'obtenu' as const, scope: 'public' as const },
-    { id: '4', date: '2026-04-13', tags: ['repit'], consent: 'obtenu' as const, scope: 'public' as const },
+    { id: '1', date: '2026-01-03', tags: ['Répit'], consent: 'obtenu' as const, scope: 'interne' as const, personId: null },
+    { id: '2', date: '2026-02-03', tags: ['épuisement', 'répit'], consent: null, scope: 'interne' as const, personId: null },
+    { id: '3', date: '2026-02-13', tags: ['autre'], consent: 'obtenu' as const, scope: 'public' as const, personId: null },
+    { id: '4', date: '2026-04-13', tags: ['repit'], consent: 'obtenu' as const, scope: 'public' as const, personId: null },
   ];
   it('counts observations carrying one of the tags per period, or their share when the unit is %', () => {
     const count = indicator({ method: 'observations', unit: 'observations', granularity: 'quarter', source: { type: 'observations', tags: ['répit', 'épuisement'] } });

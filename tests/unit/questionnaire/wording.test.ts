@@ -16,7 +16,7 @@ function exampleRegistry(rule: WordingRule): Pick<Registry, 'surveys' | 'questio
   const indicators: Indicator[] = (example.indicators ?? []).map((ind, i) => ({
     code: `I${i + 1}`, name: 'Indicateur', outcome: 'C1', kind: 'quantitative', method: ind.method as Indicator['method'],
     source: { type: 'survey', survey: 'E1', questions: ind.questions }, condition: null, unit: '', direction: 'up', baseline: null, targets: [],
-    granularity: 'wave', disaggregation: [], minN: 5, respondentRule: 'self', cohortCode: '', irisPlus: '', row: i + 2,
+    granularity: 'wave', disaggregation: [], minN: 5, respondentRule: 'self', cohortCode: '', cohort: '', cohortVersion: null, irisPlus: '', row: i + 2,
   }));
   const mode = example.survey ? termId('surveyMode', example.survey.mode) : 'self';
   return { surveys: [{ id: 'E1', name: 'Enquête', wave: '', invited: null, mode, row: 2 }], questions, indicators };

@@ -22,7 +22,7 @@ export function share(indicatorCode: string, period: string, k: number, n: numbe
 }
 
 export function outcome(id: string, change: string, over: Partial<Outcome> = {}): Outcome {
-  return { id, stakeholder: 'aidants', change, level: 'outcome', row: 2, ...over };
+  return { id, stakeholder: 'aidants', change, level: 'outcome', guid: '', row: 2, ...over };
 }
 
 export function survey(over: Partial<ReportSurvey> = {}): ReportSurvey {
@@ -30,7 +30,7 @@ export function survey(over: Partial<ReportSurvey> = {}): ReportSurvey {
 }
 
 export function check(over: Partial<SurveyCheck> = {}): SurveyCheck {
-  return { survey: 'E1', wave: 'T1', respondents: 40, invited: null, responseRate: null, proxyShare: 0, proxies: { count: 0, of: 40 }, attrition: null, flags: [], ...over };
+  return { survey: 'E1', wave: 'T1', respondents: 40, invited: null, responseRate: null, proxyShare: 0, proxies: 0, typeKnown: 40, attrition: null, flags: [], ...over };
 }
 
 let counter = 0;
@@ -38,7 +38,7 @@ export function observation(over: Partial<ReportObservation> = {}): ReportObserv
   counter++;
   return {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`, date: '2026-05-12', kind: 'citation', text: `Citation ${counter}`,
-    stakeholder: 'aidants', tags: ['C1'], consent: 'obtenu', scope: 'financeurs', ...over,
+    stakeholder: 'aidants', tags: ['C1'], consent: 'obtenu', scope: 'financeurs', toQuote: false, personId: null, ...over,
   };
 }
 
@@ -50,7 +50,7 @@ export function reportInput(over: Partial<ReportInput> = {}): ReportInput {
   return {
     lang: 'fr', organisation: 'Répit 44', generatedAt: '2026-07-01T10:00:00Z',
     approach: [{ item: 'Question évaluative', content: 'Les aidants que nous accompagnons arrivent-ils à souffler ?' }],
-    outcomes: [outcome('C1', 'Les aidants prennent du temps pour eux')],
+    outcomes: [outcome('C1', 'Les aidants prennent du temps pour eux')], themes: [],
     indicators: [indicator({ code: 'I1', name: 'Part des aidants qui ont pu souffler', outcome: 'C1' })],
     surveys: [survey()], questions: [question('q', { label: 'Avez-vous pu souffler ?' })],
     values: [], surveyChecks: [], observations: [], decisions: [], ...over,

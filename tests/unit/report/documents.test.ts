@@ -39,8 +39,8 @@ function fullRegistry(over: Partial<ReportInput> = {}): ReportInput {
       } as never),
     ],
     surveyChecks: [
-      check({ wave: 'T0', respondents: 43, proxies: { count: 13, of: 43 } }),
-      check({ wave: 'T1', respondents: 38, proxies: { count: 3, of: 38 }, attrition: { since: 'T0', seen: 43, lost: 5 } }),
+      check({ wave: 'T0', respondents: 43, proxies: 13, typeKnown: 43 }),
+      check({ wave: 'T1', respondents: 38, proxies: 3, typeKnown: 38, attrition: { since: 'T0', seen: 43, lost: 5 } }),
     ],
     observations: [
       observation({ text: 'Je dors enfin la nuit du samedi.', tags: ['C1'], date: '2026-06-02' }),
@@ -120,8 +120,12 @@ describe('the evaluation report', () => {
     const forPublic = made(fullRegistry(), { document: 'rapport', audience: 'public' });
     expect(forPublic.html).not.toContain('Je dors enfin');
     expect(forPublic.html).toContain('Ma fille prend le relais');
-    // The rule is stated, with the number of consented quotes it chose from.
-    expect(visibleText(forFunders.html)).toContain('Citations choisies parmi 2 observations consenties dont l’usage permet une diffusion « financeurs », par changement visé');
+    // The rule is stated (the one of shared/outward/quotes.ts), with the number of consented quotes it chose from.
+    expect(visibleText(forFunders.html)).toContain('2 citations consenties peuvent figurer dans un document « financeurs ». Citations choisies par thème, parmi celles dont la personne a donné son accord');
+    // The team's « à citer » comes before the most recent, one per person and theme.
+    const marked = made(fullRegistry({ observations: [observation({ text: 'Récente.', date: '2026-06-30', personId: 'P1' }), observation({ text: 'Choisie par l’équipe.', date: '2026-01-03', toQuote: true, personId: 'P2' }), observation({ text: 'Même personne.', date: '2026-06-29', personId: 'P1' })] }), funders());
+    const paroles = marked.document.sections.find((s) => s.id === 'paroles')!.sections![0]!.blocks[0]!;
+    expect(paroles.kind === 'quotes' && paroles.quotes.map((q) => q.text)).toEqual(['Choisie par l’équipe.', 'Récente.']);
     // A quote never names its day or where it was written: the group and the month.
     expect(visibleText(forFunders.html)).toContain('— aidants, juin 2026');
     // Not in the title, the alt texts or any attribute.

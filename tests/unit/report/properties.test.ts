@@ -59,7 +59,7 @@ const checkArb = fc.tuple(fc.constantFrom('T0', 'T1'), fc.integer({ min: 0, max:
   ([wave, respondents, proxies, lost, invited]): SurveyCheck =>
     check({
       wave, respondents, invited: invited ?? null, responseRate: invited ? respondents / Math.max(invited, respondents) : null,
-      proxies: { count: Math.min(proxies, respondents), of: respondents }, attrition: wave === 'T1' ? { since: 'T0', seen: respondents + lost, lost } : null,
+      proxies: Math.min(proxies, respondents), typeKnown: respondents, attrition: wave === 'T1' ? { since: 'T0', seen: respondents + lost, lost } : null,
       flags: [{ code: 'response_rate', level: 'alerte', message: `Taux ${respondents}` }],
     }),
 );

@@ -1,0 +1,94 @@
+/**
+ * The cohort's functions the sidebar calls through google.script.run (and the CLI through the same bundle): where the
+ * registry stands in a cohort, the coordinator's set-up, invitations and file imports, the member's joining and
+ * publishing. Each returns plain JSON and reports failures as values with a French message.
+ */
+import { RECORD_LANG, termLabel, type Lang } from '../../../shared/contract/words';
+import { templateById, TEMPLATES } from '../../../shared/templates';
+import { directFinder } from '../registry';
+import { BusyError, currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from '../spreadsheet';
+import { rememberTemplate } from '../setup';
+import { cohortAnswer } from './collector';
+import { inviteMember, readMembers, type Invitation } from './members';
+import { setupCohort, type CohortSetupReport } from './setup';
+import { coordination, memberSecret, membership } from './state';
+import { logToJournal } from '../journal';
+import type { Receipt } from '../../../shared/cohort/protocol';
+
+export { joinCohort } from './join';
+export { exportPublication, previewPublication, sendPublication } from './publish';
+
+export interface CohortState {
+  ok: true;
+  role: 'none' | 'member' | 'coordinator';
+  coordinator: null | {
+    id: string;
+    setVersion: number;
+    collector: string;
+    members: Array<{ code: string; name: string; status: string; periods: string; late: string }>;
+  };
+  member: null | { cohort: string; id: string; member: string; collector: string; indicators: number; canPublish: boolean };
+}
+
+const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+export function getCohortState(): CohortState {
+  const state = coordination();
+  if (state) {
+    const members = readMembers(directFinder(registrySpreadsheet())).map((m) => ({
+      code: m.code, name: m.name, status: m.status ? termLabel('memberStatus', m.status, RECORD_LANG) : cell(m.cells['status']), periods: cell(m.cells['periods']), late: cell(m.cells['late']),
+    }));
+    return { ok: true, role: 'coordinator', coordinator: { id: state.id, setVersion: state.setVersion, collector: ScriptApp.getService().getUrl() || '', members }, member: null };
+  }
+  const m = membership();
+  if (m) {
+    return { ok: true, role: 'member', coordinator: null, member: { cohort: m.name, id: m.id, member: m.member, collector: m.collector, indicators: Object.keys(m.adopted).length, canPublish: memberSecret(m.id) !== null } };
+  }
+  return { ok: true, role: 'none', coordinator: null, member: null };
+}
+
+export function configureCohort(options?: { lang?: Lang; template?: string }): (CohortSetupReport & { ok: true }) | Failure {
+  const template = options?.template ? templateById(options.template) : undefined;
+  if (options?.template && !template) return { ok: false, message: `Modèle « ${options.template} » inconnu. Modèles : ${TEMPLATES.map((t) => t.id).join(', ')}.` };
+  if (membership()) return { ok: false, message: 'Ce registre est membre d’une cohorte : la coordination se configure dans un autre classeur, celui de la coordination.' };
+  const lang: Lang = options?.lang === 'en' ? 'en' : options?.lang === 'fr' ? 'fr' : registryLang();
+  return underLock(() => {
+    setRegistryLang(lang);
+    if (template) rememberTemplate(template.id);
+    return { ok: true as const, ...setupCohort(registrySpreadsheet(), lang, currentUser('sidebar'), template) };
+  });
+}
+
+export function inviteCohortMember(input: { name: string; contact?: string }): Invitation {
+  const name = String(input?.name ?? '').trim();
+  if (name === '') return { ok: false, message: 'Indiquez le nom de la structure à inviter.' };
+  if (name.length > 200) return { ok: false, message: 'Nom de structure trop long (200 caractères au plus).' };
+  const state = coordination();
+  if (!state) return { ok: false, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
+  const collector = ScriptApp.getService().getUrl() || '';
+  if (!collector) {
+    return { ok: false, message: 'Le collecteur n’est pas encore déployé : dans l’éditeur de script, Déployer › Nouveau déploiement › Application web (exécuter en tant que « Moi », accès « Tout le monde »), puis recommencez.' };
+  }
+  return underLock((): Invitation => {
+    const ss = registrySpreadsheet();
+    const tabs = directFinder(ss);
+    const invitation = inviteMember(tabs, state, collector, name, String(input?.contact ?? '').trim(), new Date());
+    if (invitation.ok) {
+      logToJournal(ss, currentUser('sidebar'), 'cohort', `${invitation.renewed ? 'Nouveau code d’invitation' : 'Structure invitée'} : « ${name} » (code ${invitation.member}). ${invitation.renewed ? 'L’ancien code ne fonctionne plus.' : ''}`.trim(), tabs);
+    }
+    return invitation;
+  });
+}
+
+export type ImportResult = { ok: true; message: string; receipt: Receipt | null } | Failure;
+
+/** A publication a member sent as a file: the same checks as through the collector, the same idempotence. */
+export function importPublication(content: string): ImportResult {
+  try {
+    const answer = cohortAnswer(String(content ?? ''), 'file', currentUser('sidebar'));
+    return answer.ok ? { ok: true, message: answer.message ?? 'Publication importée.', receipt: answer.receipt ?? null } : { ok: false, message: answer.message ?? 'Publication refusée.' };
+  } catch (error) {
+    if (error instanceof BusyError) return { ok: false, message: 'Le registre est occupé par une autre opération : réessayez dans un instant.' };
+    throw error;
+  }
+}

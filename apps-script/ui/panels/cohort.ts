@@ -1,0 +1,127 @@
+/**
+ * The « Cohorte » panel. A structure joins its programme's cohort with an invitation code, then publishes: the rows
+ * that would leave are shown first, one per indicator × period × group with what each carries (hidden ones « < 11 »),
+ * and only « Envoyer » or « Enregistrer en fichier » lets them go. A coordinator's registry sets up its coordination
+ * tabs, invites structures (the code shown once), sees where each member stands and imports publications received as
+ * files. Rendered with textContent only.
+ */
+import type { CohortState } from '../../server/cohort/api';
+import { $, onClick, say } from '../dom';
+import { call } from '../rpc';
+
+let previewId = '';
+
+function cellsRow(tag: 'th' | 'td', cells: readonly string[]): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  for (const text of cells) {
+    const cell = document.createElement(tag);
+    cell.textContent = text;
+    if (text === '< 11') cell.className = 'hidden-cell';
+    row.append(cell);
+  }
+  return row;
+}
+
+function show(state: CohortState): void {
+  const role = state.role;
+  $('cohort-member').hidden = role !== 'member';
+  $('cohort-coordinator').hidden = role !== 'coordinator';
+  $('cohort-join-block').hidden = role === 'coordinator';
+  $('cohort-setup-block').hidden = role === 'member';
+  $('cohort-join-title').textContent = role === 'member' ? 'Mettre à jour les indicateurs partagés' : 'Rejoindre une cohorte';
+  $('cohort-join').textContent = role === 'member' ? 'Mettre à jour' : 'Rejoindre';
+  if (state.member) {
+    const m = state.member;
+    $('cohort-role').textContent = `Membre de la cohorte « ${m.cohort} » sous le code ${m.member} : ${m.indicators} indicateur(s) partagé(s).` +
+      (m.canPublish ? '' : ' Pour publier depuis votre compte, collez à nouveau le code d’invitation.');
+  } else if (state.coordinator) {
+    const c = state.coordinator;
+    $('cohort-role').textContent = `Registre de la coordination (cohorte ${c.id}, jeu d’indicateurs partagés en version ${c.setVersion}) : ${c.members.length} structure(s) invitée(s).`;
+    $('cohort-members').replaceChildren(
+      ...c.members.map((m) => {
+        const item = document.createElement('li');
+        item.textContent = `${m.code} — ${m.name} : ${m.status}${m.periods ? ` (publié : ${m.periods})` : ''}${m.late ? ` ; à relancer pour ${m.late}` : ''}`;
+        if (m.late) item.className = 'late';
+        return item;
+      }),
+    );
+  } else $('cohort-role').textContent = 'Ce registre ne fait partie d’aucune cohorte.';
+}
+
+export async function showCohortState(): Promise<void> {
+  show(await call('getCohortState'));
+}
+
+function download(fileName: string, content: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  link.download = fileName;
+  link.target = '_blank';
+  link.textContent = `Télécharger ${fileName}`;
+  $('publish-file-link').replaceChildren(link);
+}
+
+export function initCohortPanel(): void {
+  const result = $('cohort-result');
+  onClick($('cohort-join'), async () => {
+    const reply = await call('joinCohort', $<HTMLTextAreaElement>('cohort-code').value);
+    say(result, reply.ok ? [reply.summary, ...reply.warnings].join('\n') : reply.message, !reply.ok);
+    if (reply.ok) $<HTMLTextAreaElement>('cohort-code').value = '';
+    await showCohortState();
+  });
+  onClick($('cohort-setup'), async () => {
+    const template = $<HTMLSelectElement>('template').value;
+    const lang = $<HTMLSelectElement>('lang').value === 'en' ? 'en' : 'fr';
+    const reply = await call('configureCohort', { lang, ...(template && { template }) });
+    say(result, reply.ok ? reply.summary : reply.message, !reply.ok);
+    await showCohortState();
+  });
+  onClick($('publish-preview'), async () => {
+    const preview = await call('previewPublication');
+    $('publish-block').hidden = !preview.ok;
+    $('publish-file-link').replaceChildren();
+    if (!preview.ok) return say(result, preview.message, true);
+    previewId = preview.id;
+    say($('publish-summary'), preview.summary);
+    $('publish-table').replaceChildren(cellsRow('th', preview.headers), ...preview.rows.map((r) => cellsRow('td', r)));
+    $('publish-left-out').replaceChildren(
+      ...preview.leftOut.map((note) => {
+        const item = document.createElement('li');
+        item.textContent = `Non publié — ${note}`;
+        return item;
+      }),
+    );
+    say(result, `Relisez les ${preview.rows.length} ligne(s) ci-dessus : rien n’est parti.`);
+  });
+  onClick($('publish-send'), async () => {
+    const reply = await call('sendPublication', previewId);
+    say(result, reply.message, !reply.ok);
+  });
+  onClick($('publish-file'), async () => {
+    const reply = await call('exportPublication', previewId);
+    if (reply.ok) download(reply.fileName, reply.content);
+    say(result, reply.message, !reply.ok);
+  });
+  onClick($('cohort-invite'), async () => {
+    const reply = await call('inviteCohortMember', { name: $<HTMLInputElement>('invite-name').value, contact: $<HTMLInputElement>('invite-contact').value });
+    $('invite-block').hidden = !reply.ok;
+    $<HTMLTextAreaElement>('invite-code').value = reply.ok ? reply.code : '';
+    say(result, reply.ok ? `${reply.renewed ? 'Nouveau code' : 'Code'} d’invitation de ${reply.member} : transmettez-le à la structure.${reply.renewed ? ' L’ancien ne fonctionne plus.' : ''}` : reply.message, !reply.ok);
+    await showCohortState();
+  });
+  $('copy-invite').addEventListener('click', () => {
+    const field = $<HTMLTextAreaElement>('invite-code');
+    field.select();
+    void navigator.clipboard?.writeText(field.value).then(
+      () => say(result, 'Code copié.'),
+      () => say(result, 'Copie impossible ici : sélectionnez le code et copiez-le avec Ctrl+C.'),
+    );
+  });
+  onClick($('publication-import'), async () => {
+    const file = $<HTMLInputElement>('publication-file').files?.[0];
+    if (!file) return say(result, 'Choisissez d’abord le fichier de publication reçu (.json).', true);
+    const reply = await call('importPublication', await file.text());
+    say(result, `${file.name} : ${reply.message}`, !reply.ok);
+    await showCohortState();
+  });
+}

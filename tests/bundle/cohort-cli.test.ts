@@ -1,0 +1,95 @@
+// The cohort with the `repere` command over real local workbooks, over real HTTP: the coordinator's workbook served by
+// `repere start` in its own process (its /exec answering as Google's web app does), the member's commands in others.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sheetAsText } from '../../apps-script/local/sheet-text';
+import { loadWorkbook } from '../../apps-script/local/workbook-file';
+import { repere } from './repere-command';
+
+const dir = mkdtempSync(join(tmpdir(), 'repere-cohort-cli-'));
+const coord = join(dir, 'coord.xlsx');
+const member = join(dir, 'membre.xlsx');
+let server: ChildProcess;
+let collector = '';
+
+/** `repere start` on a free port, in its own process; resolves with the collector's URL it prints. */
+function serve(workbook: string): Promise<{ child: ChildProcess; exec: string }> {
+  const child = spawn('node', ['apps-script/local/bin/repere.mjs', 'start', '--workbook', workbook, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const exec = /Collecteur \(pour l’extension\)\s*: (\S+)/.exec(out)?.[1];
+      if (exec) resolve({ child, exec });
+    });
+    child.once('exit', (code) => reject(new Error(`repere start stopped (${code}): ${out}`)));
+  });
+}
+
+async function tab(workbook: string, name: string): Promise<string[][]> {
+  const model = await loadWorkbook(workbook);
+  return sheetAsText(model, model.sheets.find((s) => s.name === name)!);
+}
+
+beforeAll(async () => {
+  expect(await repere('setup', '--cohort', '--template', 'aidants', '--workbook', coord)).toMatchObject({ code: 0, stdout: expect.stringContaining('Coordination de cohorte configurée (identifiant COH-') });
+  ({ child: server, exec: collector } = await serve(coord));
+}, 120_000);
+
+afterAll(async () => {
+  server?.kill('SIGINT');
+  await new Promise((resolve) => server?.once('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('repere cohort and repere publish', () => {
+  let code = '';
+
+  it('invites a structure: the code names the collector running on the workbook', async () => {
+    const invited = await repere('cohort', 'invite', '--name', 'Répit 31', '--contact', 'Mme Martin', '--workbook', coord);
+    expect(invited.code).toBe(0);
+    code = invited.stdout.trim();
+    expect(code).toMatch(new RegExp(`^repere-cohorte1:COH-[0-9A-F]{8}:[0-9a-f]{64}@${collector.replace(/[.]/g, '\\.')}$`));
+    expect(invited.stderr).toContain('Code d’invitation de « Répit 31 » (S01)');
+  });
+
+  it('refuses a wrong code with a French message, exit 1, and writes nothing', async () => {
+    const wrong = code.replace(/:([0-9a-f]{64})@/, (_, s: string) => `:${[...s].reverse().join('')}@`);
+    const refused = await repere('cohort', 'join', wrong, '--workbook', member);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('Erreur : Code d’invitation refusé par la coordination') });
+    expect(() => readFileSync(member)).toThrow();
+  });
+
+  it('joins, imports two waves and publishes after showing every row', async () => {
+    expect(await repere('cohort', 'join', code, '--workbook', member)).toMatchObject({ code: 0, stdout: expect.stringContaining('rejointe (code S01)') });
+    for (const wave of ['t0', 't1']) expect((await repere('import', `tests/fixtures/demo/aidants-${wave}-google-forms.csv`, '--survey', 'E1', '--wave', wave.toUpperCase(), '--workbook', member)).code).toBe(0);
+    const published = await repere('publish', '--yes', '--workbook', member);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toMatch(/^Indicateur +Version +Période +Groupe +Mesure +n +Comptes et chiffre +Pour autrui +Taux de réponse$/m);
+    expect(published.stdout).toMatch(/^I13 +1 +T0 +ensemble +proportion +29 +k = 14 ; valeur 48,28/m);
+    expect(published.stdout).toContain('Publication reçue par la coordination : 77 ligne(s) enregistrée(s), dont 63 masquée(s).');
+    const received = await tab(coord, 'Agrégats reçus');
+    expect(received).toHaveLength(78);
+    expect((await tab(member, 'Journal')).some((line) => line.join(' ').includes(`Envoyée à la coordination — Publication`) && line.join(' ').includes(collector))).toBe(true);
+  }, 120_000);
+
+  it('publishes again without duplicating, and writes the same publication as a file that imports as already there', async () => {
+    expect(await repere('publish', '--yes', '--workbook', member)).toMatchObject({ code: 0, stdout: expect.stringContaining('Publication déjà reçue de S01 : rien n’a changé.') });
+    const file = join(dir, 'paquet.json');
+    expect(await repere('publish', '--out', file, '--workbook', member)).toMatchObject({ code: 0, stdout: expect.stringContaining(`${file} : fichier prêt`) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ v: 1, op: 'cohort.publish', publication: { format: 'repere.cohorte.publication', audience: 'cohorte', threshold: 11 } });
+    expect(await repere('cohort', 'import', file, '--workbook', coord)).toMatchObject({ code: 0, stdout: expect.stringContaining('Publication déjà reçue de S01 : rien n’a changé.') });
+    expect(await tab(coord, 'Agrégats reçus')).toHaveLength(78);
+  }, 120_000);
+
+  it('asks before sending, and sends nothing without a terminal to answer', async () => {
+    expect(await repere('publish', '--workbook', member)).toMatchObject({ code: 1, stderr: expect.stringContaining('relancez avec --yes') });
+  });
+
+  it('refuses a file that is not a publication, saying so', async () => {
+    expect(await repere('cohort', 'import', 'tests/fixtures/demo/aidants-t0-google-forms.csv', '--workbook', coord)).toMatchObject({ code: 1, stderr: expect.stringContaining('n’est pas du JSON : ce n’est pas une publication Repère') });
+  });
+});
