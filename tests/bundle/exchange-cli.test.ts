@@ -38,6 +38,18 @@ describe('repere export and import-codebook', () => {
     expect(back.stdout).toBe('Livre de codes « a.qdc » importé : 0 thème créé, 7 codes déjà présents.\n');
   }, 60_000);
 
+  it('exports the observations as a .qdpx « usage interne » that says so, and brings its codings back', async () => {
+    const out = join(dir, 'projet.qdpx');
+    const run = await repere('export', '--format', 'qdpx', '--audience', 'interne', '--out', out, '--workbook', workbook);
+    expect(run).toMatchObject({ code: 0, stdout: `${out} : Projet REFI-QDA à usage interne : 0 observation(s), y compris sans consentement ; le fichier le dit et ne doit pas sortir de la structure.\n` });
+    const back = await repere('import-codings', out, '--workbook', workbook);
+    expect(back).toMatchObject({ code: 0, stdout: 'Codages du projet « projet.qdpx » (Repère) : 0 codage rapporté sur 0 observation, 0 déjà présent.\n' });
+    const cids = join(dir, 'impact.jsonld');
+    const impact = await repere('export', '--format', 'cids', '--audience', 'financeurs', '--org', 'Répit 44', '--out', cids, '--workbook', workbook);
+    expect(impact.stdout).toContain('impact.jsonld : Données d’impact CIDS : 4 changement(s), 14 indicateur(s) ; 0 valeur(s) publiée(s) pour financeurs');
+    expect(JSON.parse(readFileSync(cids, 'utf8'))['@graph'][0]).toMatchObject({ '@type': 'cids:Organization', hasLegalName: 'Répit 44' });
+  }, 60_000);
+
   it('says what is wrong: no audience for a project, a file that is not a codebook', async () => {
     const noAudience = await repere('export', '--format', 'qdpx', '--workbook', workbook);
     expect(noAudience).toMatchObject({ code: 1, stderr: expect.stringContaining('--audience (absent) : dites pour qui est le fichier : financeurs, public ou interne') });

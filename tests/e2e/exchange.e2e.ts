@@ -92,7 +92,6 @@ describe('the « Thèmes » and « Échanges » panels', () => {
     await registry.call('retagObservations', { ids: ['6f1c2a3b-4d5e-4f60-8a7b-000000000001', '6f1c2a3b-4d5e-4f60-8a7b-000000000002'], remove: ['Isolement › Se sentir moins seul'] });
     await sidebar.getByLabel('Codages d’un projet (.qdpx) codé dans un autre logiciel').setInputFiles({ name: qdpx.suggestedFilename(), mimeType: 'application/zip', buffer: readFileSync((await qdpx.path())!) });
     await expect.poll(() => sidebar.locator('#exchange-result').textContent()).toMatch(/^Codages du projet « .*\.qdpx » \(Repère\) : 2 codages rapportés sur 2 observations, 0 déjà présent\.$/);
-    await page.screenshot({ path: 'test-results/exchange-panel.png', fullPage: true }).catch(() => undefined);
     expect(errors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { Codebook } from '../../codebook/codebook';
 import { periodMonths } from '../../indicators/periods';
 import type { OutwardFigure, OutwardView } from '../../outward/gate';
 import type { Indicator } from '../../registry/model';
-import { nameGuid } from '../refi-qda/project';
+import { nameGuid } from '../guid';
 
 export const CIDS_CONTEXT = 'https://ontology.commonapproach.org/contexts/cidsContext.jsonld';
 
@@ -52,11 +52,13 @@ export function cidsDocument(input: { organisation: string; codebook: Codebook; 
   for (const figure of view.figures as readonly OutwardFigure[]) {
     const indicator = input.indicators.find((i) => i.code === figure.indicator);
     if (!indicator || figure.segment !== '') continue;
-    if (figure.hidden || figure.value === null) {
+    if (figure.hidden) {
       // A hidden figure leaves no report at all: an empty value would still say « something was measured here ».
       hidden++;
       continue;
     }
+    // Nothing computed (an indicator the registry check refused, a period without data): nothing to report.
+    if (figure.value === null) continue;
     const times = periodTimes(figure.period);
     if (!times) {
       undated.push(`${figure.indicator} ${figure.period}`);

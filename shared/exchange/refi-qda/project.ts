@@ -6,7 +6,8 @@
  * as its GUID and in its name, since some tools give new GUIDs when they export again.
  */
 import { strFromU8 } from 'fflate';
-import { utf8Bytes, sha256Hex } from '../../crypto/sha256';
+import { utf8Bytes } from '../../crypto/sha256';
+import { nameGuid } from '../guid';
 import { zipStored } from '../../sheet/xlsx';
 import { entryText, zipEntries, ZipError } from '../../survey/spreadsheet/zip';
 import { attributes, childNamed, childrenNamed, escapeText, parseXml, XmlError, type XmlElement } from '../xml';
@@ -39,13 +40,6 @@ export interface Project {
   description: string;
   codes: RefiCode[];
   sources: ProjectSource[];
-}
-
-/** A stable GUID made from a name (RFC 9562 version 8, from SHA-256): the same observation and code, the same coding. */
-export function nameGuid(name: string): string {
-  const h = sha256Hex(name);
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
 }
 
 const codePoints = (text: string) => [...text].length;

@@ -16,7 +16,7 @@ import type { Audience } from '../../contract/words';
 import { Observation, type TextPositionSelector, type TextQuoteSelector } from '../../observation/schema';
 import { exchangeMayHold } from '../../outward/gate';
 import { analyseFields, pseudonymiseFields } from '../../pseudonymise/pseudonymise';
-import { nameGuid } from '../refi-qda/project';
+import { nameGuid } from '../guid';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 

@@ -104,6 +104,17 @@ describe('REFI-QDA codebook (.qdc)', () => {
     expect(planCodebookImport(csv.codes, withThem, 'C2')).toMatchObject({ themes: [], present: 3 });
   });
 
+  it('imports a codebook exported by ATLAS.ti (an old schemaLocation, a code group as a set)', () => {
+    const read = readCodebookXml(fixture('atlasti-codebook.qdc'));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.origin).toBe('ATLAS.ti Win 23.4.0');
+    expect(read.codes).toEqual([{ guid: '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294', name: 'code1', isCodable: true, color: '#46AA00', description: 'description', children: [] }]);
+    const plan = planCodebookImport(read.codes, codebook, 'C2');
+    expect(plan.themes).toEqual([{ id: 'T4', outcome: 'C2', label: 'code1', description: 'description', colour: '#46AA00', guid: '1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294' }]);
+    // NVivo 12 for Mac writes the namespace with a colon (urn:QDA-XML:codebook:1:0): the names read the same.
+    expect(readCodebookXml(fixture('atlasti-codebook.qdc').replace('xmlns="urn:QDA-XML:codebook:1.0"', 'xmlns="urn:QDA-XML:codebook:1:0"'))).toMatchObject({ ok: true, codes: [{ name: 'code1' }] });
+  });
+
   it('says what is wrong with a file that is not a codebook', () => {
     expect(readCodebookXml('<Project name="x"/>')).toMatchObject({ ok: false, message: expect.stringContaining('élément racine est <Project>') });
     expect(readCodebookXml('<CodeBook><Codes><Code name="a"></CodeBook>')).toMatchObject({ ok: false, message: expect.stringContaining('ligne 1') });
