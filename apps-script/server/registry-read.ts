@@ -20,8 +20,13 @@ export function readTab(tabs: TabFinder, key: TabKey): TabRows | undefined {
     const at = tab.columns.get(column.key);
     if (at !== undefined) columns[column.key] = columnLetter(at);
   }
+  const sheet = tab.sheet;
+  let name: string | undefined;
   return {
-    tab: tab.sheet.getName(),
+    // Only a problem's message needs the tab's name: asked for then, a call saved per tab and per run.
+    get tab() {
+      return (name ??= sheet.getName());
+    },
     sheetId: tab.sheetId ?? tab.sheet.getSheetId(),
     columns,
     rows: values.map((line, i) => {

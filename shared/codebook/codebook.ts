@@ -84,11 +84,6 @@ export class Codebook {
     const named = new Set(tags.map((t) => this.codeOf(t)).filter((c): c is Code => c !== null));
     return this.codes.filter((c) => named.has(c));
   }
-
-  /** How a code is written into an observation's tags: its id (labels may change, and may hold commas). */
-  static tagOf(code: Code): string {
-    return code.id;
-  }
 }
 
 /** An observation as counted: who it is about and what it is tagged with. */

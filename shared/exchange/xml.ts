@@ -3,6 +3,7 @@
  * elements (namespace prefixes dropped, attributes and text decoded), and text escaped for writing. Exchange files are
  * small, well-formed, and carry no DTD; anything else is refused with the place it went wrong.
  */
+import { replaceUnrepresentable } from '../sheet/cell';
 import { decodeEntities } from '../survey/spreadsheet/xml';
 
 export interface XmlElement {
@@ -104,14 +105,14 @@ export function childNamed(element: XmlElement, name: string): XmlElement | unde
 }
 
 /**
- * Text as XML 1.0 may hold it: the five markup characters escaped, and the control characters XML forbids (a page may
- * hold them) dropped, so that every tool can read the file.
+ * Text as XML 1.0 may hold it: the five markup characters escaped, the control characters XML forbids (a page may
+ * hold them) dropped, lone surrogates and U+FFFE/U+FFFF replaced by « � » as in a cell, so that every tool reads it.
  */
 export function escapeXml(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  const { text } = replaceUnrepresentable(value);
+  return text
+    // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,17 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { observationRecord } from '../observation-records';
 import { succeeded, testRegistry, WEB_APP_URL, type TestRegistry } from './runtime';
 
-const observation = (n: number, extra: Record<string, unknown> = {}) => ({
-  id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
-  createdAt: '2026-11-26T09:00:00.000Z',
-  updatedAt: '2026-11-26T09:00:00.000Z',
-  kind: 'citation',
-  text: `Je revois mes voisins depuis l’atelier (${n})`,
-  tags: ['C1'],
-  consent: 'obtenu',
-  scope: 'interne',
-  ...extra,
-});
+const observation = observationRecord;
 
 function column(registry: TestRegistry, tab: string, header: string): unknown[] {
   const [headers = [], ...rows] = registry.tab(tab);

@@ -78,10 +78,10 @@ describe('computing the indicators of a registry', () => {
     // Thèmes are empty, so there is nothing to read there); and the header row of each of the eleven tabs used, which
     // says their columns are where the first computation found them.
     expect(calls['Range.getValues']).toBe(6 + 11);
-    // Where the columns are is not read again from the metadata: every call of the computation, at most 107 (100
-    // before the « Thèmes » tab, whose header and size cost 7 more calls).
+    // Where the columns are is not read again from the metadata: every call of the computation, at most 100 (a tab's
+    // name is asked for only when a problem names it).
     expect(calls['DeveloperMetadata.getLocation'] ?? 0).toBe(0);
-    expect(registry.services.calls.total()).toBeLessThanOrEqual(107);
+    expect(registry.services.calls.total()).toBeLessThanOrEqual(100);
     // Outputs: Valeurs (one run of computed rows), the dashboard, the checks, the charts tab, the Journal line.
     expect(calls['Range.setValues']).toBe(5);
   });

@@ -3,18 +3,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cidsFile, codebookFile, projectFile, readCodebookFile, readCodingsFile } from '../../shared/exchange/files';
 import { failed, succeeded, testRegistry, type TestRegistry } from './runtime';
+import { observationRecord } from '../observation-records';
 
-const observation = (n: number, extra: Record<string, unknown>) => ({
-  id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
-  createdAt: '2026-02-10T09:00:00.000Z',
-  updatedAt: '2026-02-10T09:00:00.000Z',
-  kind: 'citation',
-  text: `Je revois du monde depuis le groupe (${n})`,
-  tags: [],
-  consent: 'obtenu',
-  scope: 'financeurs',
-  ...extra,
-});
+/** February's observations, for funders unless a test says otherwise. */
+const observation = (n: number, extra: Record<string, unknown>) =>
+  observationRecord(n, { createdAt: '2026-02-10T09:00:00.000Z', updatedAt: '2026-02-10T09:00:00.000Z', text: `Je revois du monde depuis le groupe (${n})`, tags: [], scope: 'financeurs', ...extra });
 
 function column(registry: TestRegistry, tab: string, header: string): unknown[] {
   const [headers = [], ...rows] = registry.tab(tab);

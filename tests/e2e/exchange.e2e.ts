@@ -8,18 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaunchedChromium } from './harness/chromium';
 import { openLocalPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
+import { observationRecord } from '../observation-records';
 
-const observation = (n: number, extra: Record<string, unknown>) => ({
-  id: `6f1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`,
-  createdAt: '2026-02-10T09:00:00.000Z',
-  updatedAt: '2026-02-10T09:00:00.000Z',
-  kind: 'citation',
-  text: `Je revois du monde depuis le groupe (${n})`,
-  tags: [],
-  consent: 'obtenu',
-  scope: 'financeurs',
-  ...extra,
-});
+/** February's observations, for funders unless a test says otherwise. */
+const observation = (n: number, extra: Record<string, unknown>) =>
+  observationRecord(n, { createdAt: '2026-02-10T09:00:00.000Z', updatedAt: '2026-02-10T09:00:00.000Z', text: `Je revois du monde depuis le groupe (${n})`, tags: [], scope: 'financeurs', ...extra });
 
 describe('the « Thèmes » and « Échanges » panels', () => {
   let registry: LocalRepere;

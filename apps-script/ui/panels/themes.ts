@@ -27,6 +27,12 @@ function visible(): List['observations'] {
   });
 }
 
+/** A tag as a person reads it: a code's id with its label (« T6 Répit »), a free tag as written. */
+function tagText(tag: string): string {
+  const code = list?.codes.find((c) => fold(c.id) === fold(tag) || fold(c.label) === fold(tag));
+  return code ? `${code.id} ${code.label}` : tag;
+}
+
 function render(): void {
   const shown = visible();
   $('tag-observations').replaceChildren(
@@ -40,7 +46,7 @@ function render(): void {
         count(shown.length);
       });
       const body = document.createElement('span');
-      const tags = Object.assign(document.createElement('span'), { className: 'tags', textContent: o.tags.length > 0 ? ` [${o.tags.join(', ')}]` : ' [sans thème]' });
+      const tags = Object.assign(document.createElement('span'), { className: 'tags', textContent: o.tags.length > 0 ? ` [${o.tags.map(tagText).join(' ; ')}]` : ' [sans thème]' });
       body.append(document.createTextNode(`${o.date} · ${o.kind}${o.personId ? ` · ${o.personId}` : ''} — ${o.text}`), tags);
       label.append(box, body);
       item.append(label);

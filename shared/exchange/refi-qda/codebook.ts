@@ -21,7 +21,7 @@ export interface RefiCode {
   children: RefiCode[];
 }
 
-export const GUID_PATTERN = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+const GUID_PATTERN = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** A GUID as Repère keeps it: upper case, no braces; '' when it is not one. */
 export function normaliseGuid(value: string | undefined): string {

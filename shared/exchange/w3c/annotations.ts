@@ -88,11 +88,6 @@ export function annotationsDocument(observations: readonly Observation[], audien
   };
 }
 
-/** The selectors as exported, for a reader comparing them with Hypothesis's. */
-export function selectorsOf(annotation: W3cAnnotation): Array<TextQuoteSelector | TextPositionSelector> {
-  return typeof annotation.target === 'string' ? [] : annotation.target.selector;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Hypothesis export
 

@@ -202,3 +202,13 @@ describe('REFI-QDA project (.qdpx)', () => {
     expect(readProject(utf8Bytes('<CodeBook/>'))).toMatchObject({ ok: false, message: expect.stringContaining('<CodeBook>, pas <Project>') });
   });
 });
+
+describe('text from web pages in an XML file', () => {
+  it('keeps every file readable by an XML tool: control characters dropped, lone surrogates as « � »', () => {
+    const broken = new Codebook([{ ...outcomes[0]!, change: 'A\u0001B\uD800C & <D>' }], []);
+    const xml = codebookXml(refiCodes(broken));
+    validates(xml, 'Codebook.xsd');
+    const read = readCodebookXml(xml);
+    expect(read.ok && read.codes[0]!.name).toBe('AB\uFFFDC & <D>');
+  });
+});

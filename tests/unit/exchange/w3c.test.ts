@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_CONTEXT, annotationsDocument, isHypothesisExport, readHypothesisExport, selectorsOf, type W3cAnnotation } from '../../../shared/exchange/w3c/annotations';
+import { ANNOTATION_CONTEXT, annotationsDocument, isHypothesisExport, readHypothesisExport, type W3cAnnotation } from '../../../shared/exchange/w3c/annotations';
 import type { Observation } from '../../../shared/observation/schema';
 
 const hypothesis = JSON.parse(readFileSync('tests/fixtures/w3c/hypothesis-export.json', 'utf8'));
@@ -18,6 +18,7 @@ async function expandSafely(document: object): Promise<unknown[]> {
 }
 
 const items = (document: Record<string, unknown>) => (document.first as { items: W3cAnnotation[] }).items;
+const selectorsOf = (annotation: W3cAnnotation) => (typeof annotation.target === 'string' ? [] : annotation.target.selector);
 
 describe('a Hypothesis export', () => {
   it('is recognised, and becomes observations awaiting consent, pseudonymised, replies left out', () => {
