@@ -121,10 +121,7 @@ function generate(raw: unknown): ReportFile | Failure {
     logToJournal(ss, currentUser('sidebar'), 'report', made.journal, tabs);
     const doc = made.document;
     const hidden = doc.hidden.length;
-    const summary =
-      `${doc.title} pour « ${doc.audience.label} » prêt : ${doc.quotes.length} citation(s), ` +
-      (hidden === 0 ? 'aucun chiffre masqué.' : `${hidden} chiffre(s) masqué(s) (moins de ${doc.audience.threshold} personnes), noté(s) dans le Journal.`);
-    return { ok: true as const, html: made.html, fileName: made.fileName, title: `${doc.title} — ${doc.organisation}`, summary, toComplete: doc.toComplete, hidden, quotes: doc.quotes.length };
+    return { ok: true as const, html: made.html, fileName: made.fileName, title: `${doc.title} — ${doc.organisation}`, summary: made.summary, toComplete: doc.toComplete, hidden, quotes: doc.quotes.length };
   });
 }
 

@@ -44,13 +44,18 @@ function order(a: QuoteCandidate, b: QuoteCandidate): number {
   return Number(b.toQuote) - Number(a.toQuote) || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
+/** Whether a candidate may be quoted to `audience` at all: a citation with text, its consent and usage allowing it. */
+export function mayBeQuoted(c: Pick<QuoteCandidate, 'kind' | 'text' | 'consent' | 'scope'>, audience: Audience): boolean {
+  return c.kind === 'citation' && c.text.trim() !== '' && quoteMayLeave(c.consent, c.scope, audience);
+}
+
 /**
  * Per code of the codebook (outcomes and their themes, in order), the quotes that may reach `audience`: citations only,
  * allowed by consent and usage, ordered as the rule says, one per person and per theme, each quote under the first
  * code it carries that still has room.
  */
 export function selectQuotes(candidates: readonly QuoteCandidate[], codebook: Codebook, audience: Audience, perTheme = QUOTES_PER_THEME): ThemeQuotes[] {
-  const allowed = candidates.filter((c) => c.kind === 'citation' && c.text.trim() !== '' && quoteMayLeave(c.consent, c.scope, audience)).sort(order);
+  const allowed = candidates.filter((c) => mayBeQuoted(c, audience)).sort(order);
   const used = new Set<string>();
   const out: ThemeQuotes[] = [];
   for (const code of codebook.codes) {

@@ -6,7 +6,7 @@
 import { termLabel } from '../contract/words';
 import { targetFor } from '../indicators/status';
 import { figureText, frP, intervalRangeText, rowFigureText } from '../indicators/text';
-import type { OutwardFigure } from '../outward/gate';
+import { outwardBreakdown, type OutwardFigure } from '../outward/gate';
 import type { Indicator } from '../registry/model';
 import type { ReportContext } from './context';
 import { count, noun, percent, say } from './messages';
@@ -37,7 +37,7 @@ export function figureInline(ctx: ReportContext, indicator: Indicator, f: Outwar
     const k = f.detail.k!;
     const who = whoOf(ctx, indicator, n!);
     const base = ctx.m.outOf(count(ctx.lang, k), count(ctx.lang, n!), who, percent(ctx.lang, (100 * k) / n!));
-    const text = f.detail.change?.kind === 'ordinal' ? `${base} ${ctx.m.improved}` : base;
+    const text = f.detail.change?.kind === 'ordinal' ? `${base} ${ctx.m.improved(k)}` : base;
     return { kind: 'shown', text, about, n: n!, k };
   }
   let text = rowFigureText({ value: f.value, detail: f.detail }, indicator.unit, ctx.lang);
@@ -97,16 +97,38 @@ export function standingInline(ctx: ReportContext, indicator: Indicator, f: Outw
   return out;
 }
 
-/** For a before/after indicator: « 15 ont progressé, 6 sont stables, 3 sont en baisse », and its test (or why none). */
+/**
+ * For a before/after indicator: « 15 (63 %) ont progressé, 6 (25 %) sont stables, moins de 11 personnes sont en baisse »,
+ * and its test (or why none). The three counts split the pairs: each passes the gate as a part of that whole, so a lone
+ * hidden one, which the others would give away, hides the smallest shown one too.
+ */
 export function changeInline(ctx: ReportContext, indicator: Indicator, f: OutwardFigure): Text[] {
   const change = f.detail.change;
   if (f.hidden || !change) return [];
   const m = ctx.m;
   const out: Text[] = [];
-  const about = aboutOf(f);
-  if (change.shares && f.n !== null) {
-    const part = (s: { count: number }, words: string): Inline[] => [{ kind: 'shown', text: `${count(ctx.lang, s.count)} (${percent(ctx.lang, (100 * s.count) / f.n!)})`, about, n: f.n!, k: s.count }, ` ${words}`];
-    out.push(say(m.changeSplit, ...part(change.shares.improved, m.improved), ', ', ...part(change.shares.stable, m.stable), ', ', ...part(change.shares.worse, m.worse), ` (${change.before} → ${change.after}).`));
+  const raw = ctx.rowOf.get(f)?.detail.change;
+  if (raw && raw.pairs > 0) {
+    const counts = [raw.improved, raw.stable, raw.worse];
+    const words = [m.improved, m.stable, m.worse];
+    const safe = outwardBreakdown(raw.pairs, counts, ctx.audience);
+    if (safe.parts.every((p) => p.hidden)) {
+      // Three « moins de 11 » beside n = 24 would read as a contradiction: one sentence says what is withheld, and why.
+      const about = `${aboutOf(f)} : ${words.map((w) => w(2)).join(' / ')}`;
+      ctx.hide(about, 'small');
+      out.push(say(m.changeSplit, m.changeSplitHidden, { kind: 'hidden', text: m.hidden(ctx.threshold), about }, '.'));
+    } else {
+      const parts = counts.flatMap((k, i): Inline[] => {
+        const about = `${aboutOf(f)} : ${words[i]!(2)}`;
+        const lead: Inline[] = i === 0 ? [] : [', '];
+        if (safe.parts[i]!.hidden) {
+          ctx.hide(about, safe.derivable.includes(i) ? 'derivable' : 'small');
+          return [...lead, { kind: 'hidden', text: m.hidden(ctx.threshold), about }, ` ${words[i]!(2)}`];
+        }
+        return [...lead, { kind: 'shown', text: `${count(ctx.lang, k)} (${percent(ctx.lang, (100 * k) / raw.pairs)})`, about, n: raw.pairs, k }, ` ${words[i]!(k)}`];
+      });
+      out.push(say(m.changeSplit, ...parts, ` (${change.before} → ${change.after}).`));
+    }
   }
   if (f.detail.p !== undefined) {
     const test = change.kind === 'binary' ? 'McNemar' : 'Wilcoxon';

@@ -18,6 +18,8 @@ export interface GeneratedReport {
   journal: string;
   /** A file name: « rapport-financeurs-T1.html ». */
   fileName: string;
+  /** One sentence for the panel and the CLI: what was made, for whom, what was hidden. */
+  summary: string;
 }
 
 export type ReportRefusal = { ok: false; message: string };
@@ -39,13 +41,20 @@ export function checkRequest(request: ReportRequest): ReportRefusal | null {
 const safeName = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
 
 function journalLine(doc: ReportDocument, request: ReportRequest): string {
-  const outcomes = (request.outcomes ?? []).length > 0 ? `, changements ${request.outcomes!.join(', ')}` : '';
-  const head = `${MESSAGES.fr.documentTitle[doc.kind] ?? doc.kind} pour « ${termLabel('audience', doc.audience.id, 'fr')} » (seuil ${doc.audience.threshold} personnes), ${request.period ? `période ${request.period}` : 'valeurs les plus récentes'}${outcomes} : ${doc.quotes.length} citation(s)`;
-  if (doc.hidden.length === 0) return `${head}, aucun chiffre masqué.`;
+  const m = MESSAGES[doc.lang];
+  const head = `${m.generation(doc.title, doc.audience.label, doc.audience.threshold, request.period ?? '', (request.outcomes ?? []).join(', '))} : ${m.quotesMade(doc.quotes.length)}`;
+  if (doc.hidden.length === 0) return `${head}, ${m.noneHidden}.`;
   const small = doc.hidden.filter((h) => h.reason === 'small').map((h) => h.about);
   const derivable = doc.hidden.filter((h) => h.reason === 'derivable').map((h) => h.about);
-  const line = `${head}, ${doc.hidden.length} chiffre(s) masqué(s) — moins de ${doc.audience.threshold} personnes : ${small.join(' ; ') || 'aucun'}${derivable.length > 0 ? ` ; déductibles par soustraction : ${derivable.join(' ; ')}` : ''}.`;
-  return line.length <= JOURNAL_MAX ? line : `${line.slice(0, JOURNAL_MAX - 40).replace(/ ;[^;]*$/, '')} ; … (liste coupée).`;
+  const line = `${head}, ${m.hiddenList(doc.hidden.length, doc.audience.threshold, small.join(' ; '), derivable.join(' ; '))}.`;
+  return line.length <= JOURNAL_MAX ? line : `${line.slice(0, JOURNAL_MAX - 40).replace(/ ;[^;]*$/, '')}${m.listCut}.`;
+}
+
+/** What the panel and the CLI say once the document is made. */
+function summaryOf(doc: ReportDocument): string {
+  const m = MESSAGES[doc.lang];
+  const hidden = doc.hidden.length === 0 ? m.noneHidden : m.hiddenLogged(doc.hidden.length, doc.audience.threshold);
+  return `${m.ready(doc.title, doc.audience.label)} : ${m.quotesMade(doc.quotes.length)}, ${hidden}.`;
 }
 
 function quotesIn(sections: readonly Section[]): string[] {
@@ -91,6 +100,6 @@ export function generateReport(input: ReportInput, request: ReportRequest): Gene
   const document = buildDocument(input, request);
   const html = renderHtml(document, MESSAGES[input.lang]);
   const parts = [request.document, termLabel('audience', request.audience, 'fr'), request.period ?? ''].filter(Boolean).map(safeName);
-  return { document, html, journal: journalLine(document, request), fileName: `${parts.join('-')}.html` };
+  return { document, html, journal: journalLine(document, request), fileName: `${parts.join('-')}.html`, summary: summaryOf(document) };
 }
 

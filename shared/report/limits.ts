@@ -16,7 +16,7 @@ function names(ctx: ReportContext, codes: readonly string[]): string {
     return indicator?.name ? `${code} (${indicator.name})` : code;
   });
   if (list.length <= 1) return list.join('');
-  const and = ctx.lang === 'fr' ? ' et ' : ' and ';
+  const and = ctx.m.and;
   return `${list.slice(0, -1).join(', ')}${and}${list[list.length - 1]}`;
 }
 

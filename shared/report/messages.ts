@@ -104,10 +104,11 @@ const FR = {
   interval: 'intervalle de confiance à 95 % : ',
   tooFewForInterval: 'trop peu de réponses pour un intervalle de confiance',
   onAverage: 'en moyenne',
-  improved: 'ont progressé',
-  stable: 'sont stables',
-  worse: 'sont en baisse',
+  improved: (n: number) => plural('fr', n, 'a progressé', 'ont progressé'),
+  stable: (n: number) => plural('fr', n, 'est stable', 'sont stables'),
+  worse: (n: number) => plural('fr', n, 'est en baisse', 'sont en baisse'),
   changeSplit: 'Entre les deux vagues, parmi les mêmes personnes : ',
+  changeSplitHidden: 'combien ont progressé, sont stables ou en baisse n’est pas montré, l’un de ces groupes (ou le reste des personnes) comptant ',
   followed: (who: string) => `${who} suivis aux deux vagues`,
   target: (value: string, period: string, status: string) => `cible : ${value}${period ? ` (${period})` : ''} — ${status}`,
   noTarget: 'pas de cible fixée',
@@ -229,6 +230,20 @@ const FR = {
   toCompleteRubric: (rubric: string) => `Démarche, rubrique « ${rubric} » : encore à adapter.`,
   toCompleteQuestion: 'Démarche : écrivez la question évaluative.',
   truncated: ' […]',
+  and: ' et ',
+  then: ' puis ',
+  peopleHead: 'Personnes',
+  // The Journal's line and the sentence the panel and the CLI print once a document is made.
+  generation: (title: string, audience: string, threshold: number, period: string, outcomes: string) =>
+    `${title} pour « ${audience} » (seuil ${threshold} personnes), ${period ? `période ${period}` : 'valeurs les plus récentes'}${outcomes ? `, changements ${outcomes}` : ''}`,
+  quotesMade: (n: number) => `${n} ${plural('fr', n, 'citation', 'citations')}`,
+  noneHidden: 'aucun chiffre masqué',
+  hiddenList: (n: number, threshold: number, small: string, derivable: string) =>
+    `${n} ${plural('fr', n, 'chiffre masqué', 'chiffres masqués')} — moins de ${threshold} personnes : ${small || 'aucun'}${derivable ? ` ; déductibles par soustraction : ${derivable}` : ''}`,
+  listCut: ' ; … (liste coupée)',
+  ready: (title: string, audience: string) => `${title} pour « ${audience} » prêt`,
+  hiddenLogged: (n: number, threshold: number) =>
+    `${n} ${plural('fr', n, 'chiffre masqué', 'chiffres masqués')} (moins de ${threshold} personnes), ${plural('fr', n, 'noté', 'notés')} dans le Journal`,
 };
 
 /** The catalogue's shape, its literal strings widened: the English one has its own words. */
@@ -274,10 +289,11 @@ const EN: Messages = {
   interval: '95% confidence interval: ',
   tooFewForInterval: 'too few answers for a confidence interval',
   onAverage: 'on average',
-  improved: 'improved',
-  stable: 'stayed the same',
-  worse: 'got worse',
+  improved: () => 'improved',
+  stable: () => 'stayed the same',
+  worse: () => 'got worse',
   changeSplit: 'Between the two waves, among the same people: ',
+  changeSplitHidden: 'how many improved, stayed the same or got worse is not shown, one of these groups (or everyone else) counting ',
   followed: (who) => `${who} followed at both waves`,
   target: (value, period, status) => `target: ${value}${period ? ` (${period})` : ''} — ${status}`,
   noTarget: 'no target set',
@@ -386,6 +402,18 @@ const EN: Messages = {
   toCompleteRubric: (rubric) => `Approach, « ${rubric} »: still to adapt.`,
   toCompleteQuestion: 'Approach: write the evaluative question.',
   truncated: ' […]',
+  and: ' and ',
+  then: ' then ',
+  peopleHead: 'People',
+  generation: (title, audience, threshold, period, outcomes) =>
+    `${title} for « ${audience} » (threshold ${threshold} people), ${period ? `period ${period}` : 'latest values'}${outcomes ? `, outcomes ${outcomes}` : ''}`,
+  quotesMade: (n) => `${n} ${plural('en', n, 'quote', 'quotes')}`,
+  noneHidden: 'no figure hidden',
+  hiddenList: (n, threshold, small, derivable) =>
+    `${n} ${plural('en', n, 'figure', 'figures')} hidden — fewer than ${threshold} people: ${small || 'none'}${derivable ? `; derivable by subtraction: ${derivable}` : ''}`,
+  listCut: '; … (list cut)',
+  ready: (title, audience) => `${title} for « ${audience} » ready`,
+  hiddenLogged: (n, threshold) => `${n} ${plural('en', n, 'figure', 'figures')} hidden (fewer than ${threshold} people), noted in the Journal`,
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { fr: FR as Messages, en: EN };

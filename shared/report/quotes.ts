@@ -6,8 +6,7 @@
  * the group and the month — never a name, a day, or where it was written.
  */
 import { Codebook } from '../codebook/codebook';
-import { quoteMayLeave } from '../outward/gate';
-import { QUOTES_PER_THEME, selectQuotes as byTheme, type ThemeQuotes } from '../outward/quotes';
+import { mayBeQuoted, QUOTES_PER_THEME, selectQuotes, type ThemeQuotes } from '../outward/quotes';
 import type { ReportContext } from './context';
 import type { ReportObservation } from './input';
 import { monthYear } from './messages';
@@ -23,7 +22,8 @@ export interface QuoteSelection {
   used: Set<string>;
 }
 
-export function selectQuotes(ctx: ReportContext): QuoteSelection {
+/** The rule's choice for this document's outcomes and audience, with the number of consented quotes it chose from. */
+export function documentQuotes(ctx: ReportContext): QuoteSelection {
   const outcomes = new Set(ctx.outcomes.map((o) => o.id.toLowerCase()));
   const codebook = new Codebook(ctx.outcomes, ctx.input.themes.filter((t) => outcomes.has(t.outcome.toLowerCase())));
   // A quote tagged with an indicator (the extension offers them) speaks to that indicator's outcome.
@@ -31,14 +31,14 @@ export function selectQuotes(ctx: ReportContext): QuoteSelection {
     const outcomes = o.tags.map((t) => ctx.indicator(t)?.outcome).filter((id): id is string => id !== undefined);
     return outcomes.length > 0 ? { ...o, tags: [...o.tags, ...outcomes] } : o;
   });
-  const themes = byTheme(observations, codebook, ctx.audience, QUOTES_PER_THEME);
+  const themes = selectQuotes(observations, codebook, ctx.audience, QUOTES_PER_THEME);
   const inScope = codebook.matcher(ctx.outcomes.map((o) => o.id));
-  const eligible = observations.filter((o) => o.kind === 'citation' && o.text.trim() !== '' && quoteMayLeave(o.consent, o.scope, ctx.audience) && inScope(o.tags)).length;
+  const eligible = observations.filter((o) => mayBeQuoted(o, ctx.audience) && inScope(o.tags)).length;
   return { eligible, themes, byId: new Map(observations.map((o) => [o.id, o])), used: new Set() };
 }
 
-/** Cuts a long quote at a word, marking the cut. */
-function shortened(text: string, max: number, mark: string): string {
+/** Cuts a long text at a word, marking the cut (« […] »). */
+export function shortened(text: string, max: number, mark: string): string {
   const clean = text.trim().replace(/\s+/g, ' ');
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);

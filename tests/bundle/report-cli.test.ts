@@ -38,7 +38,7 @@ describe('repere report', () => {
     const pdf = join(dir, 'rapport.pdf');
     const run = await repere('report', '--out', html, '--pdf', pdf, '--workbook', workbook);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/rapport\.html et .*rapport\.pdf \((\d+) pages\) : Rapport d’évaluation pour « financeurs » prêt : 0 citation\(s\), \d+ chiffre\(s\) masqué\(s\)/);
+    expect(run.stdout).toMatch(/rapport\.html et .*rapport\.pdf \((\d+) pages\) : Rapport d’évaluation pour « financeurs » prêt : 0 citation, \d+ chiffres masqués/);
     expect(run.stdout).toContain('À compléter avant de l’envoyer — Démarche, rubrique « Question évaluative » : encore à adapter.');
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
@@ -67,7 +67,7 @@ describe('repere report', () => {
     const journal = sheetAsText(model, model.sheets.find((s) => s.name === 'Journal')!);
     const lines = journal.slice(1).filter((r) => r[2] === 'rapport').map((r) => r[3]!);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^L’essentiel en une page pour « public » \(seuil 11 personnes\), période T1 : 0 citation\(s\), \d+ chiffre\(s\) masqué\(s\) — moins de 11 personnes : /);
+    expect(lines[1]).toMatch(/^L’essentiel en une page pour « public » \(seuil 11 personnes\), période T1 : 0 citation, \d+ chiffres masqués — moins de 11 personnes : /);
   }, 120_000);
 
   it('writes the HTML under its own name, in the current folder, when no file is given', async () => {

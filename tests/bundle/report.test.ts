@@ -51,9 +51,9 @@ describe('the reports, through the bundle', () => {
     expect(reply.html).not.toMatch(/Je ne veux pas que ça sorte|À garder pour l’équipe/);
     // 22 carers out of 24 took time for themselves at T1: 2 answered otherwise, so the figure stays in.
     expect(reply.html).not.toContain('22 aidants sur 24');
-    expect(reply.summary).toMatch(/^Rapport d’évaluation pour « financeurs » prêt : 1 citation\(s\), \d+ chiffre\(s\) masqué\(s\) \(moins de 11 personnes\), noté\(s\) dans le Journal\.$/);
+    expect(reply.summary).toMatch(/^Rapport d’évaluation pour « financeurs » prêt : 1 citation, \d+ chiffres masqués \(moins de 11 personnes\), notés dans le Journal\.$/);
     const line = journalLines(registry).at(-1)!;
-    expect(line).toMatch(/^rapport \| Rapport d’évaluation pour « financeurs » \(seuil 11 personnes\), valeurs les plus récentes : 1 citation\(s\), \d+ chiffre\(s\) masqué\(s\) — moins de 11 personnes : .*I3 T1/);
+    expect(line).toMatch(/^rapport \| Rapport d’évaluation pour « financeurs » \(seuil 11 personnes\), valeurs les plus récentes : 1 citation, \d+ chiffres masqués — moins de 11 personnes : .*I3 T1/);
   });
 
   it('shows the preview in a modal dialog, the document under a bar to print, download or open it in a new tab', () => {

@@ -64,9 +64,10 @@ export function resultCard(ctx: ReportContext, indicator: Indicator, options: Ca
 
 /**
  * The key results, in order: the primary indicators fixed beforehand (shown or hidden: a promise is reported either
- * way), then the others whose figure can be shown, outcomes and impacts before outputs, most people first.
+ * way), then the others whose figure can be shown, outcomes and impacts before outputs, most people first. With
+ * `sharesFirst` (the one-page, whose headlines read « 7 aidants sur 10 »), shares of people come before other figures.
  */
-export function keyIndicators(ctx: ReportContext, howMany: number, options: { shownOnly: boolean }): Indicator[] {
+export function keyIndicators(ctx: ReportContext, howMany: number, options: { shownOnly: boolean; sharesFirst?: boolean }): Indicator[] {
   const levelRank = (i: Indicator) => {
     const level = ctx.outcome(i.outcome)?.level ?? '';
     return /impact/i.test(level) ? 0 : /r[ée]sultat|outcome/i.test(level) ? 1 : 2;
@@ -76,10 +77,14 @@ export function keyIndicators(ctx: ReportContext, howMany: number, options: { sh
     return current !== null && !current.hidden && current.value !== null;
   };
   const people = (i: Indicator) => currentOf(ctx, i.code).current?.n ?? 0;
+  const notShare = (i: Indicator) => {
+    const { current } = currentOf(ctx, i.code);
+    return options.sharesFirst && !(current && frequencyOf(ctx, i, current)) ? 1 : 0;
+  };
   const primaries = ctx.primaries.map((code) => ctx.indicators.find((i) => i.code === code)!).filter((i) => currentOf(ctx, i.code).current !== null && (!options.shownOnly || shown(i)));
   const others = ctx.indicators
     .filter((i) => !ctx.primaries.includes(i.code) && shown(i))
-    .sort((a, b) => levelRank(a) - levelRank(b) || people(b) - people(a));
+    .sort((a, b) => notShare(a) - notShare(b) || levelRank(a) - levelRank(b) || people(b) - people(a));
   return [...primaries, ...others].slice(0, howMany);
 }
 

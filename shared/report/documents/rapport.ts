@@ -15,7 +15,7 @@ import { limits, surveysInScope } from '../limits';
 import { count, longDate, percent, say } from '../messages';
 import type { Block, Inline, Section, Text } from '../model';
 import { QUOTES_PER_THEME, quoteRuleText } from '../../outward/quotes';
-import { quoteView, selectQuotes, type QuoteSelection } from '../quotes';
+import { quoteView, documentQuotes, type QuoteSelection } from '../quotes';
 import type { DocumentKindSpec } from './index';
 import { currentOf, decisionsInScope, decisionsTable, indicatorTitle, keyIndicators, resultCard } from './parts';
 
@@ -81,7 +81,7 @@ function composition(ctx: ReportContext): Block[] {
         blocks.push({
           kind: 'table',
           caption: ctx.m.composition(name, overall.period),
-          head: [name, ctx.lang === 'fr' ? 'Personnes' : 'People'],
+          head: [name, ctx.m.peopleHead],
           rows: parts.map((p, i) => {
             const c = safe.parts[i]!;
             const label = p.f.segment.slice(column.length + 3);
@@ -156,7 +156,7 @@ function methode(ctx: ReportContext): Section {
   const designs: Text[] = surveys.map((s) => {
     const waves = wavesOf(s.id);
     const paired = ctx.indicators.some((i) => i.method === 'change' && i.source.type === 'survey' && i.source.survey.toLowerCase() === s.id.toLowerCase());
-    const list = waves.join(ctx.lang === 'fr' ? ' puis ' : ' then ');
+    const list = waves.join(m.then);
     return say(`${s.id} : `, paired && waves.length >= 2 ? m.beforeAfter(list) : waves.length >= 2 ? m.repeated(waves.join(', ')) : m.single(waves[0] ?? s.wave));
   });
   blocks.push({ kind: 'paragraph', text: say(m.design) }, designs.length > 0 ? { kind: 'list', items: designs } : empty(m.noSurveyDesign));
@@ -308,7 +308,7 @@ export const RAPPORT: DocumentKindSpec = {
   audiences: ['funders', 'public', 'team'],
   layout: 'pages',
   build(ctx) {
-    const quotes = selectQuotes(ctx);
+    const quotes = documentQuotes(ctx);
     const sections = [synthese(ctx, quotes), publicSection(ctx), demarche(ctx), methode(ctx), resultats(ctx), paroles(ctx, quotes)];
     // Limits and annexes count what was hidden, so they are written last, in their place.
     const decisionSection = decisions(ctx);

@@ -7,7 +7,7 @@ import { reportCharts } from '../charts';
 import type { ReportContext } from '../context';
 import { say } from '../messages';
 import type { Block, Section } from '../model';
-import { selectQuotes, takeQuotes } from '../quotes';
+import { documentQuotes, shortened, takeQuotes } from '../quotes';
 import type { DocumentKindSpec } from './index';
 import { decisionsInScope, indicatorTitle, keyIndicators, resultCard } from './parts';
 
@@ -18,13 +18,6 @@ const QUOTE_LENGTH = 200;
 const DECISION_LENGTH = 100;
 const DECISIONS = 3;
 
-function short(text: string, max: number, mark: string): string {
-  const clean = text.trim().replace(/\s+/g, ' ');
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[\s,;:.]+$/, '')}${mark}`;
-}
-
 export const UNE_PAGE: DocumentKindSpec = {
   id: 'une-page',
   defaultAudience: 'funders',
@@ -33,8 +26,8 @@ export const UNE_PAGE: DocumentKindSpec = {
   build(ctx: ReportContext): Section[] {
     const m = ctx.m;
     const question = ctx.rubric('question');
-    const headline = keyIndicators(ctx, HEADLINES, { shownOnly: true });
-    const quotes = selectQuotes(ctx);
+    const headline = keyIndicators(ctx, HEADLINES, { shownOnly: true, sharesFirst: true });
+    const quotes = documentQuotes(ctx);
     // The quote speaks to the first headline's outcome when one does, else it is the most recent.
     const quote = takeQuotes(ctx, quotes, headline[0]?.outcome ?? null, 1, QUOTE_LENGTH)[0] ?? takeQuotes(ctx, quotes, null, 1, QUOTE_LENGTH)[0];
     const charts = reportCharts(ctx, { all: false });
@@ -42,12 +35,12 @@ export const UNE_PAGE: DocumentKindSpec = {
     const improving = decisionsInScope(ctx, (d) => d.status === 'inProgress' || d.status === 'done').slice(0, DECISIONS);
     const empty = (reason: string): Block => ({ kind: 'empty', reason: say(reason) });
     return [
-      { id: 'question', title: m.section.question, blocks: [question ? { kind: 'paragraph', text: say(short(question, QUESTION_LENGTH, m.truncated)), tone: 'lead' } : empty(m.noQuestion)] },
+      { id: 'question', title: m.section.question, blocks: [question ? { kind: 'paragraph', text: say(shortened(question, QUESTION_LENGTH, m.truncated)), tone: 'lead' } : empty(m.noQuestion)] },
       {
         id: 'chiffres', title: m.section.chiffres,
         blocks: [
           headline.length > 0
-            ? { kind: 'results', cards: headline.map((i) => ({ ...resultCard(ctx, i, { icons: true, brief: true }), title: short(indicatorTitle(i), TITLE_LENGTH, '…') })) }
+            ? { kind: 'results', cards: headline.map((i) => ({ ...resultCard(ctx, i, { icons: true, brief: true }), title: shortened(indicatorTitle(i), TITLE_LENGTH, '…') })) }
             : empty(m.noHeadline),
         ],
       },
@@ -55,7 +48,7 @@ export const UNE_PAGE: DocumentKindSpec = {
       { id: 'graphique', title: m.section.graphique, blocks: [chart ? { kind: 'chart', chart } : empty(m.noChart)] },
       {
         id: 'ameliorons', title: m.section.ameliorons,
-        blocks: [improving.length > 0 ? { kind: 'list', items: improving.map((d) => say(short(d.change || d.learnt, DECISION_LENGTH, m.truncated))) } : empty(m.noImprovements)],
+        blocks: [improving.length > 0 ? { kind: 'list', items: improving.map((d) => say(shortened(d.change || d.learnt, DECISION_LENGTH, m.truncated))) } : empty(m.noImprovements)],
       },
     ];
   },

@@ -141,6 +141,23 @@ describe('the evaluation report', () => {
     expect(visibleText(made(fullRegistry(), funders()).html)).toContain('test de Wilcoxon : p < 0,001');
   });
 
+  it('says how many of the same people progressed, stayed, went down — each count through the gate, a lone hidden one taking the smallest other with it', () => {
+    const withSplit = (improved: number, stable: number, worse: number) =>
+      fullRegistry().values.map((r) => (r.indicator === 'I3' ? { ...r, detail: { ...r.detail, change: { ...r.detail.change!, pairs: improved + stable + worse, improved, stable, worse } } } : r));
+    const team = visibleText(made(fullRegistry({ values: withSplit(25, 6, 5) }), { document: 'rapport', audience: 'team' }).html);
+    expect(team).toContain('parmi les mêmes personnes : 25 (69 %) ont progressé, 6 (17 %) sont stables, 5 (14 %) sont en baisse (T0 → T1).');
+    // For funders: 25 progressed (11 did not), stable 0 and worse 11 (25 did not); 0 is under 11, so the 11 would give it away.
+    const out = made(fullRegistry({ values: withSplit(25, 0, 11) }), funders());
+    const text = visibleText(out.html);
+    expect(text).toContain('25 (69 %) ont progressé, moins de 11 personnes sont stables, moins de 11 personnes sont en baisse');
+    expect(out.journal).toContain('I3 T1 : sont stables');
+    expect(out.journal).toMatch(/déductibles par soustraction : .*I3 T1 : sont en baisse/);
+    // No group clears the threshold: one sentence says so, never three « moins de 11 » beside n = 24.
+    const none = visibleText(made(fullRegistry({ values: withSplit(16, 5, 3) }), funders()).html);
+    expect(none).toMatch(/combien ont progressé, sont stables ou en baisse n’est pas montré, l’un de ces groupes \(ou le reste des personnes\) comptant moins de 11 personnes\s*\./);
+    expect(none).not.toMatch(/\b16 \(/);
+  });
+
   it('gives n and the interval beside every figure it shows', () => {
     const doc = buildDocument(fullRegistry(), funders());
     for (const s of allSections(doc)) {
@@ -198,7 +215,7 @@ describe('the evaluation report', () => {
     const out = made(fullRegistry(), { document: 'rapport', audience: 'public', period: 'T1' });
     expect(visibleText(out.html)).toContain('Destinataires : public');
     expect(visibleText(out.html)).toContain('Période : T1');
-    expect(out.journal).toMatch(/^Rapport d’évaluation pour « public » \(seuil 11 personnes\), période T1 : 1 citation\(s\), \d+ chiffre\(s\) masqué\(s\)/);
+    expect(out.journal).toMatch(/^Rapport d’évaluation pour « public » \(seuil 11 personnes\), période T1 : 1 citation, \d+ chiffres masqués/);
     expect(out.fileName).toBe('rapport-public-T1.html');
   });
 
@@ -258,6 +275,14 @@ describe('the one-page pitch', () => {
     const improving = document.sections[4]!.blocks[0]!;
     expect(improving.kind === 'list' && improving.items.map((t) => t.join(''))).toEqual(['Ouvrir le samedi matin.']);
     expect(html).not.toContain('SECRET');
+  });
+
+  it('headlines shares of people (« x sur 10 », with icons) before means and scores when no primary indicator is fixed', () => {
+    const input = fullRegistry({ approach: [{ item: 'Question évaluative', content: 'Les aidants arrivent-ils à souffler ?' }] });
+    const cards = buildDocument(input, funders('une-page')).sections[1]!.blocks.flatMap((b) => (b.kind === 'results' ? b.cards : []));
+    // C2 (an impact) ranks before C1 in the report; on the one-page, its share comes first all the same.
+    expect(cards.map((c) => c.code)[0]).toBe('I1');
+    expect(cards[0]!.icons?.filled).toBe(6);
   });
 
   it('shows only figures that may be shown: a hidden one never headlines', () => {
