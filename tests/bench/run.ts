@@ -11,6 +11,7 @@ import { benchImport } from './import';
 import { benchImportCli } from './import-cli';
 import { benchImportSheetCalls } from './import-sheet-calls';
 import { benchImportXlsx } from './import-xlsx';
+import { benchReport } from './report';
 
 export interface Measure {
   metric: string;
@@ -30,6 +31,7 @@ const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['compute.service_calls', benchComputeSheetCalls],
   ['cli.compute_vs_exceljs_roundtrip', benchCli],
   ['extension', benchExtension],
+  ['report', benchReport],
 ];
 
 const wanted = process.argv.slice(2);
