@@ -154,7 +154,9 @@ function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: stri
   }
   const before = points[points.length - 2];
   const figure = (r: ValueRow) => rowFigureText(r, indicator.unit, lang);
-  let trend = w.first;
+  // No earlier figure shown: the first measure, unless an earlier period was measured and hidden (then said so).
+  const earlier = rows[rows.indexOf(last) - 1];
+  let trend = earlier ? `${earlier.period} : ${w.fewer} ${threshold} ${w.persons}` : w.first;
   if (before) {
     const delta = last.value - before.value;
     trend = `${Math.abs(delta) < 0.05 ? w.flat : delta > 0 ? w.up : w.down} ${w.since} ${before.period} (${figure(before)})`;

@@ -58,7 +58,8 @@ export function nInline(ctx: ReportContext, f: OutwardFigure): Text {
 export function intervalInline(ctx: ReportContext, f: OutwardFigure, unit: string): Text {
   if (f.hidden) return [];
   if (f.low === null || f.high === null) return f.detail.intervalWithheld ? say(ctx.m.tooFewForInterval) : [];
-  const range = intervalRangeText({ low: f.low, high: f.high, detail: f.detail }, unit, ctx.lang);
+  // Kept on one line: « 4,2 » at a line's end and « – 5,8 » at the next one's start reads as a negative number.
+  const range = intervalRangeText({ low: f.low, high: f.high, detail: f.detail }, unit, ctx.lang).replace(' – ', '\u00a0–\u00a0');
   return say(ctx.m.interval, { kind: 'shown', text: range, about: aboutOf(f), n: f.n });
 }
 

@@ -31,7 +31,9 @@ export const UNE_PAGE: DocumentKindSpec = {
     // The quote speaks to the first headline's outcome when one does, else it is the most recent.
     const quote = takeQuotes(ctx, quotes, headline[0]?.outcome ?? null, 1, QUOTE_LENGTH)[0] ?? takeQuotes(ctx, quotes, null, 1, QUOTE_LENGTH)[0];
     const charts = reportCharts(ctx, { all: false });
-    const chart = headline.map((i) => charts.get(i.code)?.[0]).find((c) => c !== undefined);
+    // A headline's chart, one that shows a change over time (two periods or more drawn) when one does.
+    const candidates = headline.map((i) => charts.get(i.code)?.[0]).filter((c) => c !== undefined);
+    const chart = candidates.find((c) => c.drawn.length >= 2) ?? candidates[0];
     const improving = decisionsInScope(ctx, (d) => d.status === 'inProgress' || d.status === 'done').slice(0, DECISIONS);
     const empty = (reason: string): Block => ({ kind: 'empty', reason: say(reason) });
     return [
