@@ -60,3 +60,13 @@ export function svgMarkup(node: SvgNode): string {
   const inner = (node.text === undefined ? '' : esc(node.text)) + (node.children ?? []).map(svgMarkup).join('');
   return `<${node.name}${attributes}>${inner}</${node.name}>`;
 }
+
+/**
+ * SVG markup as a `data:` address for an <img>: what LibreOffice Writer (and other editors opening an HTML file) keep
+ * as a picture, where they drop inline <svg> and run its labels together as text. Percent-encoded (no base64 helper
+ * in Apps Script's shared code), the characters that need no escaping in an attribute left as they are.
+ */
+export function svgDataUri(markup: string): string {
+  const encoded = encodeURIComponent(markup).replace(/%(3D|3A|2F|2C|3B|40|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return `data:image/svg+xml;charset=utf-8,${encoded}`;
+}

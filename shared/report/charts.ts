@@ -30,9 +30,10 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 function reportChart(spec: ChartSpecification, drawn: ReportChart['drawn']): ReportChart {
   const title = capitalised(spec.finding);
   const alt = `${spec.title} : ${spec.finding}`;
-  const svg = chartSvg(chartLayout({ ...spec, title, finding: spec.title }, { compact: true }));
+  const layout = chartLayout({ ...spec, title, finding: spec.title }, { compact: true });
+  const svg = chartSvg(layout);
   svg.attributes['aria-label'] = alt;
-  return { key: spec.key, title, alt, svg: svgMarkup(svg), drawn };
+  return { key: spec.key, title, alt, svg: svgMarkup(svg), width: Math.round(layout.width), height: Math.round(layout.height), drawn };
 }
 
 /**

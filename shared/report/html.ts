@@ -1,9 +1,10 @@
 /**
- * A document model as one self-contained HTML file: styles inline, charts and icons as inline SVG, no script, nothing
- * loaded from elsewhere, `lang` set; print CSS for A4 (headings kept with what follows, cards and charts never cut, the
+ * A document model as one self-contained HTML file: styles inline, charts as SVG pictures held in the file (`data:`
+ * images, which editors keep), icons as inline SVG, no script, nothing loaded from elsewhere, `lang` set; print CSS for A4 (headings kept with what follows, cards and charts never cut, the
  * annexes on a new page), a layout that reflows at 200 % zoom, colours that still read in black and white. Every text
  * is escaped: the registry's words are never markup. The file opens in Google Docs, Word or LibreOffice for editing.
  */
+import { svgDataUri } from '../charts/svg';
 import { esc } from '../text/html';
 import { iconArraySvg } from './icons';
 import type { MESSAGES } from './messages';
@@ -55,7 +56,7 @@ blockquote { margin: .6em 0; padding: .45em .9em; border-left: 4px solid var(--m
 blockquote p { margin: 0; font-style: italic; }
 blockquote footer { margin-top: .25em; font-size: .85em; color: var(--muted); }
 figure.chart { margin: .6em 0 1em; break-inside: avoid; page-break-inside: avoid; }
-figure.chart svg { display: block; width: 100%; max-width: 130mm; height: auto; }
+figure.chart img { display: block; width: 100%; max-width: 130mm; height: auto; }
 table { width: 100%; border-collapse: collapse; margin: .5em 0 .9em; font-size: .88em; }
 caption { text-align: left; font-weight: bold; margin-bottom: .3em; }
 th, td { border: 1px solid var(--line); padding: .3em .45em; text-align: left; vertical-align: top; }
@@ -80,12 +81,11 @@ body.one-page { font-size: 9.2pt; line-height: 1.3; }
 .one-page .cards { grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr)); gap: 3mm; margin: .3em 0; }
 .one-page .card .headline { font-size: 1.15em; }
 .one-page figure.chart { margin: .2em 0; }
-.one-page figure.chart svg { max-width: 100%; }
 .one-page main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); column-gap: 6mm; grid-auto-flow: row dense; }
 .one-page main > section { grid-column: 1 / -1; }
 .one-page main > #graphique { grid-column: 1; }
 .one-page main > #parole { grid-column: 2; }
-.one-page figure.chart svg { max-height: 82mm; }
+.one-page figure.chart img { width: auto; max-width: 100%; max-height: 82mm; }
 @media screen and (max-width: 640px) { .one-page main { display: block; } }
 `;
 
@@ -116,8 +116,9 @@ function block(b: Block, level: number): string {
     case 'results':
       return `<div class="cards">${b.cards.map((c) => card(c, level)).join('\n')}</div>`;
     case 'chart':
-      // The finding is the chart's title; the drawing's accessible name says it with the indicator.
-      return `<figure class="chart">${b.chart.svg}</figure>`;
+      // The finding is the chart's title; the picture's text alternative says it with the indicator. Its size in
+      // pixels is what an editor (Word, Writer) gives it; a browser fits it to the page.
+      return `<figure class="chart"><img alt="${esc(b.chart.alt)}" width="${b.chart.width}" height="${b.chart.height}" src="${esc(svgDataUri(b.chart.svg))}"></figure>`;
     case 'quotes':
       return b.quotes.map(quote).join('\n');
     case 'table':

@@ -54,6 +54,9 @@ export interface ReportChart {
   title: string;
   alt: string;
   svg: string;
+  /** The drawing's size in pixels, whole. */
+  width: number;
+  height: number;
   /** The figures drawn (indicator, period, segment, n, k), for the checks. */
   drawn: Array<{ about: string; n: number | null; k?: number }>;
 }

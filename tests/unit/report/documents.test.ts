@@ -196,8 +196,12 @@ describe('the evaluation report', () => {
   it('draws each chart with its finding as title, a text alternative, n on the axis, intervals, and « (< 11) » for a hidden period', () => {
     const input = fullRegistry({ values: [...fullRegistry().values.filter((r) => r.indicator !== 'I1'), share('I1', 'T0', 20, 40), share('I1', 'T1', 12, 14)] });
     const { html } = made(input, funders());
-    const charts = [...html.matchAll(/<figure class="chart">([\s\S]*?)<\/figure>/g)].map((m) => m[1]!);
+    // Each chart is an SVG picture held in the file (editors keep an <img>, not inline SVG), its text alternative beside.
+    const figures = [...html.matchAll(/<figure class="chart"><img alt="([^"]*)" width="\d+" height="\d+" src="data:image\/svg\+xml;charset=utf-8,([^"]*)"><\/figure>/g)];
+    expect(figures.length).toBe((html.match(/<figure class="chart">/g) ?? []).length);
+    const charts = figures.map((m) => decodeURIComponent(m[2]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')));
     expect(charts.length).toBeGreaterThanOrEqual(2);
+    expect(figures.map((m) => m[1]!)).toContainEqual(expect.stringMatching(/^I1 — Part des aidants qui ont pu souffler : 50 % en T0 \(n = 40\)/));
     const i1 = charts.find((c) => c.includes('aria-label="I1 —'))!;
     expect(i1).toMatch(/role="img"/);
     expect(i1).toContain('T0 (n = 40)');
@@ -235,13 +239,17 @@ describe('the evaluation report', () => {
     expect(key.slice(0, 2)).toEqual(['I1', 'I3']);
   });
 
-  it('is one self-contained HTML file: lang, inline style and SVG, no script, nothing loaded from elsewhere', () => {
+  it('is one self-contained HTML file: lang, inline style, SVG held in the file, no script, nothing loaded from elsewhere', () => {
     const { html } = made(fullRegistry(), funders());
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(/i);
+    expect(html).not.toMatch(/<script|<link|<iframe|url\(/i);
+    // The only addresses are the charts' own drawings, held in the file.
+    expect([...html.matchAll(/\bsrc="([^"]*)"/gi)].every((m) => m[1]!.startsWith('data:image/svg+xml;charset=utf-8,%3Csvg'))).toBe(true);
+    expect((html.match(/<img /g) ?? []).length).toBe((html.match(/\bsrc="/g) ?? []).length);
     expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).every((h) => h!.startsWith('#'))).toBe(true);
     expect(html).toContain('@page { size: A4;');
-    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('src="data:image/svg+xml;charset=utf-8,%3Csvg%20xmlns=%22http');
+    expect(made(fullRegistry(), funders('une-page')).html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
   });
 
   it('treats the registry’s words as text, never markup', () => {
