@@ -116,6 +116,11 @@ export class DiskWorkbook {
     return `${this.replacements}.${this.current.revision}`;
   }
 
+  /** Whether the model was replaced (the file read again, or an action undone) since `version` was given out. */
+  replacedSince(version: string): boolean {
+    return version.split('.')[0] !== String(this.replacements);
+  }
+
   /** The times the file, changed by someone else, was read again (the page says so). */
   get externalChanges(): ReloadCount {
     return { ...this.changes };

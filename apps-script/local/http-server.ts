@@ -151,11 +151,12 @@ export async function startHttpServer(registry: LocalRegistry, port: number, opt
       }
       if (req.method === 'POST' && (path === '/api/edit' || path === '/api/rows' || path === '/api/undo')) {
         const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+        const seen = Array.isArray(body['shown']) ? { version: String(body['version'] ?? ''), shown: body['shown'].map(String) } : undefined;
         const reply =
           path === '/api/edit'
-            ? await registry.editCell({ sheetId: Number(body['sheetId']), row: Number(body['row']), column: Number(body['column']), value: String(body['value'] ?? '') })
+            ? await registry.editCell({ sheetId: Number(body['sheetId']), row: Number(body['row']), column: Number(body['column']), value: String(body['value'] ?? '') }, seen)
             : path === '/api/rows'
-              ? await registry.changeRows({ sheetId: Number(body['sheetId']), row: Number(body['row']), action: body['action'] === 'delete' ? 'delete' : 'insert' })
+              ? await registry.changeRows({ sheetId: Number(body['sheetId']), row: Number(body['row']), action: body['action'] === 'delete' ? 'delete' : 'insert' }, seen)
               : await registry.undoEdit();
         return json(res, 200, reply);
       }

@@ -8,12 +8,24 @@ import type { SpreadsheetAppService } from './emulator/spreadsheet';
 import { cellA1 } from './emulator/a1';
 import { getCell, isDate, touch, validationAt, type Cell, type SheetModel, type WorkbookModel } from './emulator/model';
 import { dropdownValues, tabKindOf } from './page-view';
+import { rowAsText } from './sheet-text';
 
 export interface CellEdit {
   sheetId: number;
   row: number;
   column: number;
   value: string;
+  /** The row as the page showed it: the edit is refused if it no longer reads so (changed or moved elsewhere since). */
+  shown?: string[];
+}
+
+/**
+ * The row an edit was made on as the page showed it, and the workbook's version it came from (`LocalRegistry`
+ * checks the row only when the file was read again since: a change by another program may have moved the records).
+ */
+export interface RowSeen {
+  version: string;
+  shown: string[];
 }
 
 export interface RowChange {
@@ -21,6 +33,8 @@ export interface RowChange {
   action: 'insert' | 'delete';
   /** insert: the new row goes after this one; delete: this row goes. */
   row: number;
+  /** delete: the row as the page showed it (see CellEdit). */
+  shown?: string[];
 }
 
 export type EditReply = { ok: true; message: string } | { ok: false; error: string };
@@ -44,6 +58,22 @@ function cloneCell(cell: Cell | undefined): Cell | undefined {
 }
 
 const sameCell = (a: Cell | undefined, b: Cell | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Texts without the empty ones at the end (a row shown before a column was added reads the same). */
+function trimmed(texts: readonly string[]): string[] {
+  let end = texts.length;
+  while (end > 0 && texts[end - 1] === '') end--;
+  return texts.slice(0, end);
+}
+
+/**
+ * Why the row the page showed is not the row there now, or null when it is: another program (a `repere import`, the
+ * workbook saved in LibreOffice) changed or moved it since, and an edit meant for one record would land on another.
+ */
+function moved(model: WorkbookModel, sheet: SheetModel, row: number, shown: readonly string[] | undefined): string | null {
+  if (!shown || JSON.stringify(trimmed(rowAsText(model, sheet, row))) === JSON.stringify(trimmed(shown))) return null;
+  return `La ligne ${row} de « ${sheet.name} » a changé depuis que la page l’a affichée (le classeur a été modifié ailleurs) : rien n’a été enregistré. La page est à jour : recommencez.`;
+}
 
 const refused = (error: string): EditReply => ({ ok: false, error });
 
@@ -81,6 +111,8 @@ export class PageEdits {
     if (typeof sheet === 'string') return refused(sheet);
     const where = `${sheet.name}!${cellA1(edit.row, edit.column)}`;
     if (!Number.isInteger(edit.column) || edit.column < 1 || edit.column > sheet.maxCols) return refused(`La colonne de ${where} n’existe pas.`);
+    const changed = moved(model, sheet, edit.row, edit.shown);
+    if (changed) return refused(changed);
     const value = String(edit.value ?? '');
     if (value.length > MAX_CELL_CHARS) return refused(`${where} : ${value.length} caractères, une cellule en tient au plus ${MAX_CELL_CHARS}. Raccourcissez le texte.`);
     const rule = validationAt(sheet, edit.row, edit.column);
@@ -109,6 +141,8 @@ export class PageEdits {
       this.remember({ kind: 'insert', sheetId: sheet.sheetId, row: after + 1 });
       return { ok: true, message: `Ligne ${after + 1} ajoutée dans « ${sheet.name} ».` };
     }
+    const changed = moved(model, sheet, change.row, change.shown);
+    if (changed) return refused(changed);
     const cells = Array.from(sheet.cells[change.row - 1] ?? [], cloneCell);
     tab.deleteRow(change.row);
     this.remember({ kind: 'delete', sheetId: sheet.sheetId, row: change.row, cells });

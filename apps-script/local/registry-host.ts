@@ -17,7 +17,7 @@ import { chartsView, type ChartsView } from './chart-tables';
 import { toWire } from './script-run-wire';
 import { UserError } from './user-error';
 import type { SpreadsheetAppService } from './emulator/spreadsheet';
-import { PageEdits, type CellEdit, type EditReply, type RowChange } from './page-edits';
+import { PageEdits, type CellEdit, type EditReply, type RowChange, type RowSeen } from './page-edits';
 import { tabsView, type TabsView } from './page-view';
 import { readUserProperties, writeUserProperties } from './user-properties';
 
@@ -250,14 +250,26 @@ export class LocalRegistry {
     return this.disk.version;
   }
 
-  /** A cell typed into from the local page (the same typing rules as Sheets), under the lock, then saved. */
-  editCell(edit: CellEdit): Promise<EditReply> {
-    return this.pageEdit((app) => this.edits.editCell(this.model, app, edit));
+  /**
+   * A cell typed into from the local page (the same typing rules as Sheets), under the lock, then saved. Refused if
+   * the workbook was read again from its file since the page showed the row (`seen`) and the row reads otherwise now.
+   */
+  editCell(edit: CellEdit, seen?: RowSeen): Promise<EditReply> {
+    return this.pageEdit((app) => this.edits.editCell(this.model, app, { ...edit, ...this.rowToCheck(seen) }));
   }
 
-  /** A row added or deleted from the local page. */
-  changeRows(change: RowChange): Promise<EditReply> {
-    return this.pageEdit((app) => this.edits.changeRows(this.model, app, change));
+  /** A row added or deleted from the local page (a deletion checked as an edit is). */
+  changeRows(change: RowChange, seen?: RowSeen): Promise<EditReply> {
+    return this.pageEdit((app) => this.edits.changeRows(this.model, app, { ...change, ...this.rowToCheck(seen) }));
+  }
+
+  /**
+   * The shown row to check, when the file changed by another program was read again since the page showed it: its
+   * records may have moved. This process's own writes move none under the page (its row edits excepted, which the
+   * page shows at once), and a row the person just edited in another cell must not refuse the next cell.
+   */
+  private rowToCheck(seen: RowSeen | undefined): { shown?: string[] } {
+    return seen && this.disk.replacedSince(seen.version) ? { shown: seen.shown } : {};
   }
 
   /** The last edit of the local page undone. */

@@ -21,10 +21,13 @@ export function sparklineText(formula: string): string | null {
 
 export function sheetAsText(model: WorkbookModel, sheet: SheetModel): string[][] {
   const width = lastColumn(sheet);
-  // Array.from, not map: the cell grid is sparse, and a hole must come out as an empty row, not as null.
-  return Array.from({ length: lastRow(sheet) }, (_, r) =>
-    Array.from((sheet.cells[r] ?? []).slice(0, width), (cell, c) =>
-      !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cellValue(model, sheet, cell), numberFormatAt(sheet, r + 1, c + 1, cell), model.locale, model.timeZone),
-    ),
+  return Array.from({ length: lastRow(sheet) }, (_, r) => rowAsText(model, sheet, r + 1, width));
+}
+
+/** One row (1-based) as text, up to its last cell or `width` cells. */
+export function rowAsText(model: WorkbookModel, sheet: SheetModel, row: number, width = Infinity): string[] {
+  // Array.from, not map: the cell grid is sparse, and a hole must come out as an empty text, not as null.
+  return Array.from((sheet.cells[row - 1] ?? []).slice(0, width), (cell, c) =>
+    !cell ? '' : (cell.f && sparklineText(cell.f)) || displayValue(cellValue(model, sheet, cell), numberFormatAt(sheet, row, c + 1, cell), model.locale, model.timeZone),
   );
 }

@@ -2,8 +2,8 @@
  * The README's demo workbook, made in this process as `repere` makes it: the « aidants » framework set up, its two
  * survey waves imported (tests/fixtures/demo), the indicators computed.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
 import type { RegistryQuestion } from '../../shared/survey/mapping';
 import { importServer, prepareAsSuggested, runImport } from '../../shared/survey/mapping-run';
@@ -22,4 +22,18 @@ export async function makeDemoWorkbook(path: string): Promise<LocalRegistry> {
   }
   await registry.callOrThrow('computeRegistry', []);
   return registry;
+}
+
+/**
+ * A copy of the demo workbook at `path`, made once per test run (several files need it as it is, none changes how it
+ * is made): kept in the run's temporary configuration folder (tests/config-home.ts).
+ */
+export async function copyOfDemoWorkbook(path: string): Promise<void> {
+  const made = join(process.env.XDG_CONFIG_HOME!, 'demo.xlsx');
+  if (!existsSync(made)) {
+    const making = `${made}.${process.pid}.xlsx`;
+    await makeDemoWorkbook(making);
+    renameSync(making, made);
+  }
+  copyFileSync(made, path);
 }

@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookFromBytes } from '../../apps-script/local/workbook-file';
-import { makeDemoWorkbook } from './demo-workbook';
+import { copyOfDemoWorkbook } from './demo-workbook';
 import { repere } from './repere-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-killed-'));
 const workbook = join(dir, 'demo.xlsx');
 
 beforeAll(async () => {
-  await makeDemoWorkbook(workbook);
+  await copyOfDemoWorkbook(workbook);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkbook } from '../../apps-script/local/workbook-file';
-import { makeDemoWorkbook } from './demo-workbook';
+import { copyOfDemoWorkbook } from './demo-workbook';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-reads-well-'));
 const workbook = join(dir, 'demo.xlsx');
@@ -18,7 +18,7 @@ const pdf = join(dir, 'demo.pdf');
 let pages: string[] = [];
 
 beforeAll(async () => {
-  await makeDemoWorkbook(workbook);
+  await copyOfDemoWorkbook(workbook);
   const converted = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'pdf', '--outdir', dir, workbook], { encoding: 'utf8', timeout: 120_000 });
   expect(converted.status).toBe(0);
   pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f').filter((page) => page.trim() !== '');

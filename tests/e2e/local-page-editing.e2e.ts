@@ -135,6 +135,30 @@ describe('the local page', () => {
     expect(await page.locator('#grid img').count()).toBe(0);
   });
 
+  it('refuses an edit whose row another program moved while it was typed, and writes nothing into the other record', async () => {
+    await page.getByRole('tab', { name: 'Indicateurs' }).click();
+    const unit = await columnOf('indicators', 'Unité');
+    await expect.poll(() => cell(3, 1).textContent()).toBe('I2');
+    await cell(3, unit).dblclick();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('heures par mois');
+    // Meanwhile the workbook is saved in another program with a line inserted above.
+    const model = await loadWorkbook(registry.workbookPath);
+    const indicators = model.sheets.find((s) => s.name === 'Indicateurs')!;
+    indicators.cells.splice(1, 0, [{ v: 'I0' }]);
+    indicators.maxRows++;
+    await saveWorkbook(model, registry.workbookPath);
+    await page.keyboard.press('Enter');
+    await expect.poll(result).toContain('La ligne 3 de « Indicateurs » a changé depuis que la page l’a affichée');
+    const rows = await registry.readTab('indicators');
+    expect(rows.slice(1, 4).map((row) => [row[0], row[unit - 1] ?? ''])).toEqual([
+      ['I0', ''],
+      ['I1', 'personnes'],
+      ['I2', 'heures'],
+    ]);
+    await expect.poll(() => cell(3, 1).textContent()).toBe('I1');
+  });
+
   it('says the workbook is open in LibreOffice, and writes nothing meanwhile', async () => {
     const lock = join(registry.workbookPath, '..', '.~lock.registre.xlsx#');
     copyFileSync('tests/fixtures/local/libreoffice-lock-file', lock);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allQuestions } from '../../shared/questionnaire/instrument';
 import { interviewGuide } from '../../shared/questionnaire/guide';
 import { paperQuestionnaire } from '../../shared/questionnaire/paper';
-import { printPdf } from '../../apps-script/local/print-pdf';
+import { printOn } from '../../apps-script/local/print-pdf';
 import { templateInstrument } from '../unit/questionnaire/helpers';
 import { launchChromium, type LaunchedChromium } from './harness/chromium';
 
@@ -63,6 +63,15 @@ describe('printing the questionnaires', () => {
     await page.emulateMedia({ media: 'print' });
     dir = mkdtempSync(join(tmpdir(), 'repere-print-'));
   });
+  /** Printed as `repere questionnaire --format pdf` prints, in a page of this test's browser (one launch, not 13). */
+  async function printPdf(html: string): Promise<{ pdf: Uint8Array; pages: number }> {
+    const printing = await browser.context.newPage();
+    try {
+      return await printOn(printing, html);
+    } finally {
+      await printing.close();
+    }
+  }
   afterAll(async () => {
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * where the column has a dropdown, the header's notes on hover. Every text goes in through textContent or a value.
  */
 import { columnLetter } from '../../../shared/sheet/a1';
+import type { RowSeen } from '../page-edits';
 import type { SheetView } from '../page-view';
 
 export interface Position {
@@ -13,7 +14,8 @@ export interface Position {
 
 export interface GridActions {
   /** Saves a typed value; resolves with whether the server took it. */
-  commit(position: Position, value: string): Promise<boolean>;
+  /** `seen`: the cell's row as this grid showed it, and from which version of the workbook (see RowSeen). */
+  commit(position: Position, value: string, seen: RowSeen): Promise<boolean>;
   /** Says why a cell cannot be typed into. */
   explain(text: string): void;
 }
@@ -30,6 +32,8 @@ interface Editor {
 
 export class Grid {
   private sheet: SheetView | null = null;
+  /** The workbook's version the shown tab comes from. */
+  private version = '';
   private selection: Position | null = null;
   private editor: Editor | null = null;
 
@@ -57,8 +61,9 @@ export class Grid {
   }
 
   /** Shows a tab (its selection kept if it is the same tab), unless a cell is being edited. */
-  show(sheet: SheetView | null, focus?: Position): void {
+  show(sheet: SheetView | null, focus?: Position, version = ''): void {
     if (this.editor) return;
+    this.version = version;
     if (sheet?.sheetId !== this.sheet?.sheetId) this.selection = null;
     this.sheet = sheet;
     if (focus) this.selection = focus;
@@ -130,6 +135,11 @@ export class Grid {
 
   private cell(at: Position): HTMLTableCellElement | null {
     return this.table.querySelector<HTMLTableCellElement>(`td[data-row="${at.row}"][data-column="${at.column}"]`);
+  }
+
+  /** A row as this grid shows it (not as a refresh brought while a cell was being edited), and from which version. */
+  seen(row: number): RowSeen {
+    return { version: this.version, shown: [...(this.sheet?.rows[row - 1] ?? [])] };
   }
 
   private textAt(at: Position): string {
@@ -225,7 +235,7 @@ export class Grid {
     td?.replaceChildren(content);
     this.table.parentElement!.focus({ preventScroll: true });
     if (!save || value === before) return;
-    const saved = await this.actions.commit(editor.at, value);
+    const saved = await this.actions.commit(editor.at, value, this.seen(editor.at.row));
     if (!saved) content.textContent = before;
   }
 
@@ -258,7 +268,7 @@ export class Grid {
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && at) {
       event.preventDefault();
       if (!this.editable(at)) return this.startEditing(at);
-      if (this.textAt(at) !== '') void this.actions.commit(at, '');
+      if (this.textAt(at) !== '') void this.actions.commit(at, '', this.seen(at.row));
     } else if (event.key.length === 1 && at) {
       // Typing over a selected cell replaces its content, as in a spreadsheet.
       event.preventDefault();

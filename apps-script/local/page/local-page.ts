@@ -29,8 +29,8 @@ let suggested: number | null = null;
 let shownSelection = '';
 
 const grid = new Grid(document.getElementById('grid') as HTMLTableElement, {
-  async commit(position, value) {
-    return edit('/api/edit', { sheetId: selectedId, row: position.row, column: position.column, value });
+  async commit(position, value, seen) {
+    return edit('/api/edit', { sheetId: selectedId, row: position.row, column: position.column, value, ...seen });
   },
   explain: (text) => showEditResult(text, true),
 });
@@ -70,7 +70,7 @@ function renderTabs(focus?: Position): void {
   );
   const sheet = selectedSheet();
   showTabKind(sheet?.kind ?? null);
-  grid.show(sheet, focus);
+  grid.show(sheet, focus, view.version);
   renderCharts(charts, sheet?.name ?? '', DASHBOARD_NAMES.includes(sheet?.name ?? ''));
 }
 
@@ -118,7 +118,7 @@ document.getElementById('delete-row')!.addEventListener('click', () => {
   const row = grid.selected?.row;
   if (!row) return showEditResult('Choisissez d’abord une cellule de la ligne à supprimer.', true);
   if (!window.confirm(`Supprimer la ligne ${row} de « ${selectedSheet()?.name ?? ''} » ?`)) return;
-  void edit('/api/rows', { sheetId: selectedId, action: 'delete', row });
+  void edit('/api/rows', { sheetId: selectedId, action: 'delete', row, ...grid.seen(row) });
 });
 document.getElementById('undo')!.addEventListener('click', () => void edit('/api/undo', {}));
 document.addEventListener('keydown', (event) => {
