@@ -26,7 +26,7 @@ import {
   type ImportQuotesResult,
 } from '../../shared/survey/chunk';
 import { readMapping, type ImportMapping } from '../../shared/survey/mapping';
-import { rewriteJournalLine, type CountingDetails } from './journal';
+import { rewriteJournalLine, settleJournalLine, type CountingDetails } from './journal';
 import { appendRecords, bindTab, columnValues, ensureColumns, ensureRows, tagColumn, taggedColumns, type CellValue } from './registry';
 import { ensureContractColumns, emptyReport } from './setup';
 import { ColumnWidths } from './sheet-layout';
@@ -168,6 +168,9 @@ export function beginImport(ss: Spreadsheet, input: BeginImportRequest, lang: La
   } else if (held && held.written < held.planned) {
     resumed = held.hash === input.fileHash && held.written > 0;
   }
+  // Another file takes the survey over from an abandoned import: its line stops counting, since the new rows may fill
+  // the range it had reserved.
+  if (held && held.hash !== input.fileHash) settleJournalLine(ss, { row: held.journalRow, marker: held.journalMarker });
   if (input.mapping !== undefined) saveMapping(input.surveyId, input.mapping);
   addSurveyRow(ss, input);
 

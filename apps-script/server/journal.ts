@@ -28,11 +28,21 @@ export interface CountingDetails {
   after: string;
 }
 
-/** A text as formula literals: quotes doubled, pieces of at most 250 characters (Excel refuses more than 255). */
+/** Excel refuses a text of more than 255 characters (UTF-16 units) in a formula; Sheets and LibreOffice take it. */
+const MAX_LITERAL = 250;
+
+/** A text as formula literals: quotes doubled, pieces of at most MAX_LITERAL units, never between a surrogate pair. */
 function literal(text: string): string {
   // A control character (a line break in a file's name) has no place in a formula's text.
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const pieces = text.replace(/[\u0000-\u001f]/g, ' ').match(/[\s\S]{1,250}/gu) ?? [''];
+  const clean = text.replace(/[\u0000-\u001f]/g, ' ');
+  const pieces: string[] = [];
+  for (let at = 0; at < clean.length || pieces.length === 0; ) {
+    let end = Math.min(at + MAX_LITERAL, clean.length);
+    if (end < clean.length && /[\uD800-\uDBFF]/.test(clean[end - 1]!)) end--;
+    pieces.push(clean.slice(at, end));
+    at = end;
+  }
   return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join('&');
 }
 
@@ -41,19 +51,42 @@ function countingFormula(details: CountingDetails): string {
   return `=${literal(details.before)}&(${details.plus}+COUNTA(${details.range}))&${literal(details.after)}`;
 }
 
-/**
- * Rewrites the line at `line.row` if it is still the operation's own (its details hold `marker`: people may sort or
- * edit the Journal), otherwise appends one. Returns the line's row (0: no Journal).
- */
-export function rewriteJournalLine(ss: Spreadsheet, line: { row: number; marker: string }, who: string, action: JournalAction, details: string | CountingDetails): number {
+/** Where an operation's line is and what identifies it there (its details hold `marker`: people may sort or edit the Journal). */
+export interface JournalLine {
+  row: number;
+  marker: string;
+}
+
+/** The Journal, its details column, and whether the line at `line.row` is still the operation's own. */
+function findLine(ss: Spreadsheet, line: JournalLine) {
   const journal = directFinder(ss).tab('journal');
   const column = journal?.columns.get('details');
-  if (!journal || column === undefined) return 0;
+  if (!journal || column === undefined) return null;
+  const own = line.row >= 2 && line.row <= journal.sheet.getLastRow() && String(journal.sheet.getRange(line.row, column).getValue()).includes(line.marker);
+  return { journal, column, own };
+}
+
+/** Rewrites the operation's line if it is still its own, otherwise appends one. Returns the line's row (0: no Journal). */
+export function rewriteJournalLine(ss: Spreadsheet, line: JournalLine, who: string, action: JournalAction, details: string | CountingDetails): number {
+  const found = findLine(ss, line);
+  if (!found) return 0;
+  const { journal, column } = found;
   const fields = { at: new Date(), who, action: termLabel('journalAction', action, RECORD_LANG), ...(typeof details === 'string' && { details }) };
   let row = line.row;
-  if (row >= 2 && row <= journal.sheet.getLastRow() && String(journal.sheet.getRange(row, column).getValue()).includes(line.marker)) updateRecord(journal, row, fields);
+  if (found.own) updateRecord(journal, row, fields);
   else row = appendRecords(journal, [fields]);
   // The column is plain text (« @ »), where Sheets would keep a formula as its text.
   if (typeof details !== 'string') journal.sheet.getRange(row, column).setNumberFormat('General').setFormula(countingFormula(details));
   return row;
+}
+
+/**
+ * Keeps what a counting line reads now, as text: its operation will not go on (another import of the survey takes
+ * over, and its rows may fill the range the line counts).
+ */
+export function settleJournalLine(ss: Spreadsheet, line: JournalLine): void {
+  const found = findLine(ss, line);
+  if (!found?.own) return;
+  const cell = found.journal.sheet.getRange(line.row, found.column);
+  if (cell.getFormula() !== '') updateRecord(found.journal, line.row, { details: String(cell.getValue()) });
 }

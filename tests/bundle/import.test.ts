@@ -1,9 +1,14 @@
 // The survey import transaction through the built bundle (begin → chunks → quotes → finish), driven the way the
 // sidebar and the CLI drive it: blocking errors write nothing, cumulative re-exports add only what is new, the
 // counts reconcile in the Journal, a second import of the same survey is refused, an interrupted one resumes.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import vm from 'node:vm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadWorkbook, saveWorkbook } from '../../apps-script/local/workbook-file';
 import { sha256BytesHex } from '../../shared/crypto/sha256';
 import { prepareImport, prepareTable } from '../../shared/survey/import';
 import { emptyMapping, readMapping, type ImportMapping } from '../../shared/survey/mapping';
@@ -168,6 +173,73 @@ describe('importing a survey file through the bundle', () => {
       expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 1 insérée(s) + 4 déjà présente(s) + 0 refusée(s). Reprise d’un import interrompu.'),
     ]);
     expect(responses(registry).col('Identifiant réponse').filter((v) => v !== '')).toHaveLength(5);
+  });
+
+  it('keeps an interrupted import’s Journal line to what that import wrote: rows inserted, the tab renamed, another file imported after it', async () => {
+    const registry = configured();
+    await importBytes(registry, NOVEMBRE, { fileName: 'novembre.csv', maxChunkRows: 2, stopAfterChunks: 1 });
+    const line = () => journal(registry).find((l) => l.includes('novembre.csv'));
+    const ss = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const tab = ss.getSheetByName('Réponses E1')!;
+    // What a person does on the local page or in Sheets while the import waits to be resumed.
+    tab.insertRowsAfter(1, 5);
+    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    tab.deleteRows(2, 5);
+    tab.setName('Réponses E1 (novembre)');
+    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    // The reservation expires, and another file of the same survey goes in the rows the first one had reserved.
+    const props = registry.services.globals.PropertiesService.getDocumentProperties();
+    props.setProperty('repere.import.E1', JSON.stringify({ ...JSON.parse(props.getProperty('repere.import.E1')!), expires: Date.now() - 1 }));
+    const other = new TextEncoder().encode('Horodateur,Votre âge\n01/12/2026 09:00:00,70\n01/12/2026 10:00:00,71\n02/12/2026 11:00:00,72\n');
+    expect(await importBytes(registry, other, { fileName: 'decembre.csv' })).toMatchObject({ ok: true, inserted: 3 });
+    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    const row = registry.tab('journal').findIndex((r) => String(r[3]).includes('novembre.csv')) + 1;
+    expect(ss.getSheetByName('Journal')!.getRange(row, 4).getFormula()).toBe('');
+  });
+
+  it('leaves a Journal line LibreOffice computes itself from the saved .xlsx, as Sheets does', async () => {
+    const registry = configured();
+    await importBytes(registry, NOVEMBRE, { fileName: 'novembre.csv', maxChunkRows: 2, stopAfterChunks: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'repere-import-lo-'));
+    try {
+      // The saved value made stale, and LibreOffice told to recompute on opening: what it shows is its own reading.
+      const saved = join(dir, 'registre.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await saveWorkbook(registry.model, join(dir, 'modele.xlsx'))) as unknown as ArrayBuffer);
+      const journalSheet = book.getWorksheet('Journal')!;
+      const cell = journalSheet.getCell(journalSheet.actualRowCount, 4);
+      cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result: 'périmé' };
+      await book.xlsx.writeFile(saved);
+      const profile = join(dir, 'profil');
+      mkdirSync(join(profile, 'user'), { recursive: true });
+      writeFileSync(
+        join(profile, 'user', 'registrymodifications.xcu'),
+        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+      );
+      const out = join(dir, 'libreoffice');
+      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, saved], { timeout: 90_000, stdio: 'ignore' });
+      const seen = (await loadWorkbook(join(out, 'registre.xlsx'))).sheets.find((s) => s.name === 'Journal')!;
+      const line = seen.cells.map((row) => String(row?.[3]?.v ?? '')).find((text) => text.includes('novembre.csv'));
+      expect(line).toContain('pas terminé : 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('writes any file name into its Journal formula as texts Sheets and Excel accept (255 characters at most each)', async () => {
+    const registry = configured();
+    const fileName = `${'😊'.repeat(100)} "réponses"\n=HYPERLINK("x") '.csv`;
+    await importBytes(registry, NOVEMBRE, { fileName, maxChunkRows: 2, stopAfterChunks: 1 });
+    const journalTab = registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Journal')!;
+    const formula = journalTab.getRange(journalTab.getLastRow(), 4).getFormula();
+    const texts = [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"'));
+    // Only texts around the count: nothing of the name got out of its quotes.
+    expect(formula.replace(/"(?:[^"]|"")*"/g, '""')).toMatch(/^=""(&"")*&\(0\+COUNTA\('Réponses E1'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+\)\)(&"")+$/);
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(255);
+      expect(text).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
+    }
+    expect(journal(registry).at(-1)).toContain(`Import de « ${fileName.replace('\n', ' ')} » → Réponses E1`);
   });
 
   it('lets a stale reservation expire', async () => {

@@ -2,85 +2,73 @@
 // bundle; on the local page in Chromium, the dashboard tab shows the statuses with the charts beside it, as SVG titled
 // with their indicator and finding (the same chart specifications Sheets gets, read back from the emulated sheet);
 // at 1366 and 768 px the page never scrolls sideways and every chart fits.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LaunchedChromium } from './harness/chromium';
-import { openLocalPage } from './harness/local-page';
-import { startLocalRepere, type LocalRepere } from './harness/local-repere';
+import { describe, expect, it } from 'vitest';
+import { useLocalPage } from './harness/local-page';
 
 describe('the dashboard and its charts on the local page', () => {
-  let registry: LocalRepere;
-  let browser: LaunchedChromium;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    registry = await startLocalRepere({ setup: false });
-    await registry.call('configureRegistry', { lang: 'fr', template: 'aidants' });
-    await registry.call('addManualValue', { indicator: 'I1', period: '2025-T4', value: 96 });
-    await registry.call('addManualValue', { indicator: 'I1', period: '2026-T1', value: 120 });
-    await registry.call('addManualValue', { indicator: 'I2', period: '2026-03', value: 300 });
-    expect(await registry.call('computeRegistry')).toMatchObject({ ok: true });
-    ({ browser, page, errors } = await openLocalPage(registry));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await registry?.stop();
+  const local = useLocalPage({
+    setup: false,
+    prepare: async (registry) => {
+      await registry.call('configureRegistry', { lang: 'fr', template: 'aidants' });
+      await registry.call('addManualValue', { indicator: 'I1', period: '2025-T4', value: 96 });
+      await registry.call('addManualValue', { indicator: 'I1', period: '2026-T1', value: 120 });
+      await registry.call('addManualValue', { indicator: 'I2', period: '2026-03', value: 300 });
+      expect(await registry.call('computeRegistry')).toMatchObject({ ok: true });
+    },
   });
 
   it('shows the dashboard with statuses, and beside it the charts titled with their indicator and their finding', async () => {
-    await page.getByRole('tab', { name: 'Tableau de bord' }).click();
-    const grid = page.locator('#grid');
+    await local.page.getByRole('tab', { name: 'Tableau de bord' }).click();
+    const grid = local.page.locator('#grid');
     await expect.poll(() => grid.textContent()).toContain('I1 — Aidants accompagnés');
     await expect.poll(() => grid.textContent()).toContain('données insuffisantes');
     await expect.poll(() => grid.textContent()).toContain('↗');
     await expect.poll(() => grid.textContent()).toContain('120 personnes');
 
-    const charts = page.getByRole('img');
+    const charts = local.page.getByRole('img');
     await expect.poll(() => charts.count()).toBe(2);
     expect(await charts.first().getAttribute('aria-label')).toBe('I1 — Aidants accompagnés : 120 personnes en 2026-T1, en hausse depuis 2025-T4 (96 personnes)');
     // Long lines wrap: the drawn text, read in order.
-    const drawn = async () => (await page.locator('#charts svg text').allTextContents()).join(' ');
+    const drawn = async () => (await local.page.locator('#charts svg text').allTextContents()).join(' ');
     for (const text of ['I1 — Aidants accompagnés', '120 personnes en 2026-T1, en hausse depuis 2025-T4 (96 personnes)', 'I2 — Heures de répit délivrées', '300 h en 2026-03', '2025-T4', '2026-T1']) {
       await expect.poll(drawn).toContain(text);
     }
     // The evolution line joins the two quarters.
-    await expect.poll(() => page.locator('#charts svg polyline').count()).toBe(1);
+    await expect.poll(() => local.page.locator('#charts svg polyline').count()).toBe(1);
     // Axis labels are drawn at 20 px.
-    const size = await page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize));
+    const size = await local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize));
     expect(size).toBeGreaterThanOrEqual(20);
     // Beside the table on a wide window: the charts start at the table's top, to its right.
-    const table = await page.locator('#grid').boundingBox();
-    const section = await page.locator('#charts').boundingBox();
+    const table = await local.page.locator('#grid').boundingBox();
+    const section = await local.page.locator('#charts').boundingBox();
     expect(section!.x).toBeGreaterThanOrEqual(table!.x + table!.width - 1);
     expect(Math.abs(section!.y - table!.y)).toBeLessThan(60);
 
     // The charts tab shows the same charts first, their data tables under them.
-    await page.getByRole('tab', { name: 'Graphiques' }).click();
-    await expect.poll(() => page.locator('#grid').textContent()).toContain('personnes');
+    await local.page.getByRole('tab', { name: 'Graphiques' }).click();
+    await expect.poll(() => local.page.locator('#grid').textContent()).toContain('personnes');
     await expect.poll(() => charts.count()).toBe(2);
-    const chartsTop = (await page.locator('#charts').boundingBox())!.y;
-    expect(chartsTop).toBeLessThan((await page.locator('#grid').boundingBox())!.y);
+    const chartsTop = (await local.page.locator('#charts').boundingBox())!.y;
+    expect(chartsTop).toBeLessThan((await local.page.locator('#grid').boundingBox())!.y);
     // Any other tab: no charts.
-    await page.getByRole('tab', { name: 'Indicateurs' }).click();
-    await expect.poll(() => page.locator('#charts').isHidden()).toBe(true);
-    expect(errors).toEqual([]);
+    await local.page.getByRole('tab', { name: 'Indicateurs' }).click();
+    await expect.poll(() => local.page.locator('#charts').isHidden()).toBe(true);
+    expect(local.errors).toEqual([]);
   });
 
   it.each([1366, 768])('fits a window %i px wide: no horizontal scrolling of the page, every chart wholly in view', async (width) => {
-    await page.setViewportSize({ width, height: 900 });
+    await local.page.setViewportSize({ width, height: 900 });
     for (const tab of ['Tableau de bord', 'Graphiques']) {
-      await page.getByRole('tab', { name: tab }).click();
-      await expect.poll(() => page.getByRole('img').count()).toBe(2);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await local.page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => local.page.getByRole('img').count()).toBe(2);
+      const overflow = await local.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, tab).toBeLessThanOrEqual(0);
-      const main = (await page.locator('main').boundingBox())!;
-      for (const box of await page.locator('#charts svg').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().toJSON() as DOMRect))) {
+      const main = (await local.page.locator('main').boundingBox())!;
+      for (const box of await local.page.locator('#charts svg').evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().toJSON() as DOMRect))) {
         expect(box.x, tab).toBeGreaterThanOrEqual(main.x);
         expect(box.x + box.width, tab).toBeLessThanOrEqual(main.x + main.width + 0.5);
       }
     }
-    expect(errors).toEqual([]);
+    expect(local.errors).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ function parseLocaleDate(s: string, fr: boolean, tz: string): number | null {
 export type CellResolver = (ref: string) => Array<CellScalar | null> | null;
 
 /** A reference: an optional sheet (quoted with '' for a quote, or a plain name), a cell, an optional end cell. */
-const REFERENCE = /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?(?![\w(])/;
+export const REFERENCE = /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?(?![\w(])/;
 
 /**
  * Evaluates the formulas the script writes: numbers, + - * / ^ &, parentheses, string literals ("" for a quote),
@@ -168,6 +168,8 @@ export function evaluateFormula(formula: string, resolve: CellResolver): CellSca
       const values = resolve(ref[0]) ?? fail('#REF!');
       return values.length === 1 ? values[0]! : fail('#VALUE!');
     }
+    // What a deleted row, column or tab left in place of a reference.
+    if (src.startsWith('#REF!', i)) fail('#REF!');
     if (/^(TRUE|FALSE)(?![\w(])/i.test(src.slice(i))) {
       const t = src.slice(i, i + 4).toUpperCase() === 'TRUE';
       i += t ? 4 : 5;

@@ -1,8 +1,10 @@
 // Inserting, deleting and moving rows or columns, with everything anchored to them (cells, developer metadata,
-// column widths, column formats and validations) following, as in Google Sheets.
+// column widths, column formats and validations, and on insertion or deletion the references of formulas) following,
+// as in Google Sheets.
 
 import type { Cell, ColumnRun, MetadataEntry, SheetModel, WorkbookModel } from './model';
 import { FORMAT_PROPS, remapColumnRuns, touch } from './model';
+import { referencesAfterDelete, referencesAfterInsert } from './references';
 
 export type Dim = 'ROW' | 'COLUMN';
 
@@ -59,6 +61,7 @@ export function insertDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, at:
     if (loc.start >= at) loc.start += n;
     else if (loc.start + loc.count - 1 >= at) loc.count += n; // inserted inside the span: it grows
   }
+  referencesAfterInsert(model, sheet, dim, at, n);
   touch(model);
 }
 
@@ -97,6 +100,7 @@ export function deleteDim(model: WorkbookModel, sheet: SheetModel, dim: Dim, sta
     if (s > end) loc.start -= n;
     else if (s >= start) loc.start = start;
   }
+  referencesAfterDelete(model, sheet, dim, start, n);
   touch(model);
 }
 

@@ -11,6 +11,7 @@ import { addMetadata, DeveloperMetadataFinder, metadataAt, type DeveloperMetadat
 import { clearSheetFormats, lastColumn, lastRow, nextId, touch, type SheetModel } from './model';
 import { addProtection, Protection } from './protection';
 import { checkGrid, Range, rangeFromA1 } from './range';
+import { referencesAfterRename } from './references';
 import { Spreadsheet } from './spreadsheet';
 import { TextFinder } from './textfinder';
 
@@ -37,6 +38,7 @@ export class Sheet {
   setName(name: string): Sheet {
     const n = String(name);
     checkSheetName(this._ctx, n, this._sheetId);
+    referencesAfterRename(this._ctx.model, this._s().name, n);
     this._s().name = n;
     touch(this._ctx.model);
     return this;

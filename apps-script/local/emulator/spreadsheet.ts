@@ -7,6 +7,7 @@ import { fail, type Ctx } from './context';
 import { addMetadata, DeveloperMetadataFinder, metadataAt, type DeveloperMetadata } from './metadata';
 import { newSheetModel, nextId, touch } from './model';
 import { Range, rangeFromA1 } from './range';
+import { referencesAfterSheetDeleted } from './references';
 import { checkSheetName, Sheet } from './sheet';
 import { TextFinder } from './textfinder';
 import { Ui } from './ui';
@@ -76,7 +77,8 @@ export class Spreadsheet {
     if (model.sheets.length === 1) fail(this._ctx, "You can't remove all the sheets in a document.");
     const i = model.sheets.findIndex((s) => s.sheetId === sheet._sheetId);
     if (i < 0) fail(this._ctx, 'Sheet not found: it may have been deleted.');
-    model.sheets.splice(i, 1);
+    const [gone] = model.sheets.splice(i, 1);
+    referencesAfterSheetDeleted(model, gone!.name);
     // Everything anchored to the sheet goes with it.
     model.metadata = model.metadata.filter((m) => m.location.type === 'SPREADSHEET' || m.location.sheetId !== sheet._sheetId);
     if (model.activeSheetId === sheet._sheetId) model.activeSheetId = model.sheets[Math.max(0, i - 1)]!.sheetId;

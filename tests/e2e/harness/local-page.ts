@@ -1,7 +1,8 @@
 /** The local page of a local registry, open in Chromium, with the sidebar's frame and the page errors collected. */
 import type { FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, type LaunchedChromium } from './chromium';
-import type { LocalRepere } from './local-repere';
+import { startLocalRepere, type LocalRepere } from './local-repere';
 
 export interface OpenPage {
   browser: LaunchedChromium;
@@ -23,4 +24,27 @@ export async function openLocalPage(registry: LocalRepere, options: { args?: str
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(registry.pageUrl);
   return { browser, page, sidebar: page.frameLocator('#sidebar'), errors };
+}
+
+export interface LocalPageSession extends OpenPage {
+  registry: LocalRepere;
+}
+
+/**
+ * One local registry and its page for the tests of a file, started before them and closed after: `setup` as
+ * startLocalRepere takes it, `prepare` fills the registry before the page opens on it, `page` as openLocalPage takes
+ * it. The session's fields are there once the tests run (the sidebar's frame may be replaced after a reload).
+ */
+export function useLocalPage(options: { setup?: boolean; prepare?: (registry: LocalRepere) => Promise<void>; page?: Parameters<typeof openLocalPage>[1] } = {}): LocalPageSession {
+  const session = {} as LocalPageSession;
+  beforeAll(async () => {
+    session.registry = await startLocalRepere({ setup: options.setup });
+    await options.prepare?.(session.registry);
+    Object.assign(session, await openLocalPage(session.registry, options.page));
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.registry?.stop();
+  });
+  return session;
 }
