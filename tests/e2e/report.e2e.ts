@@ -6,32 +6,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdf } from '../../apps-script/local/print-pdf';
 import { generateReport } from '../../shared/report/generate';
 import { makeDemoWorkbook } from '../bundle/demo-workbook';
 import { check, indicator, observation, outcome, reportInput, share } from '../unit/report/build';
 import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import { overflowing } from './harness/overflow';
 import { openLocalPage, type OpenPage } from './harness/local-page';
 import { startLocalRepere, type LocalRepere } from './harness/local-repere';
 
 /** A4 (210 mm) less the documents' 15 mm side margins, in CSS pixels: the printed width. */
 const PRINT_WIDTH = Math.floor(((210 - 30) / 25.4) * 96);
-
-/** Elements that reach past the page's width, or whose content is wider than their box. */
-async function overflowing(page: Page | Frame): Promise<string[]> {
-  return page.evaluate(() => {
-    const limit = document.documentElement.clientWidth + 0.5;
-    const out: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.right > limit || box.left < -0.5 || (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')) out.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} « ${(el.textContent ?? '').slice(0, 40)} »`);
-    }
-    return out;
-  });
-}
 
 const quote = (n: number, over: Record<string, unknown>) => ({
   id: `8b1c2a3b-4d5e-4f60-8a7b-${String(n).padStart(12, '0')}`, createdAt: '2026-09-20T09:00:00.000Z', updatedAt: '2026-09-20T09:00:00.000Z',
