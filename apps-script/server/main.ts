@@ -30,6 +30,8 @@ export {
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
 export { addDecision, generateReportFile, getReportSetup, showReportPreview } from './report-api';
 export {
+  cohortReport,
+  computeCohort,
   configureCohort,
   exportPublication,
   getCohortState,

@@ -4,6 +4,7 @@
  * Pass metric-name prefixes to run only some (`npm run bench -- compute`); a prefix that names no measure is an error.
  */
 import { benchCli } from './cli';
+import { benchCohort } from './cohort';
 import { benchCompute } from './compute';
 import { benchComputeSheetCalls } from './compute-sheet-calls';
 import { benchExtension } from './extension';
@@ -32,6 +33,7 @@ const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['cli.compute_vs_exceljs_roundtrip', benchCli],
   ['extension', benchExtension],
   ['report', benchReport],
+  ['cohort', benchCohort],
 ];
 
 const wanted = process.argv.slice(2);
