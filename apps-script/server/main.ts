@@ -40,6 +40,7 @@ export {
   joinCohort,
   previewPublication,
   sendPublication,
+  setCohortNamesShown,
 } from './cohort/api';
 export {
   getExchangeSetup,
