@@ -31,7 +31,10 @@ const MONTHS = {
 export function longDate(lang: Lang, iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  const day = Number(m[3]);
+  // French writes the first of the month as an ordinal: « 1er décembre ».
+  const dayText = lang === 'fr' && day === 1 ? '1er' : String(day);
+  return `${dayText} ${MONTHS[lang][Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
 /** « mars 2026 »: a quote's month, never its day. */

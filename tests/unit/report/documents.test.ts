@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, generateReport, type GeneratedReport } from '../../../shared/report/generate';
 import type { ReportInput, ReportRequest } from '../../../shared/report/input';
-import { count, plural } from '../../../shared/report/messages';
+import { count, longDate, plural } from '../../../shared/report/messages';
 import { allSections, check, decision, indicator, inlines, observation, outcome, reportInput, share, shownFigures, valueRow, visibleText } from './build';
 
 function made(input: ReportInput, request: ReportRequest): GeneratedReport {
@@ -349,6 +349,10 @@ describe('words', () => {
     expect([count('fr', 1250), count('en', 1250)]).toEqual(['1\u202f250', '1,250']);
     const team = visibleText(made(fullRegistry({ surveyChecks: [check({ wave: 'T1', respondents: 12 })] }), { document: 'rapport', audience: 'team' }).html);
     expect(team).toContain('T1 : 12 personnes ont répondu');
+  });
+
+  it('writes the first of the month as French writes it', () => {
+    expect([longDate('fr', '2026-12-01'), longDate('fr', '2026-12-02'), longDate('en', '2026-12-01')]).toEqual(['1er décembre 2026', '2 décembre 2026', '1 December 2026']);
   });
 
   it('writes an English registry’s report in English', () => {
