@@ -14,7 +14,10 @@ import numpy as np
 import scipy
 import statsmodels
 from scipy import stats
+import statsmodels.formula.api as smf
+from statsmodels.stats.anova import anova_lm
 from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.meta_analysis import combine_effects
 from statsmodels.stats.proportion import proportion_confint
 
 OUT = os.path.join(os.path.dirname(__file__), '..', 'tests', 'fixtures', 'stats', 'reference.json')
@@ -125,6 +128,61 @@ def clipped_t(xs, low, high):
     return case
 
 
+def anova_icc(groups):
+    """One-way ANOVA intraclass correlation from raw values per member: the mean squares from statsmodels' anova_lm on
+    OLS y ~ C(member), then rho = (MSB - MSW) / (MSB + (n0 - 1) MSW), floored at 0; design effect 1 + rho (N/g - 1)."""
+    ys = [y for g in groups for y in g]
+    members = [i for i, g in enumerate(groups) for _ in g]
+    table = anova_lm(smf.ols('y ~ C(member)', data={'y': ys, 'member': members}).fit())
+    msb = float(table.loc['C(member)', 'mean_sq'])
+    msw = float(table.loc['Residual', 'mean_sq'])
+    n_total, g = len(ys), len(groups)
+    n0 = (n_total - sum(len(x) ** 2 for x in groups) / n_total) / (g - 1)
+    icc = max(0.0, (msb - msw) / (msb + (n0 - 1) * msw))
+    return icc, 1 + icc * (n_total / g - 1)
+
+
+def pooled_wilson(members):
+    """Members' (k, n): the person-weighted proportion sum(k)/sum(n) with statsmodels' Wilson interval, the clustering
+    of the members (ANOVA on the 0/1 answers) and the Wilson interval of the effective sample sum/deff."""
+    groups = [[1.0] * k + [0.0] * (n - k) for k, n in members]
+    k, n = sum(m[0] for m in members), sum(m[1] for m in members)
+    low, high = proportion_confint(k, n, alpha=0.05, method='wilson')
+    icc, deff = anova_icc(groups)
+    adj_low, adj_high = proportion_confint(k / deff, n / deff, alpha=0.05, method='wilson')
+    return {'members': [list(m) for m in members], 'k': k, 'n': n, 'low': float(low), 'high': float(high), 'icc': icc, 'deff': deff,
+            'adjustedLow': float(adj_low), 'adjustedHigh': float(adj_high)}
+
+
+def pooled_mean(groups):
+    """Members' raw values: the pooled mean and t interval of all the people (scipy), and the members' clustering."""
+    xs = np.concatenate([np.asarray(g, dtype=float) for g in groups])
+    mean, sd, n = float(xs.mean()), float(xs.std(ddof=1)), len(xs)
+    low, high = stats.t.interval(0.95, n - 1, loc=mean, scale=sd / np.sqrt(n))
+    icc, deff = anova_icc([list(map(float, g)) for g in groups])
+    return {'members': [{'n': len(g), 'sum': float(np.sum(g)), 'sumSquares': float(np.sum(np.square(g)))} for g in groups],
+            'mean': mean, 'sd': sd, 'low': float(low), 'high': float(high), 'icc': icc, 'deff': deff}
+
+
+def dersimonian_laird(estimates, variances):
+    """statsmodels' combine_effects(method_re='dl'): the random-effects row of its summary, tau2, Q and I2.
+    DerSimonian & Laird (1986) truncate tau2 at 0; statsmodels 0.13 does not (it returns a negative tau2 when Q < df).
+    With tau2 = 0 the random-effects estimate is the fixed-effect one: then the fixed-effect row is the reference."""
+    res = combine_effects(np.asarray(estimates, dtype=float), np.asarray(variances, dtype=float), method_re='dl')
+    frame = res.summary_frame()
+    truncated = res.tau2 < 0
+    row = frame.loc['fixed effect' if truncated else 'random effect']
+    return {'estimates': list(map(float, estimates)), 'variances': list(map(float, variances)), 'estimate': float(row['eff']),
+            'se': float(row['sd_eff']), 'low': float(row['ci_low']), 'high': float(row['ci_upp']), 'tau2': 0.0 if truncated else float(res.tau2),
+            'q': float(res.q), 'i2': 0.0 if truncated else float(res.i2),
+            'source': 'combine_effects fixed-effect row (tau2 < 0 truncated at 0)' if truncated else 'combine_effects random-effect row'}
+
+
+def quartiles(values):
+    xs = np.asarray(values, dtype=float)
+    return {'values': list(map(float, values)), 'q1': float(np.percentile(xs, 25)), 'median': float(np.percentile(xs, 50)), 'q3': float(np.percentile(xs, 75))}
+
+
 ref = {
     'generator': 'scripts/reference-stats.py',
     'versions': {'scipy': scipy.__version__, 'statsmodels': statsmodels.__version__, 'numpy': np.__version__},
@@ -164,6 +222,25 @@ ref = {
         ([44, 68], 0, 100), ([6, 6.5, 2, 9], 0, 10), ([96, 100, 100, 88, 92], 0, 100), ([3, 9, 4], 3, 9),
         ([50, 60, 55, 65, 58, 62], 0, 100),
     ]],
+    'pooledWilson': [pooled_wilson(m) for m in [
+        [(21, 29), (40, 60), (12, 31), (30, 35), (18, 40)],
+        [(11, 22), (11, 22)],
+        [(301, 412)],
+        [(5, 50), (45, 50)],
+        [(int(k), int(n)) for n, k in ((n, rng.binomial(n, p)) for n, p in zip(rng.integers(15, 90, 16), rng.uniform(0.4, 0.9, 16)))],
+    ] if len(m) > 1],
+    'pooledMean': [pooled_mean(g) for g in [
+        [rng.integers(0, 11, n).tolist() for n in (29, 41, 18, 55)],
+        [rng.normal(mu, 18, n).round(0).clip(0, 100).tolist() for mu, n in ((40, 30), (55, 25), (48, 60), (62, 22), (35, 40), (50, 35))],
+        [[5, 6, 7, 5, 6], [5, 6, 7, 5, 6]],
+    ]],
+    'derSimonianLaird': [dersimonian_laird(y, v) for y, v in [
+        ([8.4, 12.1, -2.0, 5.5, 9.9], [9.0, 16.0, 25.0, 12.0, 7.5]),
+        ([0.1, 0.12, 0.11, 0.09, 0.1, 0.13], [0.01, 0.02, 0.015, 0.01, 0.02, 0.03]),
+        ([21.3, 15.0, 30.2, 8.7, 18.1, 25.5, 12.0, 19.9], [30.0, 45.0, 60.0, 25.0, 50.0, 80.0, 35.0, 40.0]),
+        (rng.normal(5, 4, 16).round(2).tolist(), rng.uniform(2, 20, 16).round(2).tolist()),
+    ]],
+    'quartiles': [quartiles(v) for v in ([72.4, 66.7, 38.7, 85.7, 45.0], [10, 20], [3.5], rng.uniform(0, 100, 16).round(1).tolist())],
 }
 
 os.makedirs(os.path.dirname(OUT), exist_ok=True)

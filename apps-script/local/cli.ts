@@ -135,7 +135,7 @@ async function printNextStep(registry: LocalRegistry): Promise<void> {
   if (step) console.log(`Étape suivante : ${step.label} — ${STEP_COMMANDS[step.id] ?? ''}.${next.reminder ? ` ${next.reminder}` : ''}`);
 }
 
-type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[] } | { ok: false; message: string };
+type ComputeReply = { ok: true; summary: string; values: Array<{ computed: boolean }>; surveyChecks: unknown[]; personFlags: unknown[]; cohort?: unknown } | { ok: false; message: string };
 
 type CheckReply =
   | { ok: true; errors: number; summary: string; problems: Array<{ severity: string; message: string }>; advice: Array<{ message: string }> }
@@ -196,8 +196,9 @@ async function run(argv: string[]): Promise<number> {
       const result = (await registry.callOrThrow('computeRegistry', [])) as ComputeReply;
       if (!result.ok) throw new UserError(result.message);
       if (options.json) {
-        const { summary, surveyChecks, personFlags } = result;
-        console.log(JSON.stringify({ summary, values: result.values.filter((row) => row.computed), surveyChecks, personFlags }, null, 2));
+        const { summary, surveyChecks, personFlags, cohort } = result;
+        // A coordinator's registry: the cohort's pooled figures and dashboard lines too.
+        console.log(JSON.stringify({ summary, values: result.values.filter((row) => row.computed), surveyChecks, personFlags, ...(cohort !== undefined && { cohort }) }, null, 2));
       } else {
         console.log(result.summary);
         await printNextStep(registry);

@@ -3,6 +3,7 @@
  * - `repere cohort invite --name "Structure" [--contact C]` (coordinator): prints the member's invitation code;
  * - `repere cohort join CODE` (member): adopts the shared indicator set;
  * - `repere cohort import paquet.json` (coordinator): takes a publication sent as a file;
+ * - `repere cohort report [--out synthese.html]` (coordinator): the cohort summary for the programme's funders;
  * - `repere publish [--yes] [--out paquet.json]` (member): shows what leaves, then sends it to the coordinator's
  *   collector once confirmed, or writes it as a file.
  * `repere setup --cohort` is the set-up command's (cli.ts). Exit codes as for every `repere` command.
@@ -20,6 +21,8 @@ export const COHORT_HELP = `  cohort invite --name NOM    (coordination) Invite 
                              le collecteur est celui du serveur qui tourne sur le classeur, ou --port N)
   cohort join CODE           (membre) Rejoint la cohorte : adopte les indicateurs partagés
   cohort import FICHIER      (coordination) Importe une publication reçue en fichier
+  cohort report              (coordination) Écrit la synthèse de la cohorte pour les financeurs, faite des seuls
+                             chiffres mis en commun (--out FICHIER.html ; par défaut synthese-cohorte-DATE.html)
   publish                    (membre) Montre ce qui part vers la coordination, puis l’envoie après confirmation
                              (--yes : sans question) ; --out FICHIER : l’écrit dans un fichier au lieu de l’envoyer
 `;
@@ -101,8 +104,20 @@ export async function cohortCommand(argv: string[], defaultWorkbook: string): Pr
       console.log(`${argument} : ${reply.message}`);
       return 0;
     }
+    case 'report': {
+      const registry = await open(options, 'cohort report');
+      const reply = succeeded((await registry.callOrThrow('cohortReport', [])) as Reply & { fileName?: string; content?: string; message?: string });
+      const out = options.out ?? (reply.fileName as string);
+      try {
+        writeFileSync(out, reply.content as string);
+      } catch {
+        throw new UserError(`Impossible d’écrire « ${out} » : vérifiez que le dossier existe.`);
+      }
+      console.log(`${out} : ${String(reply.message).replace(/^\S+ prêt : /, '')}`);
+      return 0;
+    }
     default:
-      throw new UserError(`Action inconnue : repere cohort ${action ?? ''}. Actions : invite, join, import (voir repere --help).`);
+      throw new UserError(`Action inconnue : repere cohort ${action ?? ''}. Actions : invite, join, import, report (voir repere --help).`);
   }
 }
 

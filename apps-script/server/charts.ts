@@ -6,7 +6,7 @@
  * Repère does not know are removed too, so a lost property can never leave duplicates behind. A chart reads its data
  * range, so new figures in an unchanged layout need no chart call at all.
  */
-import { TAB_METADATA_KEY, tabSpec } from '../../shared/contract/tabs';
+import { TAB_METADATA_KEY, tabSpec, type TabKey } from '../../shared/contract/tabs';
 import type { Lang } from '../../shared/contract/words';
 import { sheetsOptions } from '../../shared/charts/sheets';
 import { chartSpecifications, type ChartSpecification } from '../../shared/charts/specs';
@@ -32,11 +32,14 @@ export interface ChartsReport {
   removed: number;
 }
 
-function chartsSheet(ss: Spreadsheet, tabs: TabFinder, lang: Lang): Sheet {
-  const found = tabs.sheet('charts');
+/** The tabs that hold charts: the registry's « Graphiques », a coordinator's « Graphiques de cohorte ». */
+export type ChartsTab = Extract<TabKey, 'charts' | 'cohortCharts'>;
+
+function chartsSheet(ss: Spreadsheet, tabs: TabFinder, key: ChartsTab, lang: Lang): Sheet {
+  const found = tabs.sheet(key);
   if (found) return found;
-  const sheet = ss.insertSheet(tabSpec('charts').label[lang]);
-  tagSheet(sheet, TAB_METADATA_KEY, 'charts');
+  const sheet = ss.insertSheet(tabSpec(key).label[lang]);
+  tagSheet(sheet, TAB_METADATA_KEY, key);
   return sheet;
 }
 
@@ -95,8 +98,12 @@ function readKnown(raw: string | null): Known {
 }
 
 export function refreshCharts(ss: Spreadsheet, tabs: TabFinder, indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang, questions: readonly Question[] = [], widths?: ColumnWidths): ChartsReport {
-  const specs = chartSpecifications(indicators, values, lang, questions);
-  const sheet = chartsSheet(ss, tabs, lang);
+  return drawCharts(ss, tabs, 'charts', CHARTS_PROPERTY, chartSpecifications(indicators, values, lang, questions), lang, widths);
+}
+
+/** Any list of specifications on a charts tab, its charts' ids and fingerprints kept under `property`. */
+export function drawCharts(ss: Spreadsheet, tabs: TabFinder, key: ChartsTab, property: string, specs: readonly ChartSpecification[], lang: Lang, widths?: ColumnWidths): ChartsReport {
+  const sheet = chartsSheet(ss, tabs, key, lang);
   const { matrix, blocks, width } = layOut(specs, lang);
 
   // Data: the tab is Repère's, rewritten wholesale in one write.
@@ -113,7 +120,7 @@ export function refreshCharts(ss: Spreadsheet, tabs: TabFinder, indicators: read
     return { block, settings, print: sha256Hex(JSON.stringify(settings)) };
   });
   const properties = PropertiesService.getDocumentProperties();
-  const known = readKnown(properties.getProperty(CHARTS_PROPERTY));
+  const known = readKnown(properties.getProperty(property));
   const charts = sheet.getCharts();
   // Nothing changed: as many charts as remembered, each remembered with the settings wanted now.
   const unchanged = charts.length === wanted.length && Object.keys(known).length === wanted.length && wanted.every((w) => known[w.block.spec.key]?.settings === w.print);
@@ -158,6 +165,6 @@ export function refreshCharts(ss: Spreadsheet, tabs: TabFinder, indicators: read
       if (chart) kept[w.block.spec.key] = { id: chart.getChartId()!, settings: w.print };
     }
   }
-  properties.setProperty(CHARTS_PROPERTY, JSON.stringify(kept));
+  properties.setProperty(property, JSON.stringify(kept));
   return { charts: specs.length, inserted: fresh.length, updated, removed };
 }

@@ -1,8 +1,13 @@
-/** One computation run: read each source tab once, compute every valid indicator, write « Valeurs » and the dashboard. */
+/**
+ * One computation run: read each source tab once, compute every valid indicator, write « Valeurs » and the dashboard;
+ * in a coordinator's registry, the cohort's pooled figures too.
+ */
 import type { Lang } from '../../shared/contract/words';
 import { computeIndicators } from '../../shared/indicators/compute';
 import type { PersonFlag, SurveyCheck, ValueRow } from '../../shared/indicators/model';
 import { refreshCharts } from './charts';
+import { runCohortComputation, type CohortSummary } from './cohort/compute';
+import { coordination } from './cohort/state';
 import { readAnswers, readObservations } from './compute-read';
 import { writeChecks, writeDashboard, writeValues } from './compute-write';
 import { logToJournal } from './journal';
@@ -21,6 +26,8 @@ export interface ComputeSummary {
   registryErrors: number;
   /** Answer sheets to review (straight-lining, acquiescence): inside the structure only (« Contrôles »), never exported. */
   personFlags: PersonFlag[];
+  /** A coordinator's registry: the cohort's pooled figures too (« Tableau de cohorte »). */
+  cohort?: CohortSummary;
   summary: string;
 }
 
@@ -36,6 +43,7 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: T
   writeDashboard(tabs, registry.indicators, registry.outcomes, result.values, widths);
   writeChecks(tabs, result.surveyChecks, result.personFlags, widths);
   refreshCharts(ss, tabs, registry.indicators, result.values, lang, registry.questions, widths);
+  const cohort = coordination(tabs) ? runCohortComputation(ss, lang, who, tabs, widths) : null;
   widths.save();
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
@@ -50,6 +58,7 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: T
     surveyChecks: result.surveyChecks,
     registryErrors,
     personFlags: result.personFlags,
-    summary,
+    ...(cohort && { cohort }),
+    summary: cohort ? `${summary}\n${cohort.summary}` : summary,
   };
 }

@@ -29,6 +29,8 @@ export {
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
 export {
+  cohortReport,
+  computeCohort,
   configureCohort,
   exportPublication,
   getCohortState,

@@ -9,6 +9,7 @@ import { termId, type Lang } from '../../shared/contract/words';
 import type { ApproachFields } from '../../shared/registry/approach';
 import type { RegistrySnapshot } from '../../shared/registry/validate';
 import { readApproach } from './approach';
+import { coordination } from './cohort/state';
 import { bindTab, columnValues, findTab, sheetsWithMetadata } from './registry';
 import { readRegistry } from './registry-read';
 import type { Spreadsheet } from './spreadsheet';
@@ -47,6 +48,12 @@ const HINTS: Record<StepId, string> = {
   report: 'Lisez le tableau de bord et les graphiques, puis partagez-les. Pour ce qui sort de la structure, les chiffres sur moins de 11 personnes restent masqués.',
 };
 
+/** In a coordinator's registry, the data are the publications the members send. */
+const COHORT_DATA = {
+  label: 'Recevoir les publications des structures',
+  hint: 'Invitez les structures (panneau « Cohorte » › « Inviter une structure ») ; leurs publications arrivent dans « Agrégats reçus », ou importez celles reçues en fichier.',
+};
+
 /** A framework's rubric still says what to write rather than what was written. */
 const PLACEHOLDER = /\[À [^\]]*\]/;
 
@@ -55,8 +62,9 @@ function approachDescribed(fields: ApproachFields | null): boolean {
   return question !== '' && !PLACEHOLDER.test(question);
 }
 
-/** Answers imported, observations received or values typed: something to compute from. */
-function hasData(ss: Spreadsheet, snapshot: RegistrySnapshot): boolean {
+/** Answers imported, observations received or values typed (a coordinator: publications received): something to compute from. */
+function hasData(ss: Spreadsheet, snapshot: RegistrySnapshot, coordinator: boolean): boolean {
+  if (coordinator && (findTab(ss, 'receivedAggregates')?.getLastRow() ?? 0) > 1) return true;
   if ((snapshot.values?.rows ?? []).some((r) => termId('valueOrigin', String(r.cells['origin'] ?? '')) !== 'computed' && String(r.cells['value'] ?? '') !== '')) return true;
   if ((findTab(ss, 'observations')?.getLastRow() ?? 0) > 1) return true;
   return sheetsWithMetadata(ss, TAB_METADATA_KEY, 'responses').some((sheet) => sheet.getLastRow() > 1);
@@ -72,17 +80,19 @@ function computedSinceData(ss: Spreadsheet, snapshot: RegistrySnapshot): boolean
   if (!journal) return true;
   const actions = columnValues(journal, 'action').map((a) => termId('journalAction', String(a)));
   const lastCompute = actions.lastIndexOf('compute');
-  const lastData = Math.max(actions.lastIndexOf('import'), actions.lastIndexOf('sync'), actions.lastIndexOf('manualValue'));
+  const lastData = Math.max(actions.lastIndexOf('import'), actions.lastIndexOf('sync'), actions.lastIndexOf('manualValue'), actions.lastIndexOf('publication'));
   return lastCompute > lastData;
 }
 
 export function nextSteps(ss: Spreadsheet, lang: Lang, snapshot?: RegistrySnapshot): NextSteps {
   const configured = findTab(ss, 'indicators') !== null;
   const read = configured ? snapshot ?? readRegistry(ss, lang).snapshot : null;
+  const coordinator = configured && coordination() !== null;
+  const labels = coordinator ? { ...LABELS, data: COHORT_DATA.label } : LABELS;
   const done: Record<StepId, boolean> = {
     setup: configured,
     approach: configured && approachDescribed(readApproach(ss)),
-    data: !!read && hasData(ss, read),
+    data: !!read && hasData(ss, read, coordinator),
     compute: !!read && computedSinceData(ss, read),
     report: false,
   };
@@ -91,6 +101,7 @@ export function nextSteps(ss: Spreadsheet, lang: Lang, snapshot?: RegistrySnapsh
   const reached = order.reduce((last, id, i) => (done[id] ? i : last), -1);
   const current = order.slice(reached + 1).find((id) => !done[id]) ?? 'report';
   const skipped = order.slice(0, order.indexOf(current)).filter((id) => !done[id]);
-  const reminder = skipped.length > 0 ? `Reste aussi à faire : ${skipped.map((id) => `« ${LABELS[id]} »`).join(', ')}.` : '';
-  return { steps: order.map((id) => ({ id, label: LABELS[id], done: done[id] })), current, hint: HINTS[current], reminder };
+  const reminder = skipped.length > 0 ? `Reste aussi à faire : ${skipped.map((id) => `« ${labels[id]} »`).join(', ')}.` : '';
+  const hint = coordinator && current === 'data' ? COHORT_DATA.hint : HINTS[current];
+  return { steps: order.map((id) => ({ id, label: labels[id], done: done[id] })), current, hint, reminder };
 }

@@ -5,7 +5,7 @@
  * from 0; each 95 % interval drawn as a whisker from its low to its high bound; Likert bars diverging around 0 with
  * the neutral level apart; null (suppressed) values drawn nowhere. The page scales the drawing to its width.
  */
-import type { ChartSpecification } from './specs';
+import { isPooledLabel, type ChartSpecification } from './specs';
 
 export type Mark =
   | { kind: 'text'; x: number; y: number; text: string; size: number; anchor: 'start' | 'middle' | 'end'; bold?: boolean }
@@ -230,6 +230,55 @@ function bars(spec: ChartSpecification): ChartLayout {
   return { width, height: bottom + 16, title: `${spec.title} : ${spec.finding}`, marks: [...marks, ...keys] };
 }
 
+/**
+ * A forest plot: one line per member, its label above, its change as a dot between the whiskers of its interval, on an
+ * axis that holds 0 (drawn dashed: no change); the pooled estimate at the bottom as a diamond across its interval.
+ */
+function forest(spec: ChartSpecification): ChartLayout {
+  const rows = spec.table.slice(1);
+  const width = LAYOUT_WIDTH;
+  const head = heading(spec, width);
+  const rowH = 60;
+  const top = head.bottom + 40;
+  const marks: Mark[] = [...head.marks];
+  const interval = boundsOf(spec);
+  const numbers = rows.flatMap((r) => [r[1], ...(interval ? [r[interval[0] + 1], r[interval[1] + 1]] : [])]).filter((v): v is number => typeof v === 'number');
+  const reach = niceCeil(Math.max(1, ...numbers.map(Math.abs)) * 1.05);
+  const [min, max] = [Math.min(0, ...numbers) < 0 ? -reach : 0, reach];
+  const x = (v: number) => LEFT + ((v - min) / (max - min)) * (width - LEFT - RIGHT);
+  const plotBottom = top + rows.length * rowH;
+  marks.push({ kind: 'line', x1: x(0), y1: top - 6, x2: x(0), y2: plotBottom, stroke: '#5F6368', width: 1, dashed: true });
+  for (const t of [min, 0, max]) marks.push({ kind: 'text', x: x(t), y: plotBottom + 28, text: fmt(t), size: LABEL_SIZE, anchor: 'middle' });
+  marks.push({ kind: 'text', x: LEFT, y: top - 14, text: spec.axisTitle, size: LABEL_SIZE, anchor: 'start' });
+  const colour = spec.series[0]!.colour;
+  const whisker = interval ? spec.series[interval[0]]!.colour : colour;
+  rows.forEach((r, k) => {
+    const label = String(r[0] ?? '');
+    const yLabel = top + k * rowH + 22;
+    const mid = yLabel + 20;
+    marks.push({ kind: 'text', x: LEFT, y: yLabel, text: label, size: LABEL_SIZE, anchor: 'start', ...(isPooledLabel(label) && { bold: true }) });
+    const v = r[1];
+    if (typeof v !== 'number') return;
+    const [lo, hi] = interval ? [r[interval[0] + 1], r[interval[1] + 1]] : [null, null];
+    const bounded = typeof lo === 'number' && typeof hi === 'number';
+    if (isPooledLabel(label) && bounded) {
+      marks.push({ kind: 'polyline', points: [[x(lo), mid], [x(v), mid - 12], [x(hi), mid], [x(v), mid + 12], [x(lo), mid]], stroke: colour, width: 3, dashed: false });
+    } else {
+      if (bounded) {
+        marks.push({ kind: 'line', x1: x(lo), y1: mid, x2: x(hi), y2: mid, stroke: whisker, width: 3, dashed: false });
+        for (const b of [lo, hi]) marks.push({ kind: 'line', x1: x(b), y1: mid - 10, x2: x(b), y2: mid + 10, stroke: whisker, width: 3, dashed: false });
+      }
+      marks.push({ kind: 'dot', x: x(v), y: mid, r: 7, fill: colour, label: `${label} : ${fmt(v)}` });
+    }
+    // The figure beside its interval: to its right, or to its left when the right edge is too near.
+    const right = x(bounded ? hi : v) + 12;
+    const roomRight = right + fmt(v).length * LABEL_SIZE * 0.6 <= width;
+    marks.push({ kind: 'text', x: roomRight ? right : x(bounded ? lo : v) - 12, y: mid + 7, text: fmt(v), size: LABEL_SIZE, anchor: roomRight ? 'start' : 'end' });
+  });
+  const { marks: keys, bottom } = legend(spec, plotBottom + 70, width);
+  return { width, height: bottom + 16, title: `${spec.title} : ${spec.finding}`, marks: [...marks, ...keys] };
+}
+
 export function chartLayout(spec: ChartSpecification): ChartLayout {
-  return spec.type === 'LINE' ? line(spec) : bars(spec);
+  return spec.type === 'LINE' ? line(spec) : spec.kind === 'forest' ? forest(spec) : bars(spec);
 }

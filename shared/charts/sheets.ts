@@ -5,7 +5,7 @@
  * Sheets has no error bars per point: an interval's bounds are two series drawn as marks (dashes on a line, points on
  * bars), so the interval is seen, not only named in the legend.
  */
-import { isChangeHeader, isNeutralHeader, seriesRole, type ChartCell, type ChartKind, type ChartSpecification, type SeriesStyle } from './specs';
+import { isChangeHeader, isForestHeader, isNeutralHeader, seriesRole, type ChartCell, type ChartKind, type ChartSpecification, type SeriesStyle } from './specs';
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 380;
@@ -16,6 +16,8 @@ function seriesOptions(spec: ChartSpecification): Record<string, Record<string, 
   return Object.fromEntries(
     spec.series.map((s, i) => {
       const bound = s.role === 'low' || s.role === 'high';
+      // A forest: each member's change is a point between its bounds (a change may be below 0, a bar would mislead).
+      if (spec.kind === 'forest') return [String(i), { type: 'line', color: s.colour, lineWidth: 0, pointSize: bound ? 7 : 11, pointShape: bound ? 'diamond' : 'circle' }];
       if (spec.type === 'COMBO') return [String(i), bound ? { type: 'line', color: s.colour, lineWidth: 0, pointSize: 9, pointShape: 'diamond' } : { type: 'bars', color: s.colour }];
       if (bound || s.role === 'target') return [String(i), { color: s.colour, lineWidth: 1, lineDashStyle: [6, 4], pointSize: bound ? 6 : 0 }];
       return [String(i), { color: s.colour, lineWidth: 2, pointSize: spec.type === 'LINE' ? 7 : 0 }];
@@ -51,7 +53,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 function kindOf(type: string, header: readonly ChartCell[]): ChartKind {
   if (type === 'LINE') return 'evolution';
   if (type === 'BAR') return 'likert';
-  return isChangeHeader(String(header[0] ?? '')) ? 'change' : 'segments';
+  const first = String(header[0] ?? '');
+  return isForestHeader(first) ? 'forest' : isChangeHeader(first) ? 'change' : 'segments';
 }
 
 /** The specification back from a chart's type, options and data range (header row first), as the page draws it. */

@@ -8,7 +8,9 @@
  * - change: a before/after indicator drawn as change — the shares who progressed, stayed, went down, with their
  *   intervals — never as a value « first measured »;
  * - likert: diverging stacked bars of a single Likert question's answers, lower levels to the left (negative), the
- *   neutral level (odd number of levels) apart, n per bar.
+ *   neutral level (odd number of levels) apart, n per bar;
+ * - forest: a cohort's before/after change, one line per member with its estimate and interval on both sides of 0,
+ *   and the pooled estimate as a diamond (shared/cohort/charts.ts makes them).
  *
  * Each chart is titled with its indicator (« I3 — Part des aidants… ») and states its finding in words beside it.
  * Suppressed values (fewer than 5 people) never reach a chart: their period stays on the axis with no point.
@@ -19,7 +21,7 @@ import { figureText, rowFigureText } from '../indicators/text';
 import type { Indicator, Question } from '../registry/model';
 import { DASHBOARD_MIN_N } from '../stats/suppression';
 
-export type ChartKind = 'evolution' | 'segments' | 'change' | 'likert';
+export type ChartKind = 'evolution' | 'segments' | 'change' | 'likert' | 'forest';
 export type ChartCell = string | number | null;
 /** What a series holds: the figure, the bounds of its interval, the target, or one answer level (Likert). */
 export type SeriesRole = 'value' | 'low' | 'high' | 'target' | 'level';
@@ -87,9 +89,22 @@ export function isNeutralHeader(header: string): boolean {
   return NEUTRAL_SUFFIX.test(header);
 }
 
+/** The first header of a forest chart, and the label of its pooled line: the page draws these apart. */
+export const FOREST_HEADER: Readonly<Record<Lang, string>> = { fr: 'Évolution par structure', en: 'Change by structure' };
+export const POOLED_LABEL: Readonly<Record<Lang, string>> = { fr: 'Ensemble', en: 'All' };
+
+export function isForestHeader(header: string): boolean {
+  return header === FOREST_HEADER.fr || header === FOREST_HEADER.en;
+}
+
+/** Whether a row of a cohort chart is the pooled figure (« Ensemble (effets aléatoires) »), not a member's. */
+export function isPooledLabel(label: string): boolean {
+  return label.startsWith(`${POOLED_LABEL.fr} `) || label.startsWith(`${POOLED_LABEL.en} `);
+}
+
 /** Whether a bar chart's first header names a change between two waves (« Évolution T0 → T1 »). */
 export function isChangeHeader(header: string): boolean {
-  return header.startsWith(`${FR.change} `) || header.startsWith(`${WORDS.en.change} `);
+  return !isForestHeader(header) && (header.startsWith(`${FR.change} `) || header.startsWith(`${WORDS.en.change} `));
 }
 
 /** The role of a series from its header, as the table carries it (the page reads charts back from the sheet). */

@@ -159,6 +159,7 @@ export const VOCABULARY = {
     ['change', 'évolution', 'change'],
     ['value', 'valeur', 'value'],
   ],
+  changeKind: [['binary', 'part (oui/non)', 'share (yes/no)'], ['ordinal', 'rang sur une échelle', 'rank on a scale'], ['score', 'score', 'score']],
 
   /* The « Rubrique » of a « Démarche » row: the guided form's rubrics, then what a starting framework adds. */
   approachItem: [

@@ -454,11 +454,24 @@ function sortedFromCounts(counts: Float64Array, valueOf: Float64Array): number[]
 }
 
 /** What an indicator's values can range over: ranks 1…k, a scale's score range, a number's declared bounds. */
-function boundsOf(reader: Reader): { min: number; max: number } | null {
+function boundsOf(reader: Pick<Reader, 'scorer' | 'single'>): { min: number; max: number } | null {
   if (reader.scorer) return Number.isFinite(reader.scorer.min) && Number.isFinite(reader.scorer.max) ? { min: reader.scorer.min, max: reader.scorer.max } : null;
   const q = reader.single!.question;
   if (reader.single!.isChoice) return q.type === 'multiple' ? { min: 0, max: q.levels.length } : { min: 1, max: q.levels.length };
   return q.type === 'number' ? numberBounds(q.levels) : null;
+}
+
+/**
+ * The bounds of a survey indicator's values from its definition alone (no answers): for a coordinator, who pools
+ * members' figures and must keep the pooled intervals inside the same scale. Null when unbounded or not from a survey.
+ */
+export function indicatorBounds(indicator: Indicator, questions: readonly Question[]): { min: number; max: number } | null {
+  const source = indicator.source;
+  if (source.type !== 'survey') return null;
+  const found = source.questions.map((key) => questions.find((q) => q.survey === source.survey && q.key === key));
+  if (found.length === 0 || found.some((q) => !q)) return null;
+  const coders = found.map((q) => new QuestionCoder(q!));
+  return boundsOf(coders.length > 1 || coders[0]!.question.scale !== '' ? { scorer: scaleScorer(coders), single: null } : { scorer: null, single: coders[0]! });
 }
 
 /**

@@ -4,6 +4,7 @@
  * Pass metric-name prefixes to run only some (`npm run bench -- compute`); a prefix that names no measure is an error.
  */
 import { benchCli } from './cli';
+import { benchCohort } from './cohort';
 import { benchCompute } from './compute';
 import { benchComputeSheetCalls } from './compute-sheet-calls';
 import { benchExtension } from './extension';
@@ -30,6 +31,7 @@ const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['compute.service_calls', benchComputeSheetCalls],
   ['cli.compute_vs_exceljs_roundtrip', benchCli],
   ['extension', benchExtension],
+  ['cohort', benchCohort],
 ];
 
 const wanted = process.argv.slice(2);

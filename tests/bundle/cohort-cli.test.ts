@@ -1,33 +1,18 @@
 // The cohort with the `repere` command over real local workbooks, over real HTTP: the coordinator's workbook served by
 // `repere start` in its own process (its /exec answering as Google's web app does), the member's commands in others.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetAsText } from '../../apps-script/local/sheet-text';
 import { loadWorkbook } from '../../apps-script/local/workbook-file';
-import { repere } from './repere-command';
+import { repere, serveWorkbook, type ServedWorkbook } from './repere-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-cohort-cli-'));
 const coord = join(dir, 'coord.xlsx');
 const member = join(dir, 'membre.xlsx');
-let server: ChildProcess;
+let server: ServedWorkbook;
 let collector = '';
-
-/** `repere start` on a free port, in its own process; resolves with the collector's URL it prints. */
-function serve(workbook: string): Promise<{ child: ChildProcess; exec: string }> {
-  const child = spawn('node', ['apps-script/local/bin/repere.mjs', 'start', '--workbook', workbook, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const exec = /Collecteur \(pour l’extension\)\s*: (\S+)/.exec(out)?.[1];
-      if (exec) resolve({ child, exec });
-    });
-    child.once('exit', (code) => reject(new Error(`repere start stopped (${code}): ${out}`)));
-  });
-}
 
 async function tab(workbook: string, name: string): Promise<string[][]> {
   const model = await loadWorkbook(workbook);
@@ -36,12 +21,12 @@ async function tab(workbook: string, name: string): Promise<string[][]> {
 
 beforeAll(async () => {
   expect(await repere('setup', '--cohort', '--template', 'aidants', '--workbook', coord)).toMatchObject({ code: 0, stdout: expect.stringContaining('Coordination de cohorte configurée (identifiant COH-') });
-  ({ child: server, exec: collector } = await serve(coord));
+  server = await serveWorkbook(coord);
+  collector = server.exec;
 }, 120_000);
 
 afterAll(async () => {
-  server?.kill('SIGINT');
-  await new Promise((resolve) => server?.once('exit', resolve));
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -83,6 +68,27 @@ describe('repere cohort and repere publish', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ v: 1, op: 'cohort.publish', publication: { format: 'repere.cohorte.publication', audience: 'cohorte', threshold: 11 } });
     expect(await repere('cohort', 'import', file, '--workbook', coord)).toMatchObject({ code: 0, stdout: expect.stringContaining('Publication déjà reçue de S01 : rien n’a changé.') });
     expect(await tab(coord, 'Agrégats reçus')).toHaveLength(78);
+  }, 120_000);
+
+  it('gives the pooled cohort figures with repere compute --json on the coordinator’s workbook', async () => {
+    const computed = await repere('compute', '--json', '--workbook', coord);
+    expect(computed.code).toBe(0);
+    const cohort = JSON.parse(computed.stdout).cohort as { cohort: string; figures: Array<{ indicator: string; period: string; segment: string; pooled: { kind: string; k: number; n: number } | null }>; lines: Array<{ pooled: string }> };
+    expect(cohort.cohort).toMatch(/^COH-/);
+    expect(cohort.figures.find((f) => f.indicator === 'I13' && f.period === 'T0' && f.segment === '')!.pooled).toMatchObject({ kind: 'proportion', k: 14, n: 29 });
+    expect(cohort.lines.some((l) => l.pooled === '14 aidants sur 29 (48 %)')).toBe(true);
+  }, 120_000);
+
+  it('writes the cohort summary for the funders from the pooled figures only, and logs it in the Journal', async () => {
+    const file = join(dir, 'synthese.html');
+    expect(await repere('cohort', 'report', '--out', file, '--workbook', coord)).toMatchObject({ code: 0, stdout: `${file} : la synthèse de la cohorte pour les financeurs, faite des seuls chiffres mis en commun (aucune structure nommée).\n` });
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<h1>Synthèse de la cohorte</h1>');
+    // One structure has published: its figures are its own, not the cohort's, and are not given to funders.
+    expect(html).toContain('une seule structure : pas de chiffre de cohorte');
+    expect(html).not.toContain('14 aidants sur 29');
+    expect(html).not.toMatch(/\bS01\b|Répit 31|Mme Martin/);
+    expect((await tab(coord, 'Journal')).some((line) => line.join(' ').includes('Synthèse de la cohorte générée pour les financeurs'))).toBe(true);
   }, 120_000);
 
   it('asks before sending, and sends nothing without a terminal to answer', async () => {

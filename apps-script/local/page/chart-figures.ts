@@ -13,12 +13,16 @@ function svgElement(node: SvgNode): SVGElement {
   return element;
 }
 
-/** Shows the charts held by the tab `name`, or by the first tab with charts when `name` is the dashboard. */
-export function renderCharts(charts: ChartsView, name: string, isDashboard: boolean): void {
+/**
+ * Shows the charts held by the tab `name`, or, on a dashboard, those of its charts tab (`beside`: that tab's names in
+ * either language; the first tab with charts if it was renamed).
+ */
+export function renderCharts(charts: ChartsView, name: string, beside: readonly string[] | null): void {
   const section = document.getElementById('charts')!;
   const list = document.getElementById('chart-list')!;
-  const own = charts.sheets.find((s) => s.name === name);
-  const holder = own ?? (isDashboard ? charts.sheets[0] : undefined);
+  const isDashboard = beside !== null;
+  const own = isDashboard ? undefined : charts.sheets.find((s) => s.name === name);
+  const holder = own ?? (isDashboard ? (charts.sheets.find((s) => beside.includes(s.name)) ?? charts.sheets[0]) : undefined);
   section.hidden = !holder;
   // On the tab holding them, the charts come first (their data tables are under them); on the dashboard, beside it.
   const wrap = document.getElementById('grid-wrap')!;

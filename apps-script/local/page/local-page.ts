@@ -14,8 +14,11 @@ import { renderCharts } from './chart-figures';
 import { Grid, type Position } from './grid';
 import { showEditResult, showExternalChanges, showOpenElsewhere, showTabKind } from './notices';
 
-/** Tabs under which the charts are shown, besides the tab holding them. */
-const DASHBOARD_NAMES = Object.values(tabSpec('dashboard').label);
+/** Each dashboard's name → the names of the tab whose charts are shown beside it (the cohort's beside the cohort's). */
+const CHARTS_BESIDE = new Map<string, readonly string[]>([
+  ...Object.values(tabSpec('dashboard').label).map((name) => [name, Object.values(tabSpec('charts').label)] as const),
+  ...Object.values(tabSpec('cohortDashboard').label).map((name) => [name, Object.values(tabSpec('cohortCharts').label)] as const),
+]);
 /** The extension writes through /exec, other programs the file itself: look now and then. */
 const POLL_MS = 3000;
 
@@ -70,7 +73,7 @@ function renderTabs(focus?: Position): void {
   const sheet = selectedSheet();
   showTabKind(sheet?.kind ?? null);
   grid.show(sheet, focus, view.version);
-  renderCharts(charts, sheet?.name ?? '', DASHBOARD_NAMES.includes(sheet?.name ?? ''));
+  renderCharts(charts, sheet?.name ?? '', CHARTS_BESIDE.get(sheet?.name ?? '') ?? null);
 }
 
 /** Reads the workbook again: the whole view when it changed (or when `force`), else only the file's notices. */

@@ -5,10 +5,13 @@
  */
 import { RECORD_LANG, termLabel, type Lang } from '../../../shared/contract/words';
 import { templateById, TEMPLATES } from '../../../shared/templates';
-import { directFinder } from '../registry';
+import { directFinder, TabLayouts } from '../registry';
 import { BusyError, currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from '../spreadsheet';
 import { rememberTemplate } from '../setup';
 import { cohortAnswer } from './collector';
+import { poolReceived, runCohortComputation, type CohortSummary } from './compute';
+import { cohortSummary, frenchDate } from '../../../shared/cohort/summary';
+import { cohortSummaryHtml } from '../../../shared/cohort/summary-html';
 import { inviteMember, readMembers, type Invitation } from './members';
 import { setupCohort, type CohortSetupReport } from './setup';
 import { coordination, memberSecret, membership } from './state';
@@ -80,6 +83,15 @@ export function inviteCohortMember(input: { name: string; contact?: string }): I
   });
 }
 
+/** The cohort's dashboard, charts and members' standing again, without computing the coordinator's own indicators. */
+export function computeCohort(): ({ ok: true } & CohortSummary) | Failure {
+  return underLock(() => {
+    const ss = registrySpreadsheet();
+    const summary = runCohortComputation(ss, registryLang(), currentUser('sidebar'), new TabLayouts(ss));
+    return summary ? { ok: true as const, ...summary } : { ok: false as const, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
+  });
+}
+
 export type ImportResult = { ok: true; message: string; receipt: Receipt | null } | Failure;
 
 /** A publication a member sent as a file: the same checks as through the collector, the same idempotence. */
@@ -91,4 +103,27 @@ export function importPublication(content: string): ImportResult {
     if (error instanceof BusyError) return { ok: false, message: 'Le registre est occupé par une autre opération : réessayez dans un instant.' };
     throw error;
   }
+}
+
+export type CohortReport = { ok: true; fileName: string; content: string; message: string } | Failure;
+
+/**
+ * The cohort summary for the programme's funders (an HTML file to print or edit), from the pooled figures only: no
+ * member's figure, code or name. Writes nothing but its Journal line (what, for whom, what was hidden).
+ */
+export function cohortReport(): CohortReport {
+  return underLock((): CohortReport => {
+    const ss = registrySpreadsheet();
+    const tabs = directFinder(ss);
+    const cohort = poolReceived(tabs, registryLang());
+    if (!cohort) return { ok: false, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
+    const now = new Date();
+    const doc = cohortSummary({
+      programme: ss.getName(), cohort: cohort.read.coordination.id, date: frenchDate(now), members: cohort.active, definitions: cohort.definitions, figures: cohort.pooling.figures,
+    });
+    const fileName = `synthese-cohorte-${now.toISOString().slice(0, 10)}.html`;
+    const hidden = doc.hidden.length ? ` Masqués (moins de 11 personnes dans chaque structure) : ${doc.hidden.map((h) => h.about).join(', ')}.` : '';
+    logToJournal(ss, currentUser('sidebar'), 'cohort', `Synthèse de la cohorte générée pour les financeurs (${fileName}), à partir des chiffres mis en commun seulement.${hidden}`, tabs);
+    return { ok: true, fileName, content: cohortSummaryHtml(doc), message: `${fileName} prêt : la synthèse de la cohorte pour les financeurs, faite des seuls chiffres mis en commun (aucune structure nommée).` };
+  });
 }

@@ -99,8 +99,9 @@ function receive(request: PublishRequest, member: Member, members: readonly Memb
   const now = new Date();
   const generatedAt = new Date(publication.generatedAt);
   const records = plan.rows.map((r): Record<string, CellValue> => ({
-    member: member.code, indicator: r.indicator, version: r.version, definition: r.definition, period: r.period,
+    member: member.code, indicator: r.indicator, version: r.version, definition: r.definition, period: r.period, before: r.before ?? '',
     segment: r.segment ? `${r.segment.column} = ${r.segment.value}` : '', measure: termLabel('measure', r.measure, RECORD_LANG),
+    changeKind: r.changeKind ? termLabel('changeKind', r.changeKind, RECORD_LANG) : '',
     suppressed: r.hidden ? '< 11' : '', n: cell(r.n), k: cell(r.k), value: cell(r.value), low: cell(r.low), high: cell(r.high), sum: cell(r.sum),
     sumSquares: cell(r.sumSquares), distribution: r.distribution ? r.distribution.join(' | ') : '', improved: cell(r.improved), stable: cell(r.stable),
     worse: cell(r.worse), proxyShare: r.proxyShare === null ? '' : r.proxyShare, responseRate: r.responseRate === null ? '' : r.responseRate,

@@ -12,8 +12,8 @@ export function postToCoordinator(collector: string, body: string): CoordinatorR
   let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
   try {
     response = UrlFetchApp.fetch(collector, { method: 'post', contentType: 'text/plain; charset=utf-8', payload: body, muteHttpExceptions: true, followRedirects: true });
-  } catch (error) {
-    console.error(error);
+  } catch {
+    // Google's own words (« Address unavailable », « DNS error ») would not tell a person what to do.
     return {
       ok: false,
       message: `La coordination est injoignable à l’adresse ${collector} : vérifiez la connexion à Internet et l’adresse du code d’invitation. Rien n’a été envoyé ; vous pouvez aussi publier par fichier.`,

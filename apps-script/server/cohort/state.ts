@@ -5,6 +5,7 @@
  * (as the extension's connection code is): it is never written in the registry, which may travel.
  */
 import type { VersionHistory } from '../../../shared/cohort/definition';
+import type { TabFinder } from '../registry';
 
 const COORDINATION = 'repere.cohort.coordination';
 const MEMBERSHIP = 'repere.cohort.membership';
@@ -39,8 +40,9 @@ export interface Membership {
   joinedAt: string;
 }
 
-function readJson<T>(key: string): T | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+/** `known`: the document properties a run already read (TabLayouts), sparing the calls. */
+function readJson<T>(key: string, known?: (name: string) => string | null): T | null {
+  const raw = known ? known(key) : PropertiesService.getDocumentProperties().getProperty(key);
   if (!raw) return null;
   try {
     return JSON.parse(raw) as T;
@@ -49,8 +51,8 @@ function readJson<T>(key: string): T | null {
   }
 }
 
-export function coordination(): Coordination | null {
-  return readJson<Coordination>(COORDINATION);
+export function coordination(tabs?: TabFinder): Coordination | null {
+  return readJson<Coordination>(COORDINATION, tabs?.documentProperty?.bind(tabs));
 }
 
 export function saveCoordination(value: Coordination): void {

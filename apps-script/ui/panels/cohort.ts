@@ -53,13 +53,14 @@ export async function showCohortState(): Promise<void> {
   show(await call('getCohortState'));
 }
 
-function download(fileName: string, content: string): void {
+/** A link to the file the server made, in `place` (a click downloads it; in a new tab where the frame refuses). */
+function download(place: string, fileName: string, content: string, type: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  link.href = URL.createObjectURL(new Blob([content], { type }));
   link.download = fileName;
   link.target = '_blank';
   link.textContent = `Télécharger ${fileName}`;
-  $('publish-file-link').replaceChildren(link);
+  $(place).replaceChildren(link);
 }
 
 export function initCohortPanel(): void {
@@ -100,7 +101,7 @@ export function initCohortPanel(): void {
   });
   onClick($('publish-file'), async () => {
     const reply = await call('exportPublication', previewId);
-    if (reply.ok) download(reply.fileName, reply.content);
+    if (reply.ok) download('publish-file-link', reply.fileName, reply.content, 'application/json');
     say(result, reply.message, !reply.ok);
   });
   onClick($('cohort-invite'), async () => {
@@ -117,6 +118,17 @@ export function initCohortPanel(): void {
       () => say(result, 'Code copié.'),
       () => say(result, 'Copie impossible ici : sélectionnez le code et copiez-le avec Ctrl+C.'),
     );
+  });
+  onClick($('cohort-compute'), async () => {
+    const reply = await call('computeCohort');
+    say(result, reply.ok ? reply.summary : reply.message, !reply.ok);
+    await showCohortState();
+  });
+  onClick($('cohort-report'), async () => {
+    const reply = await call('cohortReport');
+    $('cohort-report-link').replaceChildren();
+    if (reply.ok) download('cohort-report-link', reply.fileName, reply.content, 'text/html;charset=utf-8');
+    say(result, reply.message, !reply.ok);
   });
   onClick($('publication-import'), async () => {
     const file = $<HTMLInputElement>('publication-file').files?.[0];

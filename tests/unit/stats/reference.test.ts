@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import reference from '../../fixtures/stats/reference.json';
 import { normalCdf, normalQuantile, tQuantile } from '../../../shared/stats/distributions';
 import { clipInterval, meanFromSums, meanInterval, medianInterval, wilsonInterval } from '../../../shared/stats/intervals';
+import { derSimonianLaird } from '../../../shared/stats/meta';
 import { mcnemar, pairedShareDifference, signedRanks, wilcoxonExactP, wilcoxonNormalP } from '../../../shared/stats/paired';
+import { clustering, effectiveProportionInterval, memberSpread, poolMeans, poolProportions } from '../../../shared/stats/pooling';
 
 const TOL = 1e-6;
 
@@ -84,4 +86,48 @@ describe('reference values from SciPy and statsmodels', () => {
       expect(Math.abs(ci.high - r.clippedHigh), xs.join(',')).toBeLessThan(TOL);
     }
   });
+
+  it('a pooled proportion adds the members’ counts, with statsmodels’ Wilson interval, the members’ clustering (ANOVA mean squares from statsmodels) and the interval of the effective sample', () => {
+    for (const r of reference.pooledWilson) {
+      const members = r.members.map(([k, n]) => ({ k: k!, n: n! }));
+      const pooled = poolProportions(members);
+      expect([pooled.k, pooled.n]).toEqual([r.k, r.n]);
+      const w = wilsonInterval(pooled.k, pooled.n)!;
+      const c = clustering(members.map((m) => ({ n: m.n, sum: m.k, sumSquares: m.k })))!;
+      const adjusted = effectiveProportionInterval(pooled.k, pooled.n, c.deff)!;
+      const label = JSON.stringify(r.members);
+      for (const [ours, theirs] of [[w.low, r.low], [w.high, r.high], [c.icc, r.icc], [c.deff, r.deff], [adjusted.low, r.adjustedLow], [adjusted.high, r.adjustedHigh]]) {
+        expect(Math.abs(ours! - theirs!), label).toBeLessThan(TOL);
+      }
+    }
+  });
+
+  it('a pooled mean adds the members’ sums, with the t interval scipy gives on all the people and the members’ clustering', () => {
+    for (const r of reference.pooledMean) {
+      const pooled = poolMeans(r.members);
+      const summary = meanFromSums(pooled.n, pooled.sum, pooled.sumSquares)!;
+      const ci = meanInterval(summary)!;
+      const c = clustering(r.members)!;
+      for (const [ours, theirs] of [[summary.mean, r.mean], [summary.sd!, r.sd], [ci.low, r.low], [ci.high, r.high], [c.icc, r.icc], [c.deff, r.deff]]) {
+        expect(Math.abs(ours! - theirs!)).toBeLessThan(TOL);
+      }
+    }
+  });
+
+  it('the DerSimonian–Laird random-effects estimate, its interval, τ², Q and I² match statsmodels’ combine_effects(method_re="dl")', () => {
+    for (const r of reference.derSimonianLaird) {
+      const dl = derSimonianLaird(r.estimates.map((estimate, i) => ({ estimate, variance: r.variances[i]! })))!;
+      for (const [ours, theirs] of [[dl.estimate, r.estimate], [dl.se, r.se], [dl.low, r.low], [dl.high, r.high], [dl.tau2, r.tau2], [dl.q, r.q], [dl.i2, r.i2]]) {
+        expect(Math.abs(ours! - theirs!), r.estimates.join(',')).toBeLessThan(TOL);
+      }
+    }
+  });
+
+  it('the members’ median and quartiles are numpy’s percentiles (linear, type 7), each member counting once', () => {
+    for (const r of reference.quartiles) {
+      const s = memberSpread(r.values)!;
+      expect([s.q1, s.median, s.q3].map((x, i) => Math.abs(x - [r.q1, r.median, r.q3][i]!)).every((d) => d < TOL), r.values.join(',')).toBe(true);
+    }
+  });
 });
+
