@@ -87,7 +87,7 @@ async function computeCohort(published: number): Promise<void> {
   // The previous computation's message goes first, so the one read is this computation's.
   await coord.sidebar.locator('#cohort-result').evaluate((node) => (node.textContent = ''));
   await coord.sidebar.getByRole('button', { name: 'Calculer la cohorte' }).click();
-  await expect.poll(() => result(coord)).toMatch(new RegExp(`^Cohorte COH-[0-9A-F]{8} : \\d+ chiffre\\(s\\) mis en commun .* à partir des publications de ${published} structure\\(s\\) sur 2\\.`));
+  await expect.poll(() => result(coord)).toMatch(new RegExp(`^Cohorte COH-[0-9A-F]{8} : \\d+ chiffres? mis en commun .* à partir des publications de ${published} structures? sur 2\\.`));
 }
 
 beforeAll(async () => {
