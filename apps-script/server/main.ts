@@ -39,6 +39,7 @@ export {
   joinCohort,
   previewPublication,
   sendPublication,
+  setCohortNamesShown,
 } from './cohort/api';
 export {
   getExchangeSetup,

@@ -3,12 +3,12 @@
  * side under their codes, in code order (never ranked), each figure with its interval, and the person-weighted figure
  * of all of them; a member's hidden figure keeps its place and reads « < 11 ». A before/after change is a forest plot:
  * each member's change with its interval on both sides of 0, and the random-effects estimate as a diamond when at
- * least five members published it.
+ * least five members published it. Names replace codes only when the coordinator chose to show them to the members.
  */
 import { comparePeriods } from '../indicators/periods';
 import { FOREST_HEADER, INDICATOR_COLOURS, INTERVAL_COLOUR, POOLED_LABEL, type ChartCell, type ChartSpecification } from '../charts/specs';
 import { frNumber } from '../indicators/text';
-import type { CohortDefinition, CohortPooling, MemberFigure, PooledFigure } from './pooling';
+import type { CohortDefinition, CohortPooling, MemberFigure, MemberLabel, PooledFigure } from './pooling';
 import { MIN_MEMBERS_FOR_POOLED_CHANGE } from './pooling';
 import { count } from '../text/plural';
 
@@ -20,16 +20,16 @@ const intervalSeries = [{ colour: INTERVAL_COLOUR, role: 'low' as const, neutral
 const byCode = (a: MemberFigure, b: MemberFigure) => a.member.length - b.member.length || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
 
 /** Members in their codes' order, a hidden figure in its place reading « < 11 ». */
-function memberRows(members: readonly MemberFigure[]): ChartCell[][] {
+function memberRows(members: readonly MemberFigure[], label: MemberLabel): ChartCell[][] {
   return [...members]
     .sort(byCode)
-    .map((m) => (m.hidden ? [`${m.member} : < 11`, null, null, null] : [`${m.member} (n = ${m.n ?? '?'})`, round1(m.value), round1(m.low), round1(m.high)]));
+    .map((m) => (m.hidden ? [`${label(m.member)} : < 11`, null, null, null] : [`${label(m.member)} (n = ${m.n ?? '?'})`, round1(m.value), round1(m.low), round1(m.high)]));
 }
 
-function sideBySide(definition: CohortDefinition, figure: PooledFigure, members: readonly MemberFigure[], colour: string): ChartSpecification {
+function sideBySide(definition: CohortDefinition, figure: PooledFigure, members: readonly MemberFigure[], colour: string, label: MemberLabel): ChartSpecification {
   const percent = definition.unit.trim() === '%' || figure.measure === 'proportion';
   const unit = percent ? '%' : definition.unit.trim();
-  const table: ChartCell[][] = [['Structure', unit || 'Valeur', ...INTERVAL], ...memberRows(members)];
+  const table: ChartCell[][] = [['Structure', unit || 'Valeur', ...INTERVAL], ...memberRows(members, label)];
   const p = figure.pooled;
   let finding = `${count(figure.contributing, 'structure', 'structures')} en ${figure.period}`;
   if (p && (p.kind === 'proportion' || p.kind === 'count' || p.kind === 'mean')) {
@@ -45,9 +45,9 @@ function sideBySide(definition: CohortDefinition, figure: PooledFigure, members:
   };
 }
 
-function forest(definition: CohortDefinition, figure: PooledFigure, members: readonly MemberFigure[], colour: string): ChartSpecification {
+function forest(definition: CohortDefinition, figure: PooledFigure, members: readonly MemberFigure[], colour: string, label: MemberLabel): ChartSpecification {
   const unit = figure.changeKind === 'binary' ? 'points' : figure.changeKind === 'ordinal' ? '% qui ont progressé' : definition.unit.trim() || 'score';
-  const table: ChartCell[][] = [[FOREST_HEADER.fr, unit, ...INTERVAL], ...memberRows(members)];
+  const table: ChartCell[][] = [[FOREST_HEADER.fr, unit, ...INTERVAL], ...memberRows(members, label)];
   const re = figure.pooled?.kind === 'change' ? figure.pooled.randomEffects : null;
   const span = `${figure.before} → ${figure.period}`;
   let finding: string;
@@ -65,7 +65,7 @@ function forest(definition: CohortDefinition, figure: PooledFigure, members: rea
   };
 }
 
-export function cohortCharts(definitions: readonly CohortDefinition[], pooling: CohortPooling): ChartSpecification[] {
+export function cohortCharts(definitions: readonly CohortDefinition[], pooling: CohortPooling, label: MemberLabel = (code) => code): ChartSpecification[] {
   const out: ChartSpecification[] = [];
   definitions.forEach((definition, i) => {
     // The latest period at least one member published a figure for (one where every member's is hidden says nothing).
@@ -74,7 +74,7 @@ export function cohortCharts(definitions: readonly CohortDefinition[], pooling: 
     if (!latest) return;
     const colour = INDICATOR_COLOURS[i % INDICATOR_COLOURS.length]!;
     const members = pooling.members(latest);
-    out.push(latest.measure === 'change' ? forest(definition, latest, members, colour) : sideBySide(definition, latest, members, colour));
+    out.push(latest.measure === 'change' ? forest(definition, latest, members, colour, label) : sideBySide(definition, latest, members, colour, label));
   });
   return out;
 }

@@ -2,10 +2,11 @@
  * The coordinator's « Tableau de cohorte » in plain French: one line per shared indicator × version × period × group,
  * with how many members it pools, the person-weighted figure (« 301 aidants sur 412 (73 %) ») and its interval, the
  * clustering and its corrected interval, the structure-weighted median with the spread across members, what was left
- * out and why, and how it was computed. Members are never ranked or named here; a figure hidden everywhere reads « < 11 ».
+ * out and why, and how it was computed. Members are never ranked, and named only when the coordinator chose to show
+ * names to the members themselves (codes otherwise); a figure hidden everywhere reads « < 11 ».
  */
 import { frNumber, frP, frPercent } from '../indicators/text';
-import type { CohortDefinition, Pooled, PooledFigure } from './pooling';
+import type { CohortDefinition, MemberLabel, Pooled, PooledFigure } from './pooling';
 import { MIN_MEMBERS_FOR_POOLED_CHANGE } from './pooling';
 
 export interface DashboardLine {
@@ -96,12 +97,12 @@ function medianText(figure: PooledFigure, unit: string): string {
   return `${value} ; la moitié des structures ${range(s.q1, s.q3, u === '%' ? '%' : '', false, true)} (${s.members} structures)`;
 }
 
-function excludedText(figure: PooledFigure): string {
+function excludedText(figure: PooledFigure, label: MemberLabel): string {
   const parts: string[] = [];
   const { hidden, otherVersion, otherDefinition } = figure.excluded;
   if (hidden) parts.push(`${plural(hidden, 'structure', 'structures')} à moins de 11 personnes (« < 11 ») : non comptée${hidden > 1 ? 's' : ''}`);
-  for (const o of otherVersion) parts.push(`${o.member} a publié la version ${o.version} : pas mise en commun avec la version ${figure.version} (voir sa ligne)`);
-  if (otherDefinition.length) parts.push(`${otherDefinition.join(', ')} : définition appliquée différente de la version ${figure.version} partagée, pas mise en commun (rejoindre à nouveau la cohorte la remet à jour)`);
+  for (const o of otherVersion) parts.push(`${label(o.member)} a publié la version ${o.version} : pas mise en commun avec la version ${figure.version} (voir sa ligne)`);
+  if (otherDefinition.length) parts.push(`${otherDefinition.map(label).join(', ')} : définition appliquée différente de la version ${figure.version} partagée, pas mise en commun (rejoindre à nouveau la cohorte la remet à jour)`);
   return parts.join(' ; ');
 }
 
@@ -115,7 +116,7 @@ const METHODS: Record<string, string> = {
   change: 'Évolution de chaque structure avec son intervalle à 95 % (erreur type déduite de l’intervalle) ; à partir de 5 structures, mise en commun à effets aléatoires (DerSimonian–Laird) ; personnes qui ont progressé : comptes additionnés.',
 };
 
-export function dashboardLines(figures: readonly PooledFigure[], definitions: readonly CohortDefinition[], memberCount: number): DashboardLine[] {
+export function dashboardLines(figures: readonly PooledFigure[], definitions: readonly CohortDefinition[], memberCount: number, label: MemberLabel = (code) => code): DashboardLine[] {
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   return figures.map((figure) => {
     const definition = byCode.get(figure.indicator)!;
@@ -134,7 +135,7 @@ export function dashboardLines(figures: readonly PooledFigure[], definitions: re
       interval: shown.interval,
       clustering: clusteringText(figure.pooled, definition.unit),
       median: medianText(figure, definition.unit),
-      excluded: excludedText(figure),
+      excluded: excludedText(figure, label),
       method: `${figure.current ? '' : `Ancienne version (en cours : ${definition.version}). `}${METHODS[figure.measure] ?? ''}`,
     };
   });

@@ -44,6 +44,9 @@ export interface CohortDefinition {
   bounds?: { min: number; max: number } | null;
 }
 
+/** How a member is shown: its code, or its name when the coordinator chose to show names (to the members themselves). */
+export type MemberLabel = (code: string) => string;
+
 export interface MemberFigure {
   member: string;
   hidden: boolean;

@@ -111,4 +111,16 @@ describe('the cohort dashboard', () => {
     expect(String(old['Calcul'])).toMatch(/^Ancienne version \(en cours : 2\)\./);
     expect(String(old['Non mis en commun'])).toMatch(/a publié la version 2 : pas mise en commun avec la version 1/);
   });
+
+  it('names the structures only when the coordinator chooses to, for a table shared with the members themselves', () => {
+    const chartsText = () => JSON.stringify(c.coordinator.model.sheets.find((s) => s.name === 'Graphiques de cohorte')!.cells);
+    succeeded(c.coordinator.run('setCohortNamesShown', true));
+    expect(chartsText()).toMatch(/Structure S01 \(n = \d+\)/);
+    expect(JSON.stringify(records(c.coordinator, 'cohortDashboard'))).toContain('Structure S01 a publié la version 1');
+    expect(c.coordinator.run('getCohortState')).toMatchObject({ coordinator: { showNames: true } });
+    succeeded(c.coordinator.run('setCohortNamesShown', false));
+    expect(chartsText()).not.toContain('Structure S0');
+    expect(JSON.stringify(records(c.coordinator, 'cohortDashboard'))).toContain('S01 a publié la version 1');
+    expect(JSON.stringify(records(c.coordinator, 'cohortDashboard'))).not.toContain('Structure S0');
+  });
 });

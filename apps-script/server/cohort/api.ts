@@ -14,7 +14,7 @@ import { cohortSummary, frenchDate } from '../../../shared/cohort/summary';
 import { cohortSummaryHtml } from '../../../shared/cohort/summary-html';
 import { inviteMember, readMembers, type Invitation } from './members';
 import { setupCohort, type CohortSetupReport } from './setup';
-import { coordination, memberSecret, membership } from './state';
+import { coordination, memberSecret, membership, saveCoordination } from './state';
 import { logToJournal } from '../journal';
 import type { Receipt } from '../../../shared/cohort/protocol';
 
@@ -29,6 +29,8 @@ export interface CohortState {
     setVersion: number;
     collector: string;
     members: Array<{ code: string; name: string; status: string; periods: string; late: string }>;
+    /** The dashboard and charts name the structures (for a table shared with the members themselves), else codes. */
+    showNames: boolean;
   };
   member: null | { cohort: string; id: string; member: string; collector: string; indicators: number; canPublish: boolean };
 }
@@ -41,7 +43,7 @@ export function getCohortState(): CohortState {
     const members = readMembers(directFinder(registrySpreadsheet())).map((m) => ({
       code: m.code, name: m.name, status: m.status ? termLabel('memberStatus', m.status, RECORD_LANG) : cell(m.cells['status']), periods: cell(m.cells['periods']), late: cell(m.cells['late']),
     }));
-    return { ok: true, role: 'coordinator', coordinator: { id: state.id, setVersion: state.setVersion, collector: ScriptApp.getService().getUrl() || '', members }, member: null };
+    return { ok: true, role: 'coordinator', coordinator: { id: state.id, setVersion: state.setVersion, collector: ScriptApp.getService().getUrl() || '', members, showNames: state.showNames === true }, member: null };
   }
   const m = membership();
   if (m) {
@@ -80,6 +82,23 @@ export function inviteCohortMember(input: { name: string; contact?: string }): I
       logToJournal(ss, currentUser('sidebar'), 'cohort', `${invitation.renewed ? 'Nouveau code d’invitation' : 'Structure invitée'} : « ${name} » (code ${invitation.member}). ${invitation.renewed ? 'L’ancien code ne fonctionne plus.' : ''}`.trim(), tabs);
     }
     return invitation;
+  });
+}
+
+/**
+ * Names instead of codes in « Tableau de cohorte » and « Graphiques de cohorte » (for a table the coordinator shares
+ * with the members themselves), or codes again; the tabs are rewritten at once. Never in the summary for funders.
+ */
+export function setCohortNamesShown(show: boolean): ({ ok: true } & CohortSummary) | Failure {
+  const state = coordination();
+  if (!state) return { ok: false, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
+  return underLock(() => {
+    const ss = registrySpreadsheet();
+    saveCoordination({ ...state, showNames: show === true });
+    const words = show === true ? 'les structures apparaissent sous leur nom (pour les membres eux-mêmes)' : 'les structures apparaissent sous leur code';
+    logToJournal(ss, currentUser('sidebar'), 'cohort', `Tableau et graphiques de cohorte : ${words}.`);
+    const summary = runCohortComputation(ss, registryLang(), currentUser('sidebar'), new TabLayouts(ss))!;
+    return { ok: true as const, ...summary };
   });
 }
 

@@ -70,7 +70,10 @@ export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, t
   const cohort = poolReceived(tabs, lang);
   if (!cohort) return null;
   const { read, members, definitions, pooling } = cohort;
-  const lines = dashboardLines(pooling.figures, definitions, cohort.active);
+  // Codes by default; the structures' names only when the coordinator chose to show them to the members themselves.
+  const names = new Map(members.map((m) => [m.code, m.name]));
+  const label = read.coordination.showNames ? (code: string) => names.get(code) || code : (code: string) => code;
+  const lines = dashboardLines(pooling.figures, definitions, cohort.active, label);
 
   const dashboard = tabs.tab('cohortDashboard');
   if (dashboard) {
@@ -78,7 +81,7 @@ export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, t
     rewriteRecords(dashboard, records);
     widths?.fitTab(dashboard, tabSpec('cohortDashboard').columns, records);
   }
-  drawCharts(ss, tabs, 'cohortCharts', COHORT_CHARTS_PROPERTY, cohortCharts(definitions, pooling), lang, widths);
+  drawCharts(ss, tabs, 'cohortCharts', COHORT_CHARTS_PROPERTY, cohortCharts(definitions, pooling, label), lang, widths);
   writeStandings(tabs, members, pooling.published);
 
   const contributing = new Set(pooling.published.map((p) => p.member)).size;

@@ -38,6 +38,7 @@ function show(state: CohortState): void {
   } else if (state.coordinator) {
     const c = state.coordinator;
     $('cohort-role').textContent = `Registre de la coordination (cohorte ${c.id}, jeu d’indicateurs partagés en version ${c.setVersion}) : ${count(c.members.length, 'structure invitée', 'structures invitées')}.`;
+    $<HTMLInputElement>('cohort-show-names').checked = c.showNames;
     $('cohort-members').replaceChildren(
       ...c.members.map((m) => {
         const item = document.createElement('li');
@@ -123,6 +124,13 @@ export function initCohortPanel(): void {
     const reply = await call('computeCohort');
     say(result, reply.ok ? reply.summary : reply.message, !reply.ok);
     await showCohortState();
+  });
+  $('cohort-show-names').addEventListener('change', () => {
+    const box = $<HTMLInputElement>('cohort-show-names');
+    void call('setCohortNamesShown', box.checked).then(async (reply) => {
+      say(result, reply.ok ? (box.checked ? 'Les structures apparaissent sous leur nom dans le tableau et les graphiques de cohorte.' : 'Les structures apparaissent sous leur code.') : reply.message, !reply.ok);
+      await showCohortState();
+    });
   });
   onClick($('cohort-report'), async () => {
     const reply = await call('cohortReport');
