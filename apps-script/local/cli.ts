@@ -1,6 +1,7 @@
 /**
  * The `repere` command over a local workbook: start the local mode, set up and check the registry, inspect and import
- * survey files, compute the indicators, print the connection code, exchange files with other tools.
+ * survey files, compute the indicators, make the questionnaires and the reports, print the connection code, exchange
+ * files with other tools.
  * Exit codes: 0 done, 1 the user's input is wrong (French message), 2 internal error.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { COHORT_HELP, cohortCommand, publishCommand } from './cohort-command';
 import { EXCHANGE_HELP, exchangeCommand, isExchangeCommand } from './exchange-command';
 import { QUESTIONNAIRE_HELP, questionnaireCommand } from './questionnaire-command';
+import { REPORT_HELP, reportCommand } from './report-command';
 import { LocalRegistry } from './registry-host';
 import { runningServer } from './server-file';
 import { startLocalMode } from './start';
@@ -39,7 +41,7 @@ Commandes :
   import FICHIER --survey ID Importe les réponses dans le classeur (--wave W : vague) et affiche les comptes
   compute        Calcule les indicateurs : Valeurs, tableau de bord, graphiques, contrôles (--json : les valeurs
                  avec leur détail, les contrôles de chaque vague et les questionnaires à revoir)
-${QUESTIONNAIRE_HELP}${COHORT_HELP}${EXCHANGE_HELP}
+${QUESTIONNAIRE_HELP}${REPORT_HELP}${COHORT_HELP}${EXCHANGE_HELP}
 Options :
   --workbook PATH   Classeur .xlsx (défaut : ${DEFAULT_WORKBOOK} dans le dossier courant)
   --port N          Port local (défaut : ${DEFAULT_PORT} ; pairing-code : celui du serveur qui tourne sur le classeur)
@@ -125,7 +127,7 @@ const STEP_COMMANDS: Record<string, string> = {
   approach: 'remplissez l’onglet « Démarche » : dans la page locale (repere start) ou dans LibreOffice',
   data: 'repere import FICHIER --survey ID, ou une valeur saisie dans l’onglet « Valeurs »',
   compute: 'repere compute',
-  report: 'lisez « Tableau de bord » et « Graphiques » dans le classeur ou la page locale (repere start)',
+  report: 'repere report --pdf rapport.pdf (rapport d’évaluation), --document une-page ou equipe ; ou lisez « Tableau de bord » et « Graphiques »',
 };
 
 /** The checklist's next step, in the sidebar's words, with the command that takes it. */
@@ -150,6 +152,7 @@ async function openRegistry(options: Options, command: string): Promise<LocalReg
 async function run(argv: string[]): Promise<number> {
   // Their own modules parse their own options.
   if (argv[0] === 'questionnaire' && !argv.includes('--help')) return questionnaireCommand(argv.slice(1), DEFAULT_WORKBOOK);
+  if (argv[0] === 'report' && !argv.includes('--help')) return reportCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (argv[0] === 'cohort' && !argv.includes('--help')) return cohortCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (argv[0] === 'publish' && !argv.includes('--help')) return publishCommand(argv.slice(1), DEFAULT_WORKBOOK);
   if (isExchangeCommand(argv[0]) && !argv.includes('--help')) return exchangeCommand(argv, DEFAULT_WORKBOOK);
@@ -210,7 +213,7 @@ async function run(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(options);
     default:
-      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, cohort, publish, export, import-codebook, import-codings (voir repere --help).`);
+      throw new UserError(`Commande inconnue : « ${command} ». Commandes : start, setup, check, pairing-code, inspect, import, compute, questionnaire, report, cohort, publish, export, import-codebook, import-codings (voir repere --help).`);
   }
 }
 

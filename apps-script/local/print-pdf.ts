@@ -6,17 +6,15 @@ import type { Page } from 'playwright-core';
 import { findChromium } from './chromium';
 import { UserError } from './user-error';
 
-function noChromium(): string {
+function noChromium(instead: string): string {
   const where = process.env.CHROME_PATH ? `Chromium est introuvable à « ${process.env.CHROME_PATH} » (variable CHROME_PATH)` : 'Chromium est introuvable';
-  return (
-    `${where} : il sert à imprimer en PDF. Installez-le (Debian/Ubuntu : sudo apt-get install chromium) ou corrigez CHROME_PATH, ` +
-    'puis relancez. Sinon, demandez --format html et imprimez la page depuis votre navigateur.'
-  );
+  return `${where} : il sert à imprimer en PDF. Installez-le (Debian/Ubuntu : sudo apt-get install chromium) ou corrigez CHROME_PATH, puis relancez. Sinon, ${instead}`;
 }
 
-export async function printPdf(html: string): Promise<{ pdf: Uint8Array; pages: number }> {
+/** `instead`: what the person can do without Chromium, in the words of the command that prints. */
+export async function printPdf(html: string, instead = 'demandez --format html et imprimez la page depuis votre navigateur.'): Promise<{ pdf: Uint8Array; pages: number }> {
   const executablePath = findChromium();
-  if (!executablePath) throw new UserError(noChromium());
+  if (!executablePath) throw new UserError(noChromium(instead));
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));

@@ -21,7 +21,16 @@ import { PageEdits, type CellEdit, type EditReply, type RowChange, type RowSeen 
 import { tabsView, type TabsView } from './page-view';
 import { readUserProperties, writeUserProperties } from './user-properties';
 
-export type RpcReply = { ok: true; value: unknown } | { ok: false; error: string };
+/** A dialog the script showed (HtmlService), for the page to show over the workbook as Google would. */
+export interface ShownDialog {
+  title: string;
+  html: string;
+  modal: boolean;
+  width: number;
+  height: number;
+}
+
+export type RpcReply = { ok: true; value: unknown; dialogs?: ShownDialog[] } | { ok: false; error: string };
 
 export interface WorkbookView extends TabsView {
   version: string;
@@ -184,7 +193,10 @@ export class LocalRegistry {
       try {
         if (fn.endsWith('_')) throw new Error(`Script function not found: ${fn}`);
         const input = toWire(args) as unknown[];
-        return { ok: true, value: toWire(this.runtime.entry(fn)(...input)) };
+        const dialogs = this.runtime.services.ui.dialogs;
+        const before = dialogs.length;
+        const value = toWire(this.runtime.entry(fn)(...input));
+        return dialogs.length > before ? { ok: true, value, dialogs: dialogs.slice(before) } : { ok: true, value };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }

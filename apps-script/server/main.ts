@@ -28,6 +28,7 @@ export {
   writeImportQuotes,
 } from './import-api';
 export { createQuestionnaireForm, getInstrument, getQuestionnaireSetup } from './questionnaire-api';
+export { addDecision, generateReportFile, getReportSetup, showReportPreview } from './report-api';
 export {
   cohortReport,
   computeCohort,

@@ -45,7 +45,7 @@ const HINTS: Record<StepId, string> = {
   approach: 'Ouvrez « Démarche » ci-dessous : votre question évaluative, le périmètre, les parties prenantes, la période, qui pilote. Remplacez les passages « [À adapter] » du modèle.',
   data: 'Importez les réponses d’une enquête (« Importer des réponses »), ou saisissez une valeur pour un indicateur en saisie manuelle (« Saisir une valeur »).',
   compute: 'Cliquez « Calculer les indicateurs » : Valeurs, le tableau de bord et les graphiques seront mis à jour.',
-  report: 'Lisez le tableau de bord et les graphiques, puis partagez-les. Pour ce qui sort de la structure, les chiffres sur moins de 11 personnes restent masqués.',
+  report: 'Lisez le tableau de bord et les graphiques, puis faites un document dans « Rapports » : rapport d’évaluation, une page, vue d’équipe. Hors de l’équipe, les chiffres sur moins de 11 personnes restent masqués.',
 };
 
 /** In a coordinator's registry, the data are the publications the members send. */
@@ -72,16 +72,17 @@ function hasData(ss: Spreadsheet, snapshot: RegistrySnapshot, coordinator: boole
 
 /**
  * Computed since the data last changed: Valeurs holds computed rows, and the Journal's last line about data (an
- * import, a sync, a value typed) is older than its last computation.
+ * import, a sync, a value typed) is older than its last computation; reported: a document was made after that.
  */
-function computedSinceData(ss: Spreadsheet, snapshot: RegistrySnapshot): boolean {
-  if (!(snapshot.values?.rows ?? []).some((r) => termId('valueOrigin', String(r.cells['origin'] ?? '')) === 'computed')) return false;
+function computedSinceData(ss: Spreadsheet, snapshot: RegistrySnapshot): { computed: boolean; reported: boolean } {
+  if (!(snapshot.values?.rows ?? []).some((r) => termId('valueOrigin', String(r.cells['origin'] ?? '')) === 'computed')) return { computed: false, reported: false };
   const journal = bindTab(ss, 'journal');
-  if (!journal) return true;
+  if (!journal) return { computed: true, reported: false };
   const actions = columnValues(journal, 'action').map((a) => termId('journalAction', String(a)));
   const lastCompute = actions.lastIndexOf('compute');
   const lastData = Math.max(actions.lastIndexOf('import'), actions.lastIndexOf('sync'), actions.lastIndexOf('manualValue'), actions.lastIndexOf('publication'));
-  return lastCompute > lastData;
+  // A document made since, from these figures: the results were read and shared.
+  return { computed: lastCompute > lastData, reported: lastCompute > lastData && actions.lastIndexOf('report') > lastCompute };
 }
 
 export function nextSteps(ss: Spreadsheet, lang: Lang, snapshot?: RegistrySnapshot): NextSteps {
@@ -89,12 +90,13 @@ export function nextSteps(ss: Spreadsheet, lang: Lang, snapshot?: RegistrySnapsh
   const read = configured ? snapshot ?? readRegistry(ss, lang).snapshot : null;
   const coordinator = configured && coordination() !== null;
   const labels = coordinator ? { ...LABELS, data: COHORT_DATA.label } : LABELS;
+  const computed = read ? computedSinceData(ss, read) : { computed: false, reported: false };
   const done: Record<StepId, boolean> = {
     setup: configured,
     approach: configured && approachDescribed(readApproach(ss)),
     data: !!read && hasData(ss, read, coordinator),
-    compute: !!read && computedSinceData(ss, read),
-    report: false,
+    compute: computed.computed,
+    report: computed.reported,
   };
   const order: StepId[] = ['setup', 'approach', 'data', 'compute', 'report'];
   // Where the work has got to: the step after the last one done. A step skipped before it stays unticked, recalled.

@@ -1,4 +1,4 @@
-/** Small DOM helpers shared by the sidebar's panels: find an element, report a result, run a button's work once. */
+/** Small DOM helpers shared by the sidebar's panels: find an element, report a result, run a button's work once, link a file. */
 import { failureMessage } from './rpc';
 
 export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -35,4 +35,17 @@ export function option(value: string, text: string): HTMLOptionElement {
   element.value = value;
   element.textContent = text;
   return element;
+}
+
+/** A link to a file prepared here (a blob) or a page elsewhere: to download, or to open in a new tab. */
+export function fileLink(text: string, href: string, options: { download?: string; newTab?: boolean }): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.textContent = text;
+  a.href = href;
+  if (options.download) a.download = options.download;
+  if (options.newTab) {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  }
+  return a;
 }

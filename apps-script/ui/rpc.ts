@@ -3,9 +3,10 @@ import type * as CohortApi from '../server/cohort/api';
 import type * as ExchangeApi from '../server/exchange-api';
 import type * as ImportApi from '../server/import-api';
 import type * as QuestionnaireApi from '../server/questionnaire-api';
+import type * as ReportApi from '../server/report-api';
 import type * as SidebarApi from '../server/sidebar-api';
 
-type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof CohortApi & typeof ExchangeApi;
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof ReportApi & typeof CohortApi & typeof ExchangeApi;
 type ApiName = keyof Api & string;
 type ApiFn<K extends ApiName> = Api[K] extends (...args: infer A) => infer R ? (...args: A) => R : never;
 

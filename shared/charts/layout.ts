@@ -99,12 +99,12 @@ function boundsOf(spec: ChartSpecification): [number, number] | null {
   return low >= 0 && high >= 0 ? [low, high] : null;
 }
 
-function line(spec: ChartSpecification): ChartLayout {
+function line(spec: ChartSpecification, options: LayoutOptions): ChartLayout {
   const rows = spec.table.slice(1);
   const width = Math.max(LAYOUT_WIDTH, LEFT + RIGHT + rows.length * 180);
   const head = heading(spec, width);
   const top = head.bottom + 40;
-  const plotH = 300;
+  const plotH = options.compact ? 200 : 300;
   const numbers = rows.flatMap((r) => r.slice(1)).filter((v): v is number => typeof v === 'number');
   const min = spec.min ?? 0;
   const max = spec.max ?? niceCeil(Math.max(0, ...numbers) * 1.1);
@@ -150,11 +150,11 @@ function line(spec: ChartSpecification): ChartLayout {
 }
 
 /** Horizontal bars, each category's label above its bar (long labels stay horizontal and readable). */
-function bars(spec: ChartSpecification): ChartLayout {
+function bars(spec: ChartSpecification, options: LayoutOptions): ChartLayout {
   const rows = spec.table.slice(1);
   const width = LAYOUT_WIDTH;
   const head = heading(spec, width);
-  const rowH = 70;
+  const rowH = options.compact ? 60 : 70;
   const top = head.bottom + 40;
   const marks: Mark[] = [...head.marks];
   const likert = spec.stacked;
@@ -279,6 +279,11 @@ function forest(spec: ChartSpecification): ChartLayout {
   return { width, height: bottom + 16, title: `${spec.title} : ${spec.finding}`, marks: [...marks, ...keys] };
 }
 
-export function chartLayout(spec: ChartSpecification): ChartLayout {
-  return spec.type === 'LINE' ? line(spec) : spec.kind === 'forest' ? forest(spec) : bars(spec);
+/** `compact`: a shorter plot, for a chart printed in a document among text (the labels keep their size). */
+export interface LayoutOptions {
+  compact?: boolean;
+}
+
+export function chartLayout(spec: ChartSpecification, options: LayoutOptions = {}): ChartLayout {
+  return spec.type === 'LINE' ? line(spec, options) : spec.kind === 'forest' ? forest(spec) : bars(spec, options);
 }

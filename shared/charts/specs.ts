@@ -13,7 +13,8 @@
  *   and the pooled estimate as a diamond (shared/cohort/charts.ts makes them).
  *
  * Each chart is titled with its indicator (« I3 — Part des aidants… ») and states its finding in words beside it.
- * Suppressed values (fewer than 5 people) never reach a chart: their period stays on the axis with no point.
+ * Suppressed values (fewer than 5 people, or the threshold of the audience a document is for) never reach a chart:
+ * their period stays on the axis with no point, labelled « (< 5) ».
  */
 import type { Lang } from '../contract/words';
 import type { ValueRow } from '../indicators/model';
@@ -70,6 +71,7 @@ const FR = {
   flat: 'stable', first: 'première mesure', in: 'en', since: 'depuis', from: 'de', to: 'à', by: 'selon', orMore: 'ou plus',
   answer: 'répondent', improved: 'ont progressé', stable: 'stables', worse: 'en baisse', between: 'entre', and: 'et',
   onAverage: 'en moyenne', outOf: 'sur', pairs: 'personnes suivies', change: 'Évolution', points: 'points',
+  fewer: 'moins de', persons: 'personnes',
 };
 const WORDS: Record<Lang, typeof FR> = {
   fr: FR,
@@ -79,6 +81,7 @@ const WORDS: Record<Lang, typeof FR> = {
     flat: 'stable', first: 'first measure', in: 'in', since: 'since', from: 'from', to: 'to', by: 'by', orMore: 'or more',
     answer: 'answer', improved: 'improved', stable: 'stable', worse: 'worse', between: 'between', and: 'and',
     onAverage: 'on average', outOf: 'out of', pairs: 'people followed', change: 'Change', points: 'points',
+    fewer: 'fewer than', persons: 'people',
   },
 };
 
@@ -131,7 +134,13 @@ function intervalColumns(lang: Lang): { header: ChartCell[]; series: SeriesStyle
   return { header: [w.low, w.high], series: [{ colour: INTERVAL_COLOUR, role: 'low', neutral: false }, { colour: INTERVAL_COLOUR, role: 'high', neutral: false }] };
 }
 
-function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: string, lang: Lang): ChartSpecification | null {
+/** How a chart is drawn for its audience: the dashboard's small-cell threshold, or an outward document's. */
+export interface ChartOptions {
+  /** Figures from fewer people are hidden (they arrive `suppressed`); the axis says « (< threshold) ». */
+  threshold?: number;
+}
+
+function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: string, lang: Lang, threshold: number): ChartSpecification | null {
   const w = WORDS[lang];
   const points = rows.filter(shown);
   const last = points[points.length - 1];
@@ -152,7 +161,7 @@ function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: stri
   const table: ChartCell[][] = [header];
   for (const r of rows) {
     const visible = shown(r);
-    const label = visible ? `${r.period}${nText(r.n)}` : `${r.period} (< ${DASHBOARD_MIN_N})`;
+    const label = visible ? `${r.period}${nText(r.n)}` : `${r.period} (< ${threshold})`;
     const line: ChartCell[] = [label, visible ? round1(r.value!) : null];
     if (withInterval) line.push(visible && r.low !== null ? round1(r.low) : null, visible && r.high !== null ? round1(r.high) : null);
     if (withTarget) line.push(r.target === null ? null : round1(r.target));
@@ -160,16 +169,21 @@ function evolution(indicator: Indicator, rows: readonly ValueRow[], colour: stri
   }
   const before = points[points.length - 2];
   const figure = (r: ValueRow) => rowFigureText(r, indicator.unit, lang);
-  let trend = w.first;
+  // No earlier figure shown: the first measure, unless an earlier period was measured and hidden (then said so).
+  const earlier = rows[rows.indexOf(last) - 1];
+  let trend = earlier ? `${earlier.period} : ${w.fewer} ${threshold} ${w.persons}` : w.first;
   if (before) {
     const delta = last.value - before.value;
     trend = `${Math.abs(delta) < 0.05 ? w.flat : delta > 0 ? w.up : w.down} ${w.since} ${before.period} (${figure(before)})`;
   }
+  // A later period hidden (too few people) is said, not passed over as if the shown one were the latest.
+  const latest = rows[rows.length - 1]!;
+  const hiddenLater = latest !== last && !shown(latest) ? ` ; ${latest.period} : ${w.fewer} ${threshold} ${w.persons}` : '';
   const percent = indicator.unit.trim() === '%';
   const window = percent ? { min: 0, max: 100 } : scaleWindow(last.detail.bounds, table);
   return {
     key: `${indicator.code}:evolution`, indicator: indicator.code, kind: 'evolution', type: 'LINE', stacked: false,
-    title: titleOf(indicator), finding: `${figure(last)} ${w.in} ${last.period}${nText(last.n)}, ${trend}`,
+    title: titleOf(indicator), finding: `${figure(last)} ${w.in} ${last.period}${nText(last.n)}, ${trend}${hiddenLater}`,
     axisTitle: indicator.unit.trim() || w.value, table, series, min: window?.min ?? null, max: window?.max ?? null,
   };
 }
@@ -247,7 +261,7 @@ function change(indicator: Indicator, overall: readonly ValueRow[], colour: stri
   const span = `${w.between} ${c.before} ${w.and} ${c.after}`;
   const finding =
     c.kind === 'binary'
-      ? `${rowFigureText(last, indicator.unit, lang)} ${span} (${pct(c.shareBefore!)} → ${pct(c.shareAfter!)}, n = ${c.pairs})`
+      ? `${rowFigureText(last, indicator.unit, lang)} ${span} (${c.shareBefore !== undefined && c.shareAfter !== undefined ? `${pct(c.shareBefore)} → ${pct(c.shareAfter)}, ` : ''}n = ${c.pairs})`
       : c.kind === 'ordinal'
         ? `${pct(shares.improved.percent)} ${w.improved} ${span} (${shares.improved.count} ${w.outOf} ${c.pairs}), ${pct(shares.worse.percent)} ${w.worse}`
         : `${rowFigureText(last, indicator.unit, lang)} ${w.onAverage} ${span} (n = ${c.pairs}) : ${pct(shares.improved.percent)} ${w.improved}`;
@@ -270,11 +284,11 @@ function likertColours(levels: number): SeriesStyle[] {
   return [...lower.map((c) => style(c)), ...upper.map((c) => style(c)), ...(levels % 2 === 1 ? [style(NEUTRAL_COLOUR, true)] : [])];
 }
 
-function likert(indicator: Indicator, overall: readonly ValueRow[], lang: Lang): ChartSpecification | null {
+function likert(indicator: Indicator, overall: readonly ValueRow[], lang: Lang, threshold: number): ChartSpecification | null {
   const w = WORDS[lang];
   const bars = overall.filter((r) => {
     const total = (r.detail.distribution ?? []).reduce((s, d) => s + d.count, 0);
-    return !r.suppressed && (r.detail.distribution?.length ?? 0) >= 2 && total >= DASHBOARD_MIN_N;
+    return !r.suppressed && (r.detail.distribution?.length ?? 0) >= 2 && total >= threshold;
   });
   const last = bars[bars.length - 1];
   if (!last) return null;
@@ -308,7 +322,8 @@ function likert(indicator: Indicator, overall: readonly ValueRow[], lang: Lang):
  * Every chart of every indicator, in the registry's order: evolution (or change, for a before/after indicator), then
  * one per breakdown, then the Likert answers. `questions` name the breakdowns that are questions.
  */
-export function chartSpecifications(indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang = 'fr', questions: readonly Question[] = []): ChartSpecification[] {
+export function chartSpecifications(indicators: readonly Indicator[], values: readonly ValueRow[], lang: Lang = 'fr', questions: readonly Question[] = [], options: ChartOptions = {}): ChartSpecification[] {
+  const threshold = options.threshold ?? DASHBOARD_MIN_N;
   const byIndicator = new Map<string, ValueRow[]>();
   for (const row of values) {
     const list = byIndicator.get(row.indicator) ?? [];
@@ -322,8 +337,8 @@ export function chartSpecifications(indicators: readonly Indicator[], values: re
     const colour = INDICATOR_COLOURS[i % INDICATOR_COLOURS.length]!;
     // A change by group is read in « Valeurs »: its figure may be a difference of either sign, not a bar from 0.
     const isChange = indicator.method === 'change';
-    const main = isChange ? change(indicator, overall, colour, lang) : evolution(indicator, overall, colour, lang);
-    for (const spec of [main, ...(isChange ? [] : segments(indicator, rows, colour, lang, questions)), likert(indicator, overall, lang)]) {
+    const main = isChange ? change(indicator, overall, colour, lang) : evolution(indicator, overall, colour, lang, threshold);
+    for (const spec of [main, ...(isChange ? [] : segments(indicator, rows, colour, lang, questions)), likert(indicator, overall, lang, threshold)]) {
       if (spec) out.push(spec);
     }
   });

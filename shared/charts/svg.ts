@@ -2,6 +2,7 @@
  * A chart's marks as one SVG, in plain data: the local page turns it into DOM nodes (text through text nodes) and the
  * local workbook's writer into markup for its PNG images, so both draw the very same chart.
  */
+import { esc } from '../text/html';
 import type { ChartLayout, Mark } from './layout';
 
 export interface SvgNode {
@@ -32,7 +33,7 @@ function markNode(mark: Mark): SvgNode {
     case 'line':
       return { name: 'line', attributes: { x1: mark.x1, y1: mark.y1, x2: mark.x2, y2: mark.y2, stroke: mark.stroke, 'stroke-width': mark.width, ...dash(mark.dashed) } };
     case 'polyline':
-      return { name: 'polyline', attributes: { points: mark.points.map((p) => p.join(',')).join(' '), fill: 'none', stroke: mark.stroke, 'stroke-width': mark.width, ...dash(mark.dashed) } };
+      return { name: 'polyline', attributes: { points: mark.points.map((p) => p.map((x) => Math.round(x * 10) / 10).join(',')).join(' '), fill: 'none', stroke: mark.stroke, 'stroke-width': mark.width, ...dash(mark.dashed) } };
     case 'dot':
       return { name: 'circle', attributes: { cx: mark.x, cy: mark.y, r: mark.r, fill: mark.fill }, children: [tooltip(mark.label)] };
   }
@@ -47,13 +48,25 @@ export function chartSvg(layout: ChartLayout): SvgNode {
   };
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Coordinates to a tenth of a pixel: finer is invisible, and a report holds dozens of charts. */
+const coordinate = (value: string | number) => (typeof value === 'number' ? String(Math.round(value * 10) / 10) : value);
 
 /** SVG markup of a node, every text and attribute escaped. */
 export function svgMarkup(node: SvgNode): string {
   const attributes = Object.entries(node.attributes)
-    .map(([key, value]) => ` ${key}="${escape(String(value))}"`)
+    .map(([key, value]) => ` ${key}="${esc(coordinate(value))}"`)
     .join('');
-  const inner = (node.text === undefined ? '' : escape(node.text)) + (node.children ?? []).map(svgMarkup).join('');
+  const inner = (node.text === undefined ? '' : esc(node.text)) + (node.children ?? []).map(svgMarkup).join('');
   return `<${node.name}${attributes}>${inner}</${node.name}>`;
+}
+
+/**
+ * SVG markup as a `data:` address for an <img>: what LibreOffice Writer (and other editors opening an HTML file) keep
+ * as a picture, where they drop inline <svg> and run its labels together as text. Percent-encoded (no base64 helper
+ * in Apps Script's shared code), the characters that need no escaping in an attribute left as they are.
+ */
+export function svgDataUri(markup: string): string {
+  const encoded = encodeURIComponent(markup).replace(/%(3D|3A|2F|2C|3B|40|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return `data:image/svg+xml;charset=utf-8,${encoded}`;
 }

@@ -50,6 +50,7 @@ export type TabKey =
   | 'dashboard'
   | 'charts'
   | 'checks'
+  | 'decisions'
   | 'journal'
   | 'members'
   | 'sharedIndicators'
@@ -293,6 +294,20 @@ export const TABS: readonly TabSpec[] = [
       col('level', 'Niveau', 'Level', 'alerte (à lire avant d’utiliser les chiffres), information, ou à revoir (un questionnaire à relire).', 'warning (read before using the figures), information, or to review (an answer sheet to read again).'),
       col('who', 'Questionnaire', 'Answer sheet', 'Pour un questionnaire à revoir : le code de la personne, sinon la ligne du fichier importé. Ne sort jamais de la structure.', 'For an answer sheet to review: the person’s code, else the row of the imported file. Never leaves the structure.'),
       prose(col('message', 'Détail', 'Detail', 'Ce qui a été vu, avec les nombres, et ce qu’il faut faire.', 'What was seen, with the counts, and what to do.')),
+    ],
+  },
+  {
+    // What the figures led the team to change: read by the report's « enseignements et décisions » and the team view.
+    key: 'decisions',
+    label: { fr: 'Décisions', en: 'Decisions' },
+    kind: 'input',
+    columns: [
+      date(col('date', 'Date', 'Date', 'Quand la décision a été prise ou discutée (jj/mm/aaaa).', 'When the decision was taken or discussed.', false)),
+      col('subject', 'Changement ou indicateur', 'Outcome or indicator', 'Le changement visé (ex. C2) ou l’indicateur (ex. I5) concerné ; vide si la décision porte sur toute la démarche.', 'The outcome (e.g. C2) or indicator (e.g. I5) concerned; empty if it is about the whole evaluation.'),
+      prose(col('learnt', 'Ce que nous avons appris', 'What we learnt', 'Ce que les chiffres ou les paroles ont montré, en une ou deux phrases.', 'What the figures or the quotes showed, in a sentence or two.')),
+      prose(col('change', 'Ce que nous changeons', 'What we change', 'Ce que l’équipe décide de faire autrement.', 'What the team decides to do differently.')),
+      col('who', 'Qui', 'Who', 'Qui porte la décision (une personne ou une fonction).', 'Who carries the decision (a person or a role).'),
+      col('status', 'Statut', 'Status', 'à décider, en cours, faite ou abandonnée.', 'to decide, in progress, done or dropped.', true, 'decisionStatus'),
     ],
   },
   {

@@ -135,6 +135,8 @@ export const VOCABULARY = {
     ['approach', 'démarche', 'approach'],
     ['manualValue', 'saisie', 'manual entry'],
     ['questionnaire', 'questionnaire', 'questionnaire'],
+    ['report', 'rapport', 'report'],
+    ['decision', 'décision', 'decision'],
     ['themes', 'thèmes', 'themes'],
     ['exchange', 'échange', 'exchange'],
     ['cohort', 'cohorte', 'cohort'],
@@ -171,6 +173,16 @@ export const VOCABULARY = {
     ['template', 'Modèle de départ', 'Starting framework'],
     ['templateNotes', 'Remarques du modèle', 'Framework notes'],
     ['templateSources', 'Sources du modèle', 'Framework sources'],
+    ['promise', "Promesse d'impact (indicateurs principaux)", 'Impact promise (primary indicators)'],
+    ['interviewers', 'Enquêteurs', 'Interviewers'],
+  ],
+
+  /* Where a decision of « Décisions » stands: the first two are still open (the team view lists them). */
+  decisionStatus: [
+    ['toDecide', 'à décider', 'to decide'],
+    ['inProgress', 'en cours', 'in progress'],
+    ['done', 'faite', 'done'],
+    ['dropped', 'abandonnée', 'dropped'],
   ],
 } as const;
 
@@ -191,6 +203,7 @@ export type RespondentType = TermId<'respondentType'>;
 export type StatusId = TermId<'status'>;
 export type JournalAction = TermId<'journalAction'>;
 export type Audience = TermId<'audience'>;
+export type DecisionStatus = TermId<'decisionStatus'>;
 export type MemberStatus = TermId<'memberStatus'>;
 export type Measure = TermId<'measure'>;
 

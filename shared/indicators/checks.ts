@@ -268,6 +268,7 @@ export function surveyChecks(
     for (const wave of ordered) {
       const waveRows = byWave.get(wave)!;
       const flags: Flag[] = [];
+      let attrition: SurveyCheck['attrition'] = null;
       const n = waveRows.length;
       const invited = registered && registered.invited !== null && (registered.wave === '' || registered.wave === wave || byWave.size === 1) ? registered.invited : null;
       const responseRate = invited ? n / invited : null;
@@ -288,6 +289,7 @@ export function surveyChecks(
         }
         const lost = firstCount - kept;
         const lostShare = lost / firstCount;
+        attrition = { since: firstWave!, seen: firstCount, lost };
         flags.push(flag('attrition', lostShare > ATTRITION_SHARE ? 'alerte' : 'info', `${lost} personne${lost > 1 ? 's' : ''} sur ${firstCount} vue${firstCount > 1 ? 's' : ''} à ${firstWave} sans réponse à ${wave} (${frPercent(lostShare)})${lostShare > ATTRITION_SHARE ? ' : comparez les personnes perdues aux autres avant de lire une évolution.' : '.'}`));
       }
       const margin = marginOfError(n);
@@ -336,7 +338,7 @@ export function surveyChecks(
       } else {
         flags.push(flag('check_unavailable', 'info', "Contrôle d'acquiescement impossible : aucune affirmation déclarée « Inversée » (onglet Questions) face à d'autres affirmations de la même échelle, avec des réponses d'accord ou pas d'accord. Sans paire d'affirmations opposées, dire oui à tout ne se voit pas."));
       }
-      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, proxies, typeKnown: known, flags });
+      checks.push({ survey, wave, respondents: n, invited, responseRate, proxyShare, proxies, typeKnown: known, attrition, flags });
     }
   }
   return { surveyChecks: checks, personFlags };

@@ -203,6 +203,8 @@ export interface SurveyCheck {
   /** The questionnaires filled by someone else, out of those whose respondent type is known (proxyShare's counts). */
   proxies: number;
   typeKnown: number;
+  /** People seen at the survey's first wave and without a questionnaire at this one; null at the first wave. */
+  attrition: { since: string; seen: number; lost: number } | null;
   flags: Flag[];
 }
 

@@ -87,8 +87,11 @@ export function figureText(x: number, unit: string, lang: Lang, bounds?: { min: 
   return `${n} ${SHORT_UNITS[u.toLowerCase()] ?? u}`;
 }
 
+/** What of a value's detail its wording reads: enough for the outward gate's figures as for the engine's rows. */
+export type FigureDetail = Pick<ValueDetail, 'bounds' | 'intervalWithheld' | 'persons'> & { change?: Pick<NonNullable<ValueDetail['change']>, 'kind'> };
+
 /** A value row's figure with its unit, read as its kind says: a change in points, a share who progressed… */
-export function rowFigureText(row: { value: number | null; detail: ValueDetail }, unit: string, lang: Lang): string {
+export function rowFigureText(row: { value: number | null; detail: FigureDetail }, unit: string, lang: Lang): string {
   if (row.value === null) return '';
   const persons = row.detail.persons;
   if (persons) {
@@ -103,7 +106,7 @@ export function rowFigureText(row: { value: number | null; detail: ValueDetail }
 }
 
 /** « 62 – 82 % », « de −4,5 à −0,5 », « trop peu de réponses », or '' when the figure has no interval. */
-export function intervalRangeText(row: { low: number | null; high: number | null; detail: ValueDetail }, unit: string, lang: Lang): string {
+export function intervalRangeText(row: { low: number | null; high: number | null; detail: FigureDetail }, unit: string, lang: Lang): string {
   if (row.low === null || row.high === null) return row.detail.intervalWithheld ? (lang === 'fr' ? 'trop peu de réponses' : 'too few answers') : '';
   const percent = unit.trim() === '%' || row.detail.change?.kind === 'ordinal';
   const short = SHORT_UNITS[unit.trim().toLowerCase()];

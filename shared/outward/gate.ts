@@ -14,10 +14,14 @@
  * - A hidden figure reads « moins de 11 personnes », never a blank, never 0.
  * - Sentences and flags are not passed on: they carry counts (« 1 réponse par un proche ») an output must not show.
  * - A quote leaves only with consent « obtenu » or « non requis » and a usage that covers the audience.
+ * - Counts about people outside the values (who answered a wave, how many through a proxy, how many were lost, a
+ *   breakdown of the respondents) follow the same rules: `outwardCount` for one count or share, `outwardBreakdown`
+ *   for the parts of a whole (with the secondary suppression above).
+ * - The flags about the way the team collects (their sentences carry counts) reach the team only: `teamNotes`.
  * Person-level flags never reach the gate: nothing here can carry them.
  */
 import { termLabel, type Audience, type Consent, type Scope } from '../contract/words';
-import type { Status, ValueDetail, ValueRow } from '../indicators/model';
+import type { Flag, FlagCode, Status, ValueDetail, ValueRow } from '../indicators/model';
 import { DASHBOARD_MIN_N, EXPORT_MIN_N, suppression } from '../stats/suppression';
 
 /** Small-cell threshold per audience. */
@@ -47,7 +51,7 @@ export interface OutwardFigure {
    * the mean and its interval), and counts that clear the threshold.
    */
   detail: Pick<ValueDetail, 'k' | 'persons' | 'interval' | 'intervalWithheld' | 'p' | 'distribution' | 'bounds' | 'sum' | 'sumSquares' | 'sd'> & {
-    change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'shares' | 'pairs'>;
+    change?: Pick<NonNullable<ValueDetail['change']>, 'kind' | 'before' | 'after' | 'pairs' | 'shares' | 'shareBefore' | 'shareAfter' | 'meanBefore' | 'meanAfter'>;
   };
 }
 
@@ -75,7 +79,9 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   const d = row.detail;
   const n = row.n ?? 0;
   const out: OutwardFigure['detail'] = {};
-  if (d.k !== undefined) out.k = d.k;
+  // k passes only where it clears the threshold both ways: a mean's or a score change's k (the people who improved)
+  // is not what decided the figure could leave.
+  if (d.k !== undefined && countsClear([d.k], n, threshold)) out.k = d.k;
   // k people out of n met: both already cleared with the row (k, n and n − k), or the row is hidden.
   if (d.persons) out.persons = d.persons;
   if (d.interval !== undefined) out.interval = d.interval;
@@ -87,9 +93,14 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
   if (d.sd !== undefined) out.sd = d.sd;
   if (d.distribution && countsClear(d.distribution.map((l) => l.count), d.distribution.reduce((s, l) => s + l.count, 0), threshold)) out.distribution = d.distribution;
   if (d.change) {
-    const { kind, before, after, shares, pairs } = d.change;
+    const { kind, before, after, pairs, shares, shareBefore, shareAfter, meanBefore, meanAfter } = d.change;
     const clear = shares !== null && countsClear([shares.improved.count, shares.stable.count, shares.worse.count], n, threshold);
     out.change = { kind, before, after, pairs, shares: clear ? shares : null };
+    // The shares meeting the condition at each wave are counts of the same pairs: they leave on the same terms.
+    if (shareBefore !== undefined && shareAfter !== undefined && countsClear([Math.round((shareBefore * n) / 100), Math.round((shareAfter * n) / 100)], n, threshold)) {
+      Object.assign(out.change, { shareBefore, shareAfter });
+    }
+    if (meanBefore !== undefined && meanAfter !== undefined) Object.assign(out.change, { meanBefore, meanAfter });
   }
   return out;
 }
@@ -154,13 +165,36 @@ export function outwardFigures(rows: readonly ValueRow[], audience: Audience, mi
   };
 }
 
+/** A count of people (or a share: `k` people out of `n`) as it may leave. */
+export interface OutwardCount {
+  hidden: boolean;
+  /** « moins de 11 personnes » when hidden, else ''. */
+  note: string;
+  k: number | null;
+  n: number | null;
+}
+
+function countView(shown: boolean, k: number, n: number | null, audience: Audience): OutwardCount {
+  return shown ? { hidden: false, note: '', k, n } : { hidden: true, note: hiddenText(audience), k: null, n: null };
+}
+
+/**
+ * One count of people, alone (`n` null: « 26 personnes ont répondu ») or as a share of a whole (« 9 réponses sur 26
+ * données par un proche »): it leaves when the count, the whole and what the whole leaves out (n − k) all clear the
+ * audience's threshold — 24 answers out of 26 invited would name the 2 who did not answer.
+ */
+export function outwardCount(k: number, n: number | null, audience: Audience): OutwardCount {
+  const t = AUDIENCE_THRESHOLD[audience];
+  return countView(n === null ? k >= t : countsClear([k], n, t) && n >= t, k, n, audience);
+}
+
 /**
  * A share of people that qualifies a figure (the share answered by someone else, a response rate): it may leave only
  * when the people it counts and the others both clear the audience's threshold, else it is hidden too.
  */
 export function outwardShare(part: number, whole: number, audience: Audience): { percent: number | null; hidden: boolean } {
   if (whole <= 0) return { percent: null, hidden: false };
-  return countsClear([part], whole, AUDIENCE_THRESHOLD[audience]) ? { percent: (100 * part) / whole, hidden: false } : { percent: null, hidden: true };
+  return outwardCount(part, whole, audience).hidden ? { percent: null, hidden: true } : { percent: (100 * part) / whole, hidden: false };
 }
 
 /** Whether a quote may reach an audience: consent « obtenu » or « non requis », and a usage that covers it. */
@@ -168,6 +202,41 @@ export function quoteMayLeave(consent: Consent | null, scope: Scope, audience: A
   const needed = SCOPE_NEEDED[audience];
   if (needed === null || (consent !== 'obtenu' && consent !== 'non requis')) return false;
   return SCOPE_ORDER.indexOf(scope) >= SCOPE_ORDER.indexOf(needed);
+}
+
+/**
+ * The parts of a whole (respondents by relationship, by age band…): each part as `outwardCount(part, total)`, and,
+ * since the whole is shown, a lone hidden part would be the total minus the others: the smallest shown part is then
+ * hidden too. A whole under the threshold hides everything.
+ */
+export function outwardBreakdown(total: number, parts: readonly number[], audience: Audience): { total: OutwardCount; parts: OutwardCount[]; derivable: number[] } {
+  const t = AUDIENCE_THRESHOLD[audience];
+  const shownTotal = total >= t;
+  const shown = parts.map((part) => shownTotal && countsClear([part], total, t));
+  const derivable: number[] = [];
+  let totalShown = shownTotal;
+  if (shown.filter((s) => !s).length === 1 && shownTotal) {
+    const smallest = parts.map((part, i) => ({ part, i })).filter(({ i }) => shown[i]).sort((a, b) => a.part - b.part)[0];
+    if (smallest) {
+      shown[smallest.i] = false;
+      derivable.push(smallest.i);
+    } else totalShown = false; // a lone part is the whole
+  }
+  return { total: countView(totalShown, total, null, audience), parts: parts.map((part, i) => countView(shown[i]!, part, total, audience)), derivable };
+}
+
+/** The flags about how the team collects: who answered, interviewers, modes, non-response, people lost. */
+export const COLLECTION_FLAGS: readonly FlagCode[] = [
+  'response_rate', 'attrition', 'proxy_share', 'proxy_excluded', 'respondent_type_unknown', 'interviewer_gap', 'mode_gap',
+  'item_nonresponse', 'dont_know', 'invalid_answers', 'pairs_left_out', 'pairs_type_changed', 'no_period', 'missing_question',
+];
+
+/**
+ * What the team reads about its own collection: the flags' sentences, which carry counts (« 2 questionnaires sans type
+ * de répondant »), to act on. They stay in the structure: any other audience gets none.
+ */
+export function teamNotes(flags: readonly Flag[], audience: Audience): Flag[] {
+  return audience === 'team' ? flags.filter((f) => COLLECTION_FLAGS.includes(f.code)) : [];
 }
 
 /**

@@ -3,7 +3,7 @@
  * the outward gate lets reach the audience are candidates (`quoteMayLeave`); among them the team's choice comes first.
  */
 import type { Code, Codebook } from '../codebook/codebook';
-import type { Audience, Consent, ObservationKind, Scope } from '../contract/words';
+import type { Audience, Consent, Lang, ObservationKind, Scope } from '../contract/words';
 import { quoteMayLeave } from './gate';
 
 export interface QuoteCandidate {
@@ -29,18 +29,24 @@ export interface ThemeQuotes {
 
 export const QUOTES_PER_THEME = 3;
 
-/** The rule as the report prints it. */
-export function quoteRuleText(perTheme = QUOTES_PER_THEME): string {
-  return (
-    'Citations choisies par thème, parmi celles dont la personne a donné son accord (consentement « obtenu » ou « non requis ») ' +
-    'et dont l’usage couvre ce document : d’abord celles que l’équipe a marquées « à citer », puis les plus récentes ; ' +
-    `${perTheme} au plus par thème, une par personne, chaque citation une seule fois. Les noms sont remplacés par des pseudonymes.`
-  );
+/** The rule as the report prints it, in the registry's language. */
+export function quoteRuleText(perTheme = QUOTES_PER_THEME, lang: Lang = 'fr'): string {
+  return lang === 'en'
+    ? 'Quotes chosen by theme, among those whose author agreed (consent « obtained » or « not required ») and whose usage covers this document: ' +
+        `first those the team marked « to quote », then the most recent; at most ${perTheme} per theme, one per person, each quote once. Names are replaced by pseudonyms.`
+    : 'Citations choisies par thème, parmi celles dont la personne a donné son accord (consentement « obtenu » ou « non requis ») ' +
+        'et dont l’usage couvre ce document : d’abord celles que l’équipe a marquées « à citer », puis les plus récentes ; ' +
+        `${perTheme} au plus par thème, une par personne, chaque citation une seule fois. Les noms sont remplacés par des pseudonymes.`;
 }
 
 /** The team's marks first, then the most recent; equal ones by id, so that the choice does not move between runs. */
 function order(a: QuoteCandidate, b: QuoteCandidate): number {
   return Number(b.toQuote) - Number(a.toQuote) || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/** Whether a candidate may be quoted to `audience` at all: a citation with text, its consent and usage allowing it. */
+export function mayBeQuoted(c: Pick<QuoteCandidate, 'kind' | 'text' | 'consent' | 'scope'>, audience: Audience): boolean {
+  return c.kind === 'citation' && c.text.trim() !== '' && quoteMayLeave(c.consent, c.scope, audience);
 }
 
 /**
@@ -49,7 +55,7 @@ function order(a: QuoteCandidate, b: QuoteCandidate): number {
  * code it carries that still has room.
  */
 export function selectQuotes(candidates: readonly QuoteCandidate[], codebook: Codebook, audience: Audience, perTheme = QUOTES_PER_THEME): ThemeQuotes[] {
-  const allowed = candidates.filter((c) => c.kind === 'citation' && c.text.trim() !== '' && quoteMayLeave(c.consent, c.scope, audience)).sort(order);
+  const allowed = candidates.filter((c) => mayBeQuoted(c, audience)).sort(order);
   const used = new Set<string>();
   const out: ThemeQuotes[] = [];
   for (const code of codebook.codes) {

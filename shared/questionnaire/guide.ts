@@ -6,7 +6,8 @@
  */
 import { termLabels } from '../contract/words';
 import type { Instrument, OutcomeBrief } from './instrument';
-import { esc, lines, page, type PageOptions } from './print';
+import { esc } from '../text/html';
+import { lines, page, type PageOptions } from './print';
 import { CONSENT, FALC_HINTS, fill, GUIDE, INSTRUMENT, PARADATA_TO_NOTE } from './texts';
 
 function noteSheet(instrument: Instrument, outcome: OutcomeBrief): string {

@@ -5,7 +5,8 @@
  * items one by one.
  */
 import type { Instrument, InstrumentGrid, InstrumentQuestion } from './instrument';
-import { esc, lines, page, type PageOptions } from './print';
+import { esc } from '../text/html';
+import { lines, page, type PageOptions } from './print';
 import { CONSENT, FALC_HINTS, fill, INSTRUMENT, PARADATA, PARADATA_TO_NOTE, SECTION } from './texts';
 
 function tickList(labels: string[], apart: string[]): string {

@@ -3,11 +3,8 @@
  * loaded from elsewhere), A4 print CSS that never lets a line run off the page, and a large-print version.
  */
 import type { Lang } from '../contract/words';
+import { esc } from '../text/html';
 
-/** Text as HTML text: registry wording is untrusted, it is never markup. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const CSS = `
 @page { size: A4; margin: 16mm 14mm 18mm; }

@@ -8,6 +8,8 @@ export const APPROACH_RUBRICS = [
   { key: 'stakeholders', help: 'Qui participe : personnes accompagnées, aidants, salariés, bénévoles, partenaires…' },
   { key: 'period', help: 'La période couverte, ex. « janvier 2026 à décembre 2027 ».' },
   { key: 'people', help: 'Qui pilote la démarche, qui collecte, qui analyse.' },
+  { key: 'promise', help: 'Les 1 à 3 indicateurs principaux, choisis avant la collecte, par leur code (ex. « I3, I5 ») : les rapports les mettent en tête.' },
+  { key: 'interviewers', help: 'Qui fait passer les questionnaires : l’équipe (salariés, bénévoles) ou une personne extérieure. Laissez vide s’ils sont remplis seuls.' },
 ] as const;
 
 export type ApproachKey = (typeof APPROACH_RUBRICS)[number]['key'];

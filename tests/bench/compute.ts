@@ -17,7 +17,7 @@ const ANSWERS = 100_000;
 const id = <T extends string>(key: VocabularyKey, word: string) => termId(key, word) as T;
 
 /** A framework as the registry would read it once applied. */
-function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' | 'surveys' | 'outcomes'> {
+export function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' | 'surveys' | 'outcomes'> {
   const questions: Question[] = t.surveys.flatMap((s) =>
     s.questions.map((q, i) => ({
       survey: s.id, key: q.key, label: q.label.fr, type: q.type, levels: q.levels?.fr ?? [], scale: q.scale ?? '', reversed: q.reversed ?? false, waves: q.waves ?? [], row: i + 2,
@@ -42,7 +42,8 @@ function registryOf(t: Template): Pick<ComputeInput, 'indicators' | 'questions' 
   };
 }
 
-function generate(questionsPerSurvey: Map<string, Question[]>, rowsPerSurvey: number): SurveyAnswers[] {
+/** Answers spread evenly over `waves`, the same people (by person code) at each wave. */
+export function generate(questionsPerSurvey: Map<string, Question[]>, rowsPerSurvey: number, waves: readonly string[] = ['T0', 'T1']): SurveyAnswers[] {
   let seed = 7;
   const rand = (n: number) => {
     seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
@@ -52,8 +53,9 @@ function generate(questionsPerSurvey: Map<string, Question[]>, rowsPerSurvey: nu
   return [...questionsPerSurvey].map(([survey, questions]) => {
     const rows: AnswerRow[] = [];
     for (let i = 0; i < rowsPerSurvey; i++) {
-      const person = i % (rowsPerSurvey >> 1);
-      const wave = i < rowsPerSurvey >> 1 ? 'T0' : 'T1';
+      const perWave = Math.ceil(rowsPerSurvey / waves.length);
+      const person = i % perWave;
+      const wave = waves[Math.floor(i / perWave)]!;
       const answers: Record<string, string | number | null> = {};
       for (const q of questions) {
         const r = rand(100);
@@ -113,7 +115,8 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
-function time(run: () => unknown, repeats: number): number {
+/** The median duration of `repeats` runs, in ms. */
+export function time(run: () => unknown, repeats: number): number {
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const start = performance.now();

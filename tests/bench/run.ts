@@ -12,6 +12,7 @@ import { benchImport } from './import';
 import { benchImportCli } from './import-cli';
 import { benchImportSheetCalls } from './import-sheet-calls';
 import { benchImportXlsx } from './import-xlsx';
+import { benchReport } from './report';
 
 export interface Measure {
   metric: string;
@@ -31,6 +32,7 @@ const BENCHES: Array<[prefix: string, run: () => Promise<Measure[]>]> = [
   ['compute.service_calls', benchComputeSheetCalls],
   ['cli.compute_vs_exceljs_roundtrip', benchCli],
   ['extension', benchExtension],
+  ['report', benchReport],
   ['cohort', benchCohort],
 ];
 

@@ -32,9 +32,14 @@ describe('the next step', () => {
     registry.run('computeRegistry');
     expect(next()).toMatchObject({ current: 'report', reminder: '' });
     expect(next().steps.filter((s) => s.done).map((s) => s.id)).toEqual(['setup', 'approach', 'data', 'compute']);
-    // New answers since the last computation: computing is next again.
+    expect(next().hint).toContain('« Rapports »');
+    // A document made from these figures: the last step is done too.
+    expect(registry.run('generateReportFile', { document: 'rapport', audience: 'funders' })).toMatchObject({ ok: true });
+    expect(next().steps.every((s) => s.done)).toBe(true);
+    // New answers since the last computation: computing is next again, and the report after it.
     await importWave(registry, 't1');
     expect(next().current).toBe('compute');
+    expect(next().steps.find((s) => s.id === 'report')!.done).toBe(false);
   });
 
   it('recalls a step left behind, and finds the framework of a registry set up before it was remembered', async () => {

@@ -9,10 +9,11 @@ import type * as CohortApi from '../../apps-script/server/cohort/api';
 import type * as ExchangeApi from '../../apps-script/server/exchange-api';
 import type * as ImportApi from '../../apps-script/server/import-api';
 import type * as QuestionnaireApi from '../../apps-script/server/questionnaire-api';
+import type * as ReportApi from '../../apps-script/server/report-api';
 import type * as SidebarApi from '../../apps-script/server/sidebar-api';
 
 /** The functions the sidebar calls, typed from the server modules as the sidebar's rpc.ts does. */
-type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof CohortApi & typeof ExchangeApi;
+type Api = typeof SidebarApi & typeof ImportApi & typeof QuestionnaireApi & typeof ReportApi & typeof CohortApi & typeof ExchangeApi;
 type ApiName = keyof Api & string;
 
 export const CODE = readFileSync('dist/apps-script/Code.js', 'utf8');

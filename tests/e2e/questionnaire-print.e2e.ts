@@ -13,25 +13,12 @@ import { paperQuestionnaire } from '../../shared/questionnaire/paper';
 import { printOn } from '../../apps-script/local/print-pdf';
 import { templateInstrument } from '../unit/questionnaire/helpers';
 import { launchChromium, type LaunchedChromium } from './harness/chromium';
+import { overflowing } from './harness/overflow';
 
 /** A4 (210 mm) less the 14 mm side margins of the documents' @page, in CSS pixels. */
 const PRINT_WIDTH = Math.floor(((210 - 28) / 25.4) * 96);
 const A4_WIDTH_PT = 595;
 const SIDE_MARGIN_PT = (14 / 25.4) * 72;
-
-/** Elements that reach past the printed width, or whose content is wider than their box. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const limit = document.documentElement.clientWidth + 0.5;
-    const out: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.right > limit || box.left < -0.5 || el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} « ${(el.textContent ?? '').slice(0, 40)} »`);
-    }
-    return out;
-  });
-}
 
 /**
  * What the PDF, read back by poppler, shows wrongly: words outside the side margins, and expected texts missing

@@ -22,7 +22,7 @@ export interface UiMenu {
 export interface UiRecord {
   menus: UiMenu[];
   sidebars: Array<{ title: string; html: string }>;
-  dialogs: Array<{ title: string; html: string; modal: boolean }>;
+  dialogs: Array<{ title: string; html: string; modal: boolean; width: number; height: number }>;
   alerts: Array<{ title: string; prompt: string; buttons: string }>;
   toasts: Array<{ message: string; title: string }>;
   /** The host queues the button names ("YES", "OK", …) and texts the next alerts and prompts answer with. */

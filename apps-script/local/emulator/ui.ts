@@ -29,10 +29,10 @@ export class Ui {
     this._ctx.ui.sidebars.push({ title: userInterface._title, html: userInterface._content });
   }
   showModalDialog(userInterface: HtmlOutput, title: string): void {
-    this._ctx.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: true });
+    this._ctx.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: true, width: userInterface._width, height: userInterface._height });
   }
   showModelessDialog(userInterface: HtmlOutput, title: string): void {
-    this._ctx.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: false });
+    this._ctx.ui.dialogs.push({ title: String(title), html: userInterface._content, modal: false, width: userInterface._width, height: userInterface._height });
   }
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: string, b?: unknown, c?: unknown) {

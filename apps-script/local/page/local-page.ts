@@ -11,6 +11,7 @@ import type { SheetView } from '../page-view';
 import type { WorkbookView } from '../registry-host';
 import { getJson, postJson } from './api';
 import { renderCharts } from './chart-figures';
+import { initScriptDialogs, isDialogMessage, showScriptDialog } from './dialogs';
 import { Grid, type Position } from './grid';
 import { showEditResult, showExternalChanges, showOpenElsewhere, showTabKind } from './notices';
 
@@ -130,8 +131,12 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+const sidebarFrame = document.getElementById('sidebar') as HTMLIFrameElement;
+initScriptDialogs();
 window.addEventListener('message', (event) => {
-  if (event.origin === location.origin && event.data === 'repere:changed') void refresh(true);
+  if (event.origin !== location.origin || event.source !== sidebarFrame.contentWindow) return;
+  if (event.data === 'repere:changed') void refresh(true);
+  else if (isDialogMessage(event.data)) showScriptDialog(event.data.dialog);
 });
 setInterval(() => void refresh(), POLL_MS);
 void refresh();

@@ -7,7 +7,7 @@ import { interviewGuide } from '../../../shared/questionnaire/guide';
 import type { Instrument } from '../../../shared/questionnaire/instrument';
 import { paperQuestionnaire } from '../../../shared/questionnaire/paper';
 import { xlsFormBytes } from '../../../shared/questionnaire/xlsform';
-import { $, onClick, option, say } from '../dom';
+import { $, fileLink as link, onClick, option, say } from '../dom';
 import { call } from '../rpc';
 
 type Document = 'xlsform' | 'paper' | 'guide';
@@ -15,18 +15,6 @@ type Document = 'xlsform' | 'paper' | 'guide';
 const survey = () => $<HTMLSelectElement>('q-survey').value;
 const wave = () => $<HTMLInputElement>('q-wave').value.trim();
 let waves = new Map<string, string>();
-
-function link(text: string, href: string, options: { download?: string; newTab?: boolean }): HTMLAnchorElement {
-  const a = document.createElement('a');
-  a.textContent = text;
-  a.href = href;
-  if (options.download) a.download = options.download;
-  if (options.newTab) {
-    a.target = '_blank';
-    a.rel = 'noopener';
-  }
-  return a;
-}
 
 const safe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '');
 

@@ -51,7 +51,11 @@ describe('chart specifications', () => {
     ]);
     const line = byKind(specs, 'evolution')!;
     expect(line.table[2]).toEqual(['T1 (< 5)', null, null, null]);
-    expect(line.finding).toBe('40 % en T0 (n = 30), première mesure');
+    // The later period is said hidden, not passed over as if T0 were the latest measure.
+    expect(line.finding).toBe('40 % en T0 (n = 30), première mesure ; T1 : moins de 5 personnes');
+    // An earlier period hidden: the shown one is not « the first measure ».
+    const later = byKind(chartSpecifications([I3], [row({ period: 'T0', value: 99, n: 3, suppressed: true }), row({ period: 'T1', value: 40, n: 30 })]), 'evolution')!;
+    expect(later.finding).toBe('40 % en T1 (n = 30), T0 : moins de 5 personnes');
     expect(JSON.stringify(specs)).not.toContain('99');
     expect(byKind(specs, 'segments')).toBeUndefined();
     expect(byKind(specs, 'likert')).toBeUndefined();
