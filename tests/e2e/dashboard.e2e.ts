@@ -36,9 +36,8 @@ describe('the dashboard and its charts on the local page', () => {
     }
     // The evolution line joins the two quarters.
     await expect.poll(() => local.page.locator('#charts svg polyline').count()).toBe(1);
-    // Axis labels are drawn at 20 px.
-    const size = await local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize));
-    expect(size).toBeGreaterThanOrEqual(20);
+    // Axis labels are drawn at 20 px (read again if the page redrew its charts meanwhile: a detached label has no style).
+    await expect.poll(() => local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize))).toBeGreaterThanOrEqual(20);
     // Beside the table on a wide window: the charts start at the top of the table's frame, to its right.
     const table = await local.page.locator('#grid-scroll').boundingBox();
     const section = await local.page.locator('#charts').boundingBox();
