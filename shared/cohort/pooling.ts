@@ -11,7 +11,9 @@
  *   least five members published it, otherwise shown side by side without a pooled test;
  * - a figure a member published hidden (« < 11 ») is not counted, and the line says how many were.
  * Pure and in one pass: a cohort of hundreds of members holds hundreds of thousands of rows, so each row of the tab's
- * values is read once, straight into its group's running sums, and no object is made per row.
+ * values is read once, straight into its group's running sums; its group is found without a lookup (members publish
+ * their rows in the same order, so it is the one that followed the previous row's group last time), and what is kept
+ * per row (its group, its figure) goes into typed arrays made once, not into an object or a growing list per row.
  */
 import { termId, type Measure } from '../contract/words';
 import type { Effect } from '../stats/meta';
@@ -113,6 +115,8 @@ const totals = (): ClusterTotals => ({ clusters: 0, n: 0, sum: 0, sumSquares: 0,
 
 /** One group's running sums: everything any measure needs, added as each row is read. */
 interface Group {
+  /** Its place in the list of all groups. */
+  index: number;
   indicator: string;
   version: number;
   period: string;
@@ -124,21 +128,27 @@ interface Group {
   hidden: number;
   otherDefinition: string[];
   contributing: number;
-  /** The whole group's rows of the members whose definition is this version's, for their figures side by side. */
-  lines: Array<readonly unknown[]>;
   n: number;
   yes: ClusterTotals;
   scores: ClusterTotals;
-  values: number[];
+  /** How many members' figures it has, and where they start in the figures of all groups once the rows are read. */
+  valueCount: number;
+  valueStart: number;
+  /** How many rows of the whole group (hidden included) it has, and where they start among all such rows. */
+  lineCount: number;
+  lineStart: number;
+  /** For a change, the members' changes that have a variance (from their interval), with it. */
+  effects: Effect[];
   total: number;
   totalN: number;
   allHaveN: boolean;
-  effects: Effect[];
   improved: number;
   stable: number;
   worse: number;
   pairs: number;
   allHaveCounts: boolean;
+  /** The group met after this one last time: members publish their rows in the same order, so usually the next row's. */
+  next: Group | undefined;
 }
 
 /** t quantiles by degrees of freedom: members' sizes repeat, and each quantile costs an iteration. */
@@ -210,24 +220,46 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     low: at('low'), high: at('high'), sum: at('sum'), sumSquares: at('sumSquares'), improved: at('improved'), stable: at('stable'), worse: at('worse'), receivedAt: at('receivedAt'),
   };
   const cell = (line: readonly unknown[], i: number) => (i < 0 ? '' : line[i]);
+  const rows = table.values;
   // Groups by indicator, version, period and group label, one map inside the other: no key to build per row.
   const groups = new Map<string, Map<number, Map<string, Map<string, Group>>>>();
   const all: Group[] = [];
   const unknown = new Set<string>();
+  /** The group of an indicator, version, period and group label, made at its first row; undefined if not shared. */
+  const findGroup = (line: readonly unknown[], indicator: string, version: number, period: string, segment: string): Group | undefined => {
+    const definition = byCode.get(indicator);
+    if (!definition) return undefined;
+    let byVersion = groups.get(indicator);
+    if (!byVersion) groups.set(indicator, (byVersion = new Map()));
+    let byPeriod = byVersion.get(version);
+    if (!byPeriod) byVersion.set(version, (byPeriod = new Map()));
+    let bySegment = byPeriod.get(period);
+    if (!bySegment) byPeriod.set(period, (bySegment = new Map()));
+    let g = bySegment.get(segment);
+    if (!g) {
+      g = {
+        index: all.length, indicator, version, period, segment, before: text(cell(line, c.before)), measure: termId('measure', text(cell(line, c.measure))) ?? 'value',
+        changeKind: termId('changeKind', text(cell(line, c.changeKind))),
+        print: definition.history[String(version)], hidden: 0, otherDefinition: [], contributing: 0, n: 0, yes: totals(), scores: totals(),
+        valueCount: 0, valueStart: 0, lineCount: 0, lineStart: 0, effects: [], total: 0, totalN: 0, allHaveN: true, improved: 0, stable: 0, worse: 0, pairs: 0,
+        allHaveCounts: true, next: undefined,
+      };
+      bySegment.set(segment, g);
+      all.push(g);
+    }
+    return g;
+  };
+  // Per row, in arrays made once: its group's place in `all` (-1 if it counts nowhere) and its figure (NaN if none).
+  const rowGroup = new Int32Array(rows.length).fill(-1);
+  const rowValue = new Float64Array(rows.length).fill(NaN);
   // Each member's periods, and the last time each was received.
   const periodsOf = new Map<string, Map<string, number>>();
   let lastMember = '';
   let lastPeriod = '';
   let periods: Map<string, number> | undefined;
-  // Rows of one publication sit together: the maps of the previous row's indicator, version and period are reused.
-  let lastCode = '';
-  let definition: CohortDefinition | undefined;
-  let lastVersion = NaN;
-  let lastGroupPeriod = '';
-  let byVersion: Map<number, Map<string, Map<string, Group>>> | undefined;
-  let byPeriod: Map<string, Map<string, Group>> | undefined;
-  let bySegment: Map<string, Group> | undefined;
-  for (const line of table.values) {
+  let previous: Group | undefined;
+  for (let row = 0; row < rows.length; row++) {
+    const line = rows[row]!;
     const member = code(cell(line, c.member));
     const indicator = code(cell(line, c.indicator));
     if (member === '' || indicator === '') continue;
@@ -245,49 +277,24 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
       const before = periods!.get(period);
       if (before === undefined || received > before || Number.isNaN(before)) periods!.set(period, received);
     }
-    if (indicator !== lastCode) {
-      definition = byCode.get(indicator);
-      byVersion = undefined;
-      lastCode = indicator;
-    }
-    if (!definition) {
-      unknown.add(indicator);
-      continue;
-    }
     const version = num(cell(line, c.version)) ?? 0;
     const segment = code(cell(line, c.segment));
-    if (!byVersion) {
-      byVersion = groups.get(indicator);
-      if (!byVersion) groups.set(indicator, (byVersion = new Map()));
-      lastVersion = NaN;
+    let g = previous?.next;
+    if (!g || g.segment !== segment || g.period !== period || g.indicator !== indicator || g.version !== version) {
+      g = findGroup(line, indicator, version, period, segment);
+      if (!g) {
+        unknown.add(indicator);
+        continue;
+      }
+      if (previous) previous.next = g;
     }
-    if (version !== lastVersion || !byPeriod) {
-      byPeriod = byVersion.get(version);
-      if (!byPeriod) byVersion.set(version, (byPeriod = new Map()));
-      lastVersion = version;
-      lastGroupPeriod = '\u0000';
-    }
-    if (period !== lastGroupPeriod || !bySegment) {
-      bySegment = byPeriod.get(period);
-      if (!bySegment) byPeriod.set(period, (bySegment = new Map()));
-      lastGroupPeriod = period;
-    }
-    let g = bySegment.get(segment);
-    if (!g) {
-      g = {
-        indicator, version, period, segment, before: text(cell(line, c.before)), measure: termId('measure', text(cell(line, c.measure))) ?? 'value',
-        changeKind: termId('changeKind', text(cell(line, c.changeKind))),
-        print: definition.history[String(version)], hidden: 0, otherDefinition: [], contributing: 0, lines: [], n: 0, yes: totals(), scores: totals(), values: [],
-        total: 0, totalN: 0, allHaveN: true, effects: [], improved: 0, stable: 0, worse: 0, pairs: 0, allHaveCounts: true,
-      };
-      bySegment.set(segment, g);
-      all.push(g);
-    }
+    previous = g;
     if (g.print === undefined || code(cell(line, c.definition)) !== g.print) {
       g.otherDefinition.push(member);
       continue;
     }
-    if (segment === '') g.lines.push(line);
+    rowGroup[row] = g.index;
+    if (segment === '') g.lineCount++;
     if (code(cell(line, c.suppressed)) !== '') {
       g.hidden++;
       continue;
@@ -296,7 +303,10 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     const n = num(cell(line, c.n));
     const value = num(cell(line, c.value));
     g.n += n ?? 0;
-    if (value !== null) g.values.push(value);
+    if (value !== null) {
+      rowValue[row] = value;
+      g.valueCount++;
+    }
     switch (g.measure) {
       case 'proportion':
       case 'count': {
@@ -332,17 +342,40 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     }
   }
 
+  // Each group's members' figures side by side in one array, and the rows of the whole groups in another: the counts
+  // are known, so each group gets its stretch and the rows are placed in one pass over the two arrays above.
+  let valueEnd = 0;
+  let lineEnd = 0;
+  for (const g of all) {
+    g.valueStart = valueEnd;
+    valueEnd += g.valueCount;
+    g.lineStart = lineEnd;
+    lineEnd += g.lineCount;
+  }
+  const memberValues = new Float64Array(valueEnd);
+  const wholeRows = new Int32Array(lineEnd);
+  const valueAt = all.map((g) => g.valueStart);
+  const lineAt = all.map((g) => g.lineStart);
+  for (let row = 0; row < rows.length; row++) {
+    const index = rowGroup[row]!;
+    if (index < 0) continue;
+    const value = rowValue[row]!;
+    if (!Number.isNaN(value)) memberValues[valueAt[index]!++] = value;
+    if (all[index]!.segment === '') wholeRows[lineAt[index]!++] = row;
+  }
+
   /**
-   * Who published under the versions of `others` (a definition changed during the programme: rare). The rows are read
-   * again for these groups only, so the common case keeps no member list per group.
+   * Who published under the versions of `others` (a definition changed during the programme: rare): the rows of these
+   * groups only, so the common case keeps no member list per group.
    */
   const membersUnder = (others: readonly Group[]): Array<{ member: string; version: number }> => {
-    const wanted = new Set(others);
+    const wanted = new Set(others.map((g) => g.index));
     const out: Array<{ member: string; version: number }> = [];
-    for (const line of table.values) {
-      const member = code(cell(line, c.member));
-      const g = groups.get(code(cell(line, c.indicator)))?.get(num(cell(line, c.version)) ?? 0)?.get(code(cell(line, c.period)))?.get(code(cell(line, c.segment)));
-      if (g && wanted.has(g) && member !== '' && !g.otherDefinition.includes(member)) out.push({ member, version: g.version });
+    for (let row = 0; row < rows.length; row++) {
+      if (!wanted.has(rowGroup[row]!)) continue;
+      const g = all[rowGroup[row]!]!;
+      const member = code(cell(rows[row]!, c.member));
+      if (!g.otherDefinition.includes(member)) out.push({ member, version: g.version });
     }
     return out;
   };
@@ -363,7 +396,7 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     const otherVersion = others.length === 0 ? [] : membersUnder(others);
     const figure: PooledFigure = {
       indicator: g.indicator, version: g.version, current: g.version === definition.version, period: g.period, before: g.before, segment: g.segment,
-      measure: g.measure, changeKind: g.changeKind, contributing: g.contributing, n: g.n, pooled: pooled(g, definition.unit, definition.bounds ?? null), spread: memberSpread(g.values),
+      measure: g.measure, changeKind: g.changeKind, contributing: g.contributing, n: g.n, pooled: pooled(g, definition.unit, definition.bounds ?? null), spread: memberSpread(memberValues.subarray(g.valueStart, g.valueStart + g.valueCount)),
       excluded: { hidden: g.hidden, otherVersion, otherDefinition: g.otherDefinition },
     };
     groupOf.set(figure, g);
@@ -378,10 +411,15 @@ export function poolCohort(definitions: readonly CohortDefinition[], table: Rece
     figures,
     unknown: [...unknown].sort(naturalOrder),
     published: [...periodsOf].flatMap(([member, periods]) => [...periods].map(([period, receivedAt]) => ({ member, period, receivedAt }))),
-    members: (figure) =>
-      (groupOf.get(figure)?.lines ?? []).map((line) => {
+    members: (figure) => {
+      const g = groupOf.get(figure);
+      const out: MemberFigure[] = [];
+      for (let i = 0; g && i < g.lineCount; i++) {
+        const line = rows[wholeRows[g.lineStart + i]!]!;
         const hidden = code(cell(line, c.suppressed)) !== '';
-        return { member: code(cell(line, c.member)), hidden, n: hidden ? null : num(cell(line, c.n)), value: hidden ? null : num(cell(line, c.value)), low: hidden ? null : num(cell(line, c.low)), high: hidden ? null : num(cell(line, c.high)) };
-      }),
+        out.push({ member: code(cell(line, c.member)), hidden, n: hidden ? null : num(cell(line, c.n)), value: hidden ? null : num(cell(line, c.value)), low: hidden ? null : num(cell(line, c.low)), high: hidden ? null : num(cell(line, c.high)) });
+      }
+      return out;
+    },
   };
 }

@@ -14,12 +14,16 @@ import { cohortCharts } from '../../shared/cohort/charts';
 import { dashboardLines } from '../../shared/cohort/dashboard';
 import { poolCohort, type CohortDefinition } from '../../shared/cohort/pooling';
 import { COHORT_TABS } from '../../shared/contract/tabs';
+import { sortedQuantile } from '../../shared/stats/pooling';
 import type { Measure } from './run';
 
 const MEMBERS = 500;
 const INDICATORS = 40;
 const PERIODS = ['2025-T1', '2025-T2', '2025-T3', '2025-T4', '2026-T1', '2026-T2', '2026-T3', '2026-T4'];
 const SEGMENTS = ['', 'type de répondant = lui-même', 'type de répondant = pour autrui'];
+/** Full runs of each before measuring, then measured runs of each, in turns. */
+const WARM_UP = 4;
+const ROUNDS = 9;
 const COLUMNS = COHORT_TABS.find((t) => t.key === 'receivedAggregates')!.columns.map((c) => c.key);
 
 /** Rows as getValues returns them (one array of cells per sheet row, in the tab's column order). */
@@ -67,6 +71,8 @@ function cpu(run: () => unknown): number {
   return (used.user + used.system) / 1000;
 }
 
+const median = (xs: readonly number[]): number => sortedQuantile(Float64Array.from(xs).sort(), 0.5)!;
+
 const POSITIONS = new Map(COLUMNS.map((key, i) => [key, i]));
 
 /** What the server does with the tab's values: the rows parsed, pooled, worded for the dashboard, charted. */
@@ -111,13 +117,24 @@ export async function benchCohort(): Promise<Measure[]> {
     code: `I${i + 1}`, name: `Indicateur partagé ${i + 1}`, unit: '%', who: 'aidants', version: 1, history: { '1': 'a'.repeat(16) },
   }));
   const values = receivedValues(MEMBERS, INDICATORS, PERIODS, ['a'.repeat(16)]);
-  // In turns, the least CPU time of each kept: on a machine shared with other work, neither gets the quiet moment.
-  let pooled = Infinity;
-  let plain = Infinity;
-  for (let round = 0; round < 7; round++) {
-    plain = Math.min(plain, cpu(() => singlePass(values)));
-    pooled = Math.min(pooled, cpu(() => rollup(values, definitions, MEMBERS)));
+  // Both warmed first, then measured in turns and the median of each kept: on a machine shared with other work, neither
+  // gets the quiet moments, and a rare collection of the whole heap (hundreds of thousands of rows held) does not decide
+  // the figure. The plain pass is first run often on a few rows: run only a few times on all of them, the JIT may keep
+  // the code it compiled in the middle of the first long loop, twice as slow, for the whole process (50 or 90 ms).
+  const sample = values.slice(0, 2_000);
+  for (let round = 0; round < 500; round++) singlePass(sample);
+  for (let round = 0; round < WARM_UP; round++) {
+    singlePass(values);
+    rollup(values, definitions, MEMBERS);
   }
+  const plainTimes: number[] = [];
+  const pooledTimes: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    plainTimes.push(cpu(() => singlePass(values)));
+    pooledTimes.push(cpu(() => rollup(values, definitions, MEMBERS)));
+  }
+  const plain = median(plainTimes);
+  const pooled = median(pooledTimes);
   const small = sheetCalls(16);
   const large = sheetCalls(64);
   const constant = small.reads === large.reads && small.writes === large.writes;
