@@ -3,7 +3,8 @@
  * - `repere cohort invite --name "Structure" [--contact C]` (coordinator): prints the member's invitation code;
  * - `repere cohort join CODE` (member): adopts the shared indicator set;
  * - `repere cohort import paquet.json` (coordinator): takes a publication sent as a file;
- * - `repere cohort report [--out synthese.html]` (coordinator): the cohort summary for the programme's funders;
+ * - `repere cohort report [--out synthese.html] [--pdf synthese.pdf]` (coordinator): the cohort summary for the
+ *   programme's funders, as HTML and/or printed to PDF by Chromium like `repere report`'s documents;
  * - `repere publish [--yes] [--out paquet.json]` (member): shows what leaves, then sends it to the coordinator's
  *   collector once confirmed, or writes it as a file.
  * `repere setup --cohort` is the set-up command's (cli.ts). Exit codes as for every `repere` command.
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { LocalRegistry } from './registry-host';
+import { checkDocumentPaths, writeDocument } from './report-command';
 import { runningServer } from './server-file';
 import { UserError } from './user-error';
 
@@ -22,7 +24,8 @@ export const COHORT_HELP = `  cohort invite --name NOM    (coordination) Invite 
   cohort join CODE           (membre) Rejoint la cohorte : adopte les indicateurs partagés
   cohort import FICHIER      (coordination) Importe une publication reçue en fichier
   cohort report              (coordination) Écrit la synthèse de la cohorte pour les financeurs, faite des seuls
-                             chiffres mis en commun (--out FICHIER.html ; par défaut synthese-cohorte-DATE.html)
+                             chiffres mis en commun (--out FICHIER.html ; par défaut synthese-cohorte-DATE.html ;
+                             --pdf FICHIER.pdf : imprimée par Chromium)
   publish                    (membre) Montre ce qui part vers la coordination, puis l’envoie après confirmation
                              (--yes : sans question) ; --out FICHIER : l’écrit dans un fichier au lieu de l’envoyer
 `;
@@ -34,6 +37,7 @@ interface CohortOptions {
   contact: string | undefined;
   yes: boolean;
   out: string | undefined;
+  pdf: string | undefined;
   positionals: string[];
 }
 
@@ -43,7 +47,7 @@ function parse(argv: string[], defaultWorkbook: string): CohortOptions {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { workbook: { type: 'string' }, port: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, out: { type: 'string' } },
+      options: { workbook: { type: 'string' }, port: { type: 'string' }, name: { type: 'string' }, contact: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, out: { type: 'string' }, pdf: { type: 'string' } },
     });
   } catch (error) {
     throw new UserError(`${(error as Error).message.replace(/^Unknown option/, 'Option inconnue')}. Voir repere --help.`);
@@ -51,7 +55,7 @@ function parse(argv: string[], defaultWorkbook: string): CohortOptions {
   const { values, positionals } = parsed;
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UserError(`--port ${values.port} : indiquez un numéro de port entre 1 et 65535.`);
-  return { workbook: values.workbook ?? defaultWorkbook, port, name: values.name, contact: values.contact, yes: values.yes === true, out: values.out, positionals };
+  return { workbook: values.workbook ?? defaultWorkbook, port, name: values.name, contact: values.contact, yes: values.yes === true, out: values.out, pdf: values.pdf, positionals };
 }
 
 async function open(options: CohortOptions, command: string, port = options.port ?? 8787): Promise<LocalRegistry> {
@@ -105,15 +109,12 @@ export async function cohortCommand(argv: string[], defaultWorkbook: string): Pr
       return 0;
     }
     case 'report': {
+      checkDocumentPaths(options.out, options.pdf);
       const registry = await open(options, 'cohort report');
       const reply = succeeded((await registry.callOrThrow('cohortReport', [])) as Reply & { fileName?: string; content?: string; message?: string });
-      const out = options.out ?? (reply.fileName as string);
-      try {
-        writeFileSync(out, reply.content as string);
-      } catch {
-        throw new UserError(`Impossible d’écrire « ${out} » : vérifiez que le dossier existe.`);
-      }
-      console.log(`${out} : ${String(reply.message).replace(/^\S+ prêt : /, '')}`);
+      const instead = 'écrivez la synthèse en HTML (--out FICHIER.html) et imprimez-la depuis votre navigateur (« Enregistrer au format PDF »).';
+      const written = await writeDocument(reply.content as string, reply.fileName as string, options.out, options.pdf, instead);
+      console.log(`${written} : ${String(reply.message).replace(/^\S+ prêt : /, '')}`);
       return 0;
     }
     default:

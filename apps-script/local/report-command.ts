@@ -47,8 +47,7 @@ function parse(argv: string[], defaultWorkbook: string): ReportOptions {
   // Audiences by their French name (« financeurs », « équipe » with or without its accent) or their id.
   const audience = values.audience === undefined ? kind.defaultAudience : termId('audience', values.audience);
   if (!audience || audience === 'cohort') throw new UserError(`--audience ${values.audience} : publics possibles : financeurs, public, equipe.`);
-  if (values.out !== undefined && !/\.html?$/i.test(values.out)) throw new UserError(`--out ${values.out} : le fichier doit finir par .html (pour un PDF : --pdf FICHIER.pdf).`);
-  if (values.pdf !== undefined && !/\.pdf$/i.test(values.pdf)) throw new UserError(`--pdf ${values.pdf} : le fichier doit finir par .pdf.`);
+  checkDocumentPaths(values.out, values.pdf);
   const outcomes = (values.outcomes ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   return {
     workbook: values.workbook ?? defaultWorkbook,
@@ -56,6 +55,12 @@ function parse(argv: string[], defaultWorkbook: string): ReportOptions {
     out: values.out,
     pdf: values.pdf,
   };
+}
+
+/** `--out` names an .html file and `--pdf` a .pdf one: said before anything is read. */
+export function checkDocumentPaths(out: string | undefined, pdf: string | undefined): void {
+  if (out !== undefined && !/\.html?$/i.test(out)) throw new UserError(`--out ${out} : le fichier doit finir par .html (pour un PDF : --pdf FICHIER.pdf).`);
+  if (pdf !== undefined && !/\.pdf$/i.test(pdf)) throw new UserError(`--pdf ${pdf} : le fichier doit finir par .pdf.`);
 }
 
 function write(path: string, bytes: Uint8Array | string): void {
@@ -66,6 +71,26 @@ function write(path: string, bytes: Uint8Array | string): void {
   }
 }
 
+/**
+ * Writes a document made by the bundle: printed to PDF first (when Chromium is missing, no file is half made), then the
+ * HTML, under its own name `fileName` unless `out` says where, and not at all when only a PDF is asked. Returns what was
+ * written (« synthese.html et synthese.pdf (2 pages) »); `instead` says what to do without Chromium.
+ */
+export async function writeDocument(html: string, fileName: string, out: string | undefined, pdf: string | undefined, instead: string): Promise<string> {
+  const printed = pdf ? await printPdf(html, instead) : null;
+  const htmlPath = out ?? (pdf ? undefined : fileName);
+  const written: string[] = [];
+  if (htmlPath) {
+    write(htmlPath, html);
+    written.push(htmlPath);
+  }
+  if (pdf && printed) {
+    write(pdf, printed.pdf);
+    written.push(`${pdf} (${printed.pages} page${printed.pages > 1 ? 's' : ''})`);
+  }
+  return written.join(' et ');
+}
+
 type ReportReply = { ok: true; html: string; fileName: string; summary: string; toComplete: string[] } | { ok: false; message: string };
 
 export async function reportCommand(argv: string[], defaultWorkbook: string): Promise<number> {
@@ -74,20 +99,8 @@ export async function reportCommand(argv: string[], defaultWorkbook: string): Pr
   const registry = await LocalRegistry.open({ workbookPath: options.workbook, webAppUrl: 'http://127.0.0.1/exec', command: 'repere report' });
   const reply = (await registry.callOrThrow('generateReportFile', [options.request])) as ReportReply;
   if (!reply.ok) throw new UserError(reply.message);
-  // Printed first: when Chromium is missing, no file is half made.
-  const printed = options.pdf ? await printPdf(reply.html, 'écrivez le document en HTML (--out FICHIER.html) et imprimez-le depuis votre navigateur (« Enregistrer au format PDF »).') : null;
-  // Without --pdf, the HTML is written, under its own name unless --out says where.
-  const htmlPath = options.out ?? (options.pdf ? undefined : reply.fileName);
-  const written: string[] = [];
-  if (htmlPath) {
-    write(htmlPath, reply.html);
-    written.push(htmlPath);
-  }
-  if (options.pdf && printed) {
-    write(options.pdf, printed.pdf);
-    written.push(`${options.pdf} (${printed.pages} page${printed.pages > 1 ? 's' : ''})`);
-  }
-  console.log(`${written.join(' et ')} : ${reply.summary}`);
+  const written = await writeDocument(reply.html, reply.fileName, options.out, options.pdf, 'écrivez le document en HTML (--out FICHIER.html) et imprimez-le depuis votre navigateur (« Enregistrer au format PDF »).');
+  console.log(`${written} : ${reply.summary}`);
   for (const missing of reply.toComplete) console.log(`À compléter avant de l’envoyer — ${missing}`);
   return 0;
 }

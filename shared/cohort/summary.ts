@@ -1,58 +1,15 @@
 /**
  * The cohort summary for the programme's funders, built from the pooled figures only: never a member's figure, code or
  * name (no league table), never a figure of an old definition version beside the current one. Each figure carries its
- * n (and k for a share); one hidden in every structure reads « moins de 11 personnes ».
- *
- * The document has the shapes of the report generator's model (issue 13's shared/report/model.ts: sections of blocks,
- * figures as inlines carrying their counts), so that generator's checks and renderer can take it as it is once it
- * lands; until then summary-html.ts renders it.
+ * n (and k for a share); one hidden in every structure reads « moins de 11 personnes ». It is a document of the report
+ * generator (shared/report/model.ts), rendered by its HTML renderer and printed to PDF like its other documents.
  */
 import { comparePeriods } from '../indicators/periods';
 import { frNumber, frP, frPercent } from '../indicators/text';
+import type { HiddenFigure, Inline, ReportDocument, Section, Text } from '../report/model';
 import { EXPORT_MIN_N } from '../stats/suppression';
 import type { CohortDefinition, Pooled, PooledFigure } from './pooling';
 import { MIN_MEMBERS_FOR_POOLED_CHANGE } from './pooling';
-
-/** A figure as printed, with the people it stands on. */
-export interface Shown {
-  kind: 'shown';
-  text: string;
-  about: string;
-  n: number | null;
-  k?: number;
-}
-export interface Hidden {
-  kind: 'hidden';
-  text: string;
-  about: string;
-}
-export type Inline = string | Shown | Hidden;
-export type Text = readonly Inline[];
-
-export type Block =
-  | { kind: 'paragraph'; text: Text; tone?: 'lead' | 'note' }
-  | { kind: 'list'; items: Text[] }
-  | { kind: 'table'; caption: string; head: string[]; rows: Text[][] }
-  | { kind: 'empty'; reason: Text };
-
-export interface Section {
-  id: string;
-  title: string;
-  blocks: Block[];
-}
-
-export interface CohortSummaryDocument {
-  kind: 'cohort-summary';
-  lang: 'fr';
-  title: string;
-  organisation: string;
-  audience: { id: 'funders'; label: string; threshold: number };
-  date: string;
-  notice: string;
-  sections: Section[];
-  /** Figures hidden in every structure, for the Journal line. */
-  hidden: Array<{ about: string }>;
-}
 
 export interface CohortSummaryInput {
   /** The programme (the coordinator's registry's name). */
@@ -64,14 +21,6 @@ export interface CohortSummaryInput {
   members: number;
   definitions: readonly CohortDefinition[];
   figures: readonly PooledFigure[];
-}
-
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** « 1er décembre 2026 ». */
-export function frenchDate(date: Date): string {
-  const day = date.getDate();
-  return `${day === 1 ? '1er' : day} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
 /** A figure from one structure is that structure's own: not a cohort figure, not for funders. */
@@ -147,10 +96,10 @@ function changeItem(figure: PooledFigure, definition: CohortDefinition): Text {
   ];
 }
 
-export function cohortSummary(input: CohortSummaryInput): CohortSummaryDocument {
+export function cohortSummary(input: CohortSummaryInput): ReportDocument {
   const byCode = new Map(input.definitions.map((d) => [d.code, d]));
   const current = input.figures.filter((f) => f.current && f.segment === '' && byCode.has(f.indicator));
-  const hidden: Array<{ about: string }> = [];
+  const hidden: HiddenFigure[] = [];
   const rows: Text[][] = [];
   const changes: Text[] = [];
   for (const definition of input.definitions) {
@@ -158,14 +107,14 @@ export function cohortSummary(input: CohortSummaryInput): CohortSummaryDocument 
     for (const figure of own) {
       if (figure.measure === 'change') {
         changes.push(changeItem(figure, definition));
-        if (figure.contributing === 0) hidden.push({ about: `${definition.code} ${figure.before} → ${figure.period}` });
+        if (figure.contributing === 0) hidden.push({ about: `${definition.code} ${figure.before} → ${figure.period}`, reason: 'small' });
         continue;
       }
       const about = `${definition.code} ${figure.period}`;
       const structures = `${figure.contributing} sur ${input.members}`;
       let cells: [Inline, Inline, Inline];
       if (figure.contributing === 0) {
-        hidden.push({ about });
+        hidden.push({ about, reason: 'small' });
         cells = [{ kind: 'hidden', text: `${HIDDEN_TEXT} dans chaque structure`, about }, '—', '—'];
       } else if (figure.contributing === 1) {
         cells = [SINGLE, '—', '—'];
@@ -241,9 +190,13 @@ export function cohortSummary(input: CohortSummaryInput): CohortSummaryDocument 
     title: 'Synthèse de la cohorte',
     organisation: input.programme,
     audience: { id: 'funders', label: 'financeurs', threshold: EXPORT_MIN_N },
+    period: periods.length ? `Périodes : ${periods.join(', ')}` : 'Aucune période publiée',
     date: input.date,
-    notice: `Pour les financeurs du programme — chiffres mis en commun seulement, aucun chiffre de moins de ${EXPORT_MIN_N} personnes (cohorte ${input.cohort}, ${input.date}).`,
+    notice: `Pour les financeurs du programme — chiffres mis en commun seulement, aucun chiffre de moins de ${EXPORT_MIN_N} personnes (cohorte ${input.cohort}).`,
     sections,
     hidden,
+    quotes: [],
+    toComplete: [],
+    layout: 'pages',
   };
 }

@@ -1,5 +1,6 @@
 // The cohort with the `repere` command over real local workbooks, over real HTTP: the coordinator's workbook served by
 // `repere start` in its own process (its /exec answering as Google's web app does), the member's commands in others.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,22 @@ describe('repere cohort and repere publish', () => {
     expect(html).not.toContain('14 aidants sur 29');
     expect(html).not.toMatch(/\bS01\b|Répit 31|Mme Martin/);
     expect((await tab(coord, 'Journal')).some((line) => line.join(' ').includes('Synthèse de la cohorte générée pour les financeurs'))).toBe(true);
+  }, 120_000);
+
+  it('prints the cohort summary to an A4, tagged PDF as repere report does, with no structure named', async () => {
+    const pdf = join(dir, 'synthese.pdf');
+    const run = await repere('cohort', 'report', '--pdf', pdf, '--workbook', coord);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(new RegExp(`^${pdf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+ pages?\\) : la synthèse de la cohorte pour les financeurs`));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Synthèse de la cohorte — coord/);
+    const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Destinataires : financeurs');
+    expect(text).toContain('une seule structure : pas de chiffre de cohorte');
+    expect(text).not.toMatch(/\bS01\b|Répit 31|14 aidants sur 29/);
+    expect((await repere('cohort', 'report', '--out', join(dir, 'x.pdf'), '--workbook', coord)).stderr).toBe(`Erreur : --out ${join(dir, 'x.pdf')} : le fichier doit finir par .html (pour un PDF : --pdf FICHIER.pdf).\n`);
   }, 120_000);
 
   it('asks before sending, and sends nothing without a terminal to answer', async () => {

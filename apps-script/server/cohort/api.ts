@@ -10,8 +10,9 @@ import { BusyError, currentUser, registryLang, registrySpreadsheet, setRegistryL
 import { rememberTemplate } from '../setup';
 import { cohortAnswer } from './collector';
 import { poolReceived, runCohortComputation, type CohortSummary } from './compute';
-import { cohortSummary, frenchDate } from '../../../shared/cohort/summary';
-import { cohortSummaryHtml } from '../../../shared/cohort/summary-html';
+import { cohortSummary } from '../../../shared/cohort/summary';
+import { renderHtml } from '../../../shared/report/html';
+import { longDate, MESSAGES } from '../../../shared/report/messages';
 import { inviteMember, readMembers, type Invitation } from './members';
 import { setupCohort, type CohortSetupReport } from './setup';
 import { coordination, memberSecret, membership, saveCoordination } from './state';
@@ -138,11 +139,11 @@ export function cohortReport(): CohortReport {
     if (!cohort) return { ok: false, message: 'Ce registre ne coordonne pas de cohorte : commencez par « Configurer la coordination ».' };
     const now = new Date();
     const doc = cohortSummary({
-      programme: ss.getName(), cohort: cohort.read.coordination.id, date: frenchDate(now), members: cohort.active, definitions: cohort.definitions, figures: cohort.pooling.figures,
+      programme: ss.getName(), cohort: cohort.read.coordination.id, date: longDate('fr', now.toISOString()), members: cohort.active, definitions: cohort.definitions, figures: cohort.pooling.figures,
     });
     const fileName = `synthese-cohorte-${now.toISOString().slice(0, 10)}.html`;
     const hidden = doc.hidden.length ? ` Masqués (moins de 11 personnes dans chaque structure) : ${doc.hidden.map((h) => h.about).join(', ')}.` : '';
     logToJournal(ss, currentUser('sidebar'), 'cohort', `Synthèse de la cohorte générée pour les financeurs (${fileName}), à partir des chiffres mis en commun seulement.${hidden}`, tabs);
-    return { ok: true, fileName, content: cohortSummaryHtml(doc), message: `${fileName} prêt : la synthèse de la cohorte pour les financeurs, faite des seuls chiffres mis en commun (aucune structure nommée).` };
+    return { ok: true, fileName, content: renderHtml(doc, MESSAGES.fr), message: `${fileName} prêt : la synthèse de la cohorte pour les financeurs, faite des seuls chiffres mis en commun (aucune structure nommée).` };
   });
 }

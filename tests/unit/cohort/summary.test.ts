@@ -1,14 +1,20 @@
-// The cohort summary for funders, from pooled figures only: no member's code, name or own figure; n beside every figure;
-// a figure hidden everywhere printed « moins de 11 personnes »; no median of fewer than five members (it would be one
-// member's figure); a change pooled from five members on; never an old version beside the current one; text escaped.
+// The cohort summary for funders, from pooled figures only: no member's code, name or own figure; n beside every figure
+// and, as for every outward document of the report generator, no figure from fewer than 11 people nor one whose
+// complement is; a figure hidden everywhere printed « moins de 11 personnes »; no median of fewer than five members (it
+// would be one member's figure); a change pooled from five members on; never an old version beside the current one;
+// rendered by the report generator's renderer, every text escaped.
 import { describe, expect, it } from 'vitest';
 import { poolCohort, type CohortDefinition, type ReceivedTable } from '../../../shared/cohort/pooling';
-import { cohortSummary, type CohortSummaryDocument, type Inline, type Text } from '../../../shared/cohort/summary';
-import { cohortSummaryHtml } from '../../../shared/cohort/summary-html';
+import { cohortSummary } from '../../../shared/cohort/summary';
+import { renderHtml } from '../../../shared/report/html';
+import { MESSAGES } from '../../../shared/report/messages';
+import type { ReportDocument, Text } from '../../../shared/report/model';
+import { allSections, shownFigures, visibleText } from '../report/build';
 
 const SHARE: CohortDefinition = { code: 'I1', name: 'Soutien <script>alert(1)</script>', unit: '%', who: 'aidants', version: 2, history: { '1': 'aaaaaaaaaaaaaaaa', '2': 'bbbbbbbbbbbbbbbb' } };
 const CHANGE: CohortDefinition = { code: 'I2', name: 'Bien-être', unit: 'score', who: 'aidants', version: 1, history: { '1': 'cccccccccccccccc' } };
 const MEMBERS = ['S01', 'S02', 'S03', 'S04', 'S05', 'S06'];
+const T = 11;
 
 type Cells = Record<string, string | number>;
 const share = (over: Cells): Cells => ({ member: 'S01', indicator: 'I1', version: 2, definition: 'bbbbbbbbbbbbbbbb', period: 'T0', before: '', segment: '', measure: 'proportion', changeKind: '', suppressed: '', n: 40, k: 20, value: 50, low: 35, high: 65, ...over });
@@ -21,21 +27,20 @@ function table(rows: readonly Cells[]): ReceivedTable {
   return { values: rows.map((r) => keys.map((k) => r[k] ?? '')), columns: new Map(keys.map((k, i) => [k, i])) };
 }
 
-function summary(rows: readonly Cells[], members = MEMBERS.length): CohortSummaryDocument {
+function summary(rows: readonly Cells[], members = MEMBERS.length): ReportDocument {
   const pooling = poolCohort([SHARE, CHANGE], table(rows));
-  return cohortSummary({ programme: 'Programme Répit 2026', cohort: 'COH-0000ABCD', date: '1er décembre 2026', members, definitions: [SHARE, CHANGE], figures: pooling.figures });
+  return cohortSummary({ programme: 'Programme Répit 2026', cohort: 'COH-0000ABCD', date: '1 décembre 2026', members, definitions: [SHARE, CHANGE], figures: pooling.figures });
 }
 
 /** Every sentence or cell the document prints. */
-function texts(doc: CohortSummaryDocument): Text[] {
-  return doc.sections.flatMap((s) =>
-    s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : b.kind === 'table' ? b.rows.flat() : [b.reason])),
+function texts(doc: ReportDocument): Text[] {
+  return allSections(doc).flatMap((s) =>
+    s.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items : b.kind === 'table' ? b.rows.flat() : b.kind === 'empty' ? [b.reason] : [])),
   );
 }
 
-/** Every figure the document prints, with what it stands on. */
-const inlines = (doc: CohortSummaryDocument): Inline[] => texts(doc).flat();
-const printed = (doc: CohortSummaryDocument) => texts(doc).map((t) => t.map((i) => (typeof i === 'string' ? i : i.text)).join('')).join('\n');
+const printed = (doc: ReportDocument) => texts(doc).map((t) => t.map((i) => (typeof i === 'string' ? i : i.text)).join('')).join('\n');
+const html = (doc: ReportDocument) => renderHtml(doc, MESSAGES.fr);
 
 describe('the cohort summary for funders', () => {
   const rows = [
@@ -48,6 +53,7 @@ describe('the cohort summary for funders', () => {
   ];
   const doc = summary(rows);
   const text = printed(doc);
+  const page = visibleText(html(doc));
 
   it('prints the counts added across structures with n, the interval, the corrected interval and the median of five or more', () => {
     const table = doc.sections.find((s) => s.id === 'resultats')!.blocks[0]!;
@@ -58,19 +64,31 @@ describe('the cohort summary for funders', () => {
       'I1 — Soutien <script>alert(1)</script>', 'T0', '6 sur 6', `${k} aidants sur 240 (${Math.round((100 * k) / 240)} %)`, expect.stringMatching(/^\d+ à \d+ %$/),
       expect.stringMatching(/^\d+ à \d+ % \(effet de plan \d,\d\d\)$/), expect.stringMatching(/^\d+ % ; la moitié des structures entre \d+ et \d+ %$/),
     ]);
-    for (const figure of inlines(doc)) if (typeof figure !== 'string' && figure.kind === 'shown') expect(figure.n, figure.text).toBeGreaterThanOrEqual(11);
+  });
+
+  it('passes the report generator’s outward checks: every figure shown stands on 11 people or more, and so does its complement', () => {
+    const figures = shownFigures(doc);
+    expect(figures.map((f) => f.about)).toEqual(expect.arrayContaining(['I1 T0', 'I2 T0 → T1']));
+    for (const f of figures) {
+      if (f.n !== null) expect(f.n, f.about).toBeGreaterThanOrEqual(T);
+      if (f.k !== undefined) expect([f.k, f.n! - f.k].every((c) => c >= T), f.about).toBe(true);
+    }
+    expect(doc).toMatchObject({ kind: 'cohort-summary', audience: { id: 'funders', threshold: T }, quotes: [] });
   });
 
   it('names no structure and prints no structure’s own figure', () => {
-    expect(text).not.toMatch(/\bS0\d\b/);
-    // S06's version-1 figure (30 of 35) appears nowhere; the old version is only said to be left out.
-    expect(text).not.toContain('30 aidants sur 35');
-    expect(text).toContain('Versions antérieures publiées, laissées hors de cette synthèse : I1.');
+    for (const out of [text, page]) {
+      expect(out).not.toMatch(/\bS0\d\b/);
+      // S06's version-1 figure (30 of 35) appears nowhere; the old version is only said to be left out.
+      expect(out).not.toContain('30 aidants sur 35');
+      expect(out).toContain('Versions antérieures publiées, laissées hors de cette synthèse : I1.');
+    }
   });
 
   it('prints a figure hidden in every structure as « moins de 11 personnes », and lists it for the Journal', () => {
     expect(text).toContain('moins de 11 personnes dans chaque structure');
-    expect(doc.hidden).toEqual([{ about: 'I1 T1' }]);
+    expect(page).toContain('moins de 11 personnes dans chaque structure');
+    expect(doc.hidden).toEqual([{ about: 'I1 T1', reason: 'small' }]);
   });
 
   it('pools a change by random effects from five structures, and below five says each follows its own', () => {
@@ -80,24 +98,27 @@ describe('the cohort summary for funders', () => {
     expect(four).toContain('I2 — Bien-être, de T0 à T1 : 4 structures : trop peu pour une estimation commune (il en faut 5), chacune suit sa propre évolution');
     expect(four).not.toContain('effets aléatoires sur');
     // One structure's figure is its own: not given as the cohort's.
-    const single = printed(summary([share({ member: 'S01', k: 25, n: 40 }), share({ member: 'S02', ...HIDDEN })]));
-    expect(single).toContain('une seule structure : pas de chiffre de cohorte');
-    expect(single).not.toContain('25 aidants sur 40');
+    const single = summary([share({ member: 'S01', k: 25, n: 40 }), share({ member: 'S02', ...HIDDEN })]);
+    expect(printed(single)).toContain('une seule structure : pas de chiffre de cohorte');
+    expect(visibleText(html(single))).not.toContain('25 aidants sur 40');
     // Fewer than five structures: no median (it would be one structure’s own figure).
     expect(printed(summary(MEMBERS.slice(0, 3).map((member) => share({ member }))))).toContain('trop peu de structures (3) pour une médiane');
   });
 
-  it('renders one self-contained French HTML file, every text escaped', () => {
-    const html = cohortSummaryHtml(doc);
-    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('Soutien &lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).not.toMatch(/\b(src|href)=/);
-    expect(html).toContain('public : financeurs');
+  it('is rendered by the report generator as one self-contained French HTML file, every text escaped', () => {
+    const file = html(doc);
+    expect(file).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
+    expect(file).not.toContain('<script>');
+    expect(file).toContain('Soutien &lt;script&gt;alert(1)&lt;/script&gt;');
+    // Nothing loaded from elsewhere: the only links are the contents' to its own sections.
+    expect(file).not.toMatch(/\b(src|href)="(?!#)/);
+    expect(page).toContain('Destinataires : financeurs');
+    expect(page).toContain('Périodes : T0, T1 · 1 décembre 2026');
   });
 
   it('says so when nothing was published yet', () => {
     const empty = summary([]);
     expect(printed(empty)).toContain('Aucune structure n’a encore publié de chiffre des indicateurs partagés.');
+    expect(visibleText(html(empty))).toContain('Aucune période publiée');
   });
 });
