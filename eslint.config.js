@@ -81,6 +81,12 @@ const noDynamicImport = [
   'error',
   { selector: 'ImportExpression', message: 'Import modules statically here: the bundle must be one file with no loading at run time.' },
 ];
+/** « 3 réponse(s) »: the words of a count agree with it, through shared/text/plural.ts (count, agree). */
+const pluralPlaceholder = 'Agree the words with their count (count or agree from shared/text/plural.ts) rather than writing « (s) ».';
+const noPluralPlaceholder = [
+  { selector: 'Literal[value=/[A-Za-zÀ-ÿ]\\(s\\)/]', message: pluralPlaceholder },
+  { selector: 'TemplateElement[value.raw=/[A-Za-zÀ-ÿ]\\(s\\)/]', message: pluralPlaceholder },
+];
 
 export default defineConfig([
   globalIgnores(['.output/', '.wxt/', 'dist/', 'node_modules/', 'tests/.tmp/', 'tests/fixtures/', 'web-ext-artifacts/']),
@@ -106,24 +112,25 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': importsFrom('node', 'wxt', 'extension', 'appsScript', 'packages'),
       'no-restricted-globals': sharedGlobals,
-      'no-restricted-syntax': noDynamicImport,
+      'no-restricted-syntax': [...noDynamicImport, ...noPluralPlaceholder],
     },
   },
   {
     files: ['apps-script/server/**', 'apps-script/ui/**'],
     rules: {
       'no-restricted-imports': importsFrom('local', 'node', 'wxt', 'extension'),
-      'no-restricted-syntax': noDynamicImport,
+      'no-restricted-syntax': [...noDynamicImport, ...noPluralPlaceholder],
     },
   },
-  { files: ['apps-script/local/**'], rules: { 'no-restricted-imports': importsFrom('wxt', 'extension') } },
+  { files: ['apps-script/local/**'], rules: { 'no-restricted-imports': importsFrom('wxt', 'extension'), 'no-restricted-syntax': ['error', ...noPluralPlaceholder] } },
   {
     files: ['extension/**'],
     ignores: ['extension/platform/**'],
     rules: {
       'no-restricted-imports': importsFrom('node', 'appsScript', 'browserApi', 'browserName'),
       'no-restricted-globals': browserGlobals,
+      'no-restricted-syntax': ['error', ...noPluralPlaceholder],
     },
   },
-  { files: ['extension/platform/**'], rules: { 'no-restricted-imports': importsFrom('node', 'appsScript') } },
+  { files: ['extension/platform/**'], rules: { 'no-restricted-imports': importsFrom('node', 'appsScript'), 'no-restricted-syntax': ['error', ...noPluralPlaceholder] } },
 ]);

@@ -20,6 +20,7 @@ import { LocalRegistry } from './registry-host';
 import { runningServer } from './server-file';
 import { startLocalMode } from './start';
 import { UserError } from './user-error';
+import { agree, count } from '../../shared/text/plural';
 
 export const DEFAULT_WORKBOOK = 'repere-local.xlsx';
 export const DEFAULT_PORT = 8787;
@@ -240,7 +241,7 @@ function inspectionText(file: string, inspection: SurveyInspection): string {
       : `classeur ${inspection.format}, feuille « ${inspection.sheet} »${(inspection.sheets?.length ?? 0) > 1 ? ` (sur ${inspection.sheets!.length} : ${inspection.sheets!.map((n) => `« ${n} »`).join(', ')})` : ''}`;
   const header = inspection.headerRow > 1 ? `, intitulés ligne ${inspection.headerRow}` : '';
   const lines = [
-    `${file} : source ${inspection.source}, ${how}${header}, ${inspection.rows} réponse(s), ${inspection.questions.length} question(s).`,
+    `${file} : source ${inspection.source}, ${how}${header}, ${count(inspection.rows, 'réponse', 'réponses')}, ${count(inspection.questions.length, 'question', 'questions')}.`,
     ...inspection.questions.map((q) => {
       const levels = q.levels ? ` (${q.levels.join(' < ')})` : '';
       const examples = q.examples.length > 0 ? ` — ex. ${q.examples.map((e) => `« ${e.length > 40 ? `${e.slice(0, 40)}…` : e} »`).join(', ')}` : '';
@@ -248,7 +249,7 @@ function inspectionText(file: string, inspection: SurveyInspection): string {
     }),
   ];
   if (inspection.metadata.length > 0) {
-    lines.push(`  ${inspection.metadata.length} colonne(s) de l’outil, pas des questions : ${inspection.metadata.map((m) => `${m.label} (${USE_NAMES[m.use]})`).join(' ; ')}.`);
+    lines.push(`  ${count(inspection.metadata.length, 'colonne', 'colonnes')} de l’outil, pas des questions : ${inspection.metadata.map((m) => `${m.label} (${USE_NAMES[m.use]})`).join(' ; ')}.`);
   }
   lines.push(...inspection.errors.map((g) => `Erreur : ${g.message}`), ...inspection.warnings.map((g) => `Attention : ${g.message}`));
   return lines.join('\n');
@@ -303,7 +304,7 @@ async function importCommand(options: Options): Promise<number> {
           stop: () => new Promise<boolean>((answer) => setImmediate(() => answer(signal !== ''))),
           onProgress: (written, planned) => {
             // What is saved survives a crash; the rest would be written again.
-            if (written > 0 && written < planned) console.error(`Import en cours : ${written} nouvelle(s) réponse(s) sur ${planned} écrite(s)${registry.saved ? ', enregistrée(s) dans le classeur' : ''}.`);
+            if (written > 0 && written < planned) console.error(`Import en cours : ${count(written, 'nouvelle réponse écrite', 'nouvelles réponses écrites')} sur ${planned}${registry.saved ? `, ${agree(written, 'enregistrée', 'enregistrées')} dans le classeur` : ''}.`);
           },
         },
         importServer((fn, arg) => registry.callOrThrow(fn, [arg])),

@@ -4,7 +4,7 @@
  */
 import { TAB_METADATA_KEY, tabSpec, type TabKey, type TabSpec } from '../../shared/contract/tabs';
 import { parseA1 } from './emulator/a1';
-import { getCell, lastRow, type SheetModel, type ValidationSpec, type WorkbookModel } from './emulator/model';
+import { DEFAULT_COLUMN_WIDTH, getCell, lastRow, type SheetModel, type ValidationSpec, type WorkbookModel } from './emulator/model';
 import { sheetAsText } from './sheet-text';
 
 /** What the person may do in a tab: type into it, or read what Repère computed or logged. */
@@ -29,6 +29,8 @@ export interface SheetView {
   notes: Array<[number, number, string]>;
   /** Dropdowns by 1-based column. */
   dropdowns: Record<number, Dropdown>;
+  /** Each column's width in pixels, as the workbook holds it (Repère fits its columns to what they hold). */
+  widths: number[];
 }
 
 /** A new workbook nobody has set up: one empty tab, no registry. */
@@ -89,6 +91,7 @@ function sheetView(model: WorkbookModel, sheet: SheetModel, key: TabKey | undefi
     rows: sheetAsText(model, sheet),
     notes,
     dropdowns,
+    widths: Array.from({ length: sheet.maxCols }, (_, i) => sheet.colWidths[i + 1] ?? DEFAULT_COLUMN_WIDTH),
   };
 }
 

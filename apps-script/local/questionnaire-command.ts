@@ -14,6 +14,7 @@ import { APPS_SCRIPT_BUILD, ensureFresh } from './builds.mjs';
 import { printPdf } from './print-pdf';
 import { LocalRegistry } from './registry-host';
 import { UserError } from './user-error';
+import { count } from '../../shared/text/plural';
 
 export const QUESTIONNAIRE_HELP = `  questionnaire --survey ID  Écrit le questionnaire d’une enquête : --format xlsform (KoboToolbox, ODK), html ou pdf
                              (questionnaire papier), guide (guide d’entretien) ; --wave W, --large (gros caractères),
@@ -83,7 +84,7 @@ export async function questionnaireCommand(argv: string[], defaultWorkbook: stri
     throw new UserError(`Impossible d’écrire « ${out} » : vérifiez que le dossier existe et que le fichier n’est pas ouvert ailleurs.`);
   }
   const large = options.large && options.format !== 'xlsform' ? ', gros caractères' : '';
-  console.log(`${out} : ${WHAT[options.format]} de l’enquête ${instrument.survey.id}${instrument.wave ? ` (vague ${instrument.wave})` : ''}${large}${pages ? `, ${pages} page(s)` : ''}.`);
+  console.log(`${out} : ${WHAT[options.format]} de l’enquête ${instrument.survey.id}${instrument.wave ? ` (vague ${instrument.wave})` : ''}${large}${pages ? `, ${count(pages, 'page', 'pages')}` : ''}.`);
   for (const missing of instrument.missing) console.log(`Attention — ${missing}`);
   return 0;
 }

@@ -12,6 +12,7 @@ import { writeObservations } from './observations';
 import { isCollectorConfigured, secretMatches } from './pairing';
 import { bindTab, columnValues } from './registry';
 import { BusyError, registrySpreadsheet, withWriteLock } from './spreadsheet';
+import { count } from '../../shared/text/plural';
 
 /** Requests per minute per registry; a member of staff syncing by hand stays far below. */
 const RATE_LIMIT_PER_MINUTE = 120;
@@ -72,7 +73,7 @@ function handle(request: EndpointRequest): EndpointAnswer {
         if (result) {
           const replaced = result.warnings.length > 0 ? ` ${result.warnings.length} avec des caractères illisibles remplacés par « � ».` : '';
           logToJournal(ss, termLabel('actor', 'collector', RECORD_LANG), 'sync',
-            `${request.records.length} observation(s) reçue(s) : ${result.accepted.length} enregistrée(s), ${result.duplicates.length} déjà présente(s), ${result.rejected.length} refusée(s).${replaced}`);
+            `${count(request.records.length, 'observation reçue', 'observations reçues')} : ${count(result.accepted.length, 'enregistrée', 'enregistrées')}, ${count(result.duplicates.length, 'déjà présente', 'déjà présentes')}, ${count(result.rejected.length, 'refusée', 'refusées')}.${replaced}`);
         }
         return result;
       });

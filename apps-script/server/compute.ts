@@ -15,6 +15,7 @@ import { TabLayouts, type TabFinder } from './registry';
 import { readRegistry } from './registry-read';
 import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
+import { count } from '../../shared/text/plural';
 
 /** What crosses google.script.run: values with their detail (k, sd, p, test…), and the checks per survey wave. */
 export interface ComputeSummary {
@@ -47,9 +48,9 @@ export function runComputation(ss: Spreadsheet, lang: Lang, who: string, tabs: T
   const registryErrors = problems.filter((p) => p.severity === 'error').length;
   const respondents = answers.reduce((n, a) => n + a.rows.length, 0);
   const summary =
-    `${registry.indicators.length} indicateur(s) calculé(s) sur ${respondents} réponse(s) et ${observations.length} observation(s) : ` +
-    `${written} ligne(s) écrite(s) dans Valeurs.` +
-    (registryErrors > 0 ? ` ${registryErrors} erreur(s) du registre ont écarté des lignes : lancez « Vérifier le registre ».` : '');
+    `${count(registry.indicators.length, 'indicateur calculé', 'indicateurs calculés')} sur ${count(respondents, 'réponse', 'réponses')} et ${count(observations.length, 'observation', 'observations')} : ` +
+    `${count(written, 'ligne écrite', 'lignes écrites')} dans Valeurs.` +
+    (registryErrors > 0 ? ` ${count(registryErrors, 'erreur du registre a', 'erreurs du registre ont')} écarté des lignes : lancez « Vérifier le registre ».` : '');
   logToJournal(ss, who, 'compute', summary, tabs);
   return {
     ok: true,

@@ -21,6 +21,7 @@ import { logToJournal } from './journal';
 import { appendRecords, directFinder, updateRecord, type TabFinder } from './registry';
 import { readRegistry } from './registry-read';
 import { currentUser, registryLang, registrySpreadsheet, underLock, type Failure, type Spreadsheet } from './spreadsheet';
+import { count } from '../../shared/text/plural';
 
 const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
 const NO_THEMES_TAB: Failure = { ok: false, message: 'Ce registre n’a pas encore d’onglet « Thèmes » : relancez « Configurer » (sans risque : il n’ajoute que ce qui manque).' };
@@ -84,7 +85,7 @@ export function prepareCodebookExport(): CodebookData | Failure {
   return underLock(() => {
     const ss = registrySpreadsheet();
     const data = codebookWithGuids(ss, directFinder(ss));
-    if (data.ok) logToJournal(ss, currentUser('sidebar'), 'exchange', `Livre de codes exporté : ${data.outcomes.length} changement(s) visé(s), ${data.themes.length} thème(s).`);
+    if (data.ok) logToJournal(ss, currentUser('sidebar'), 'exchange', `Livre de codes exporté : ${count(data.outcomes.length, 'changement visé', 'changements visés')}, ${count(data.themes.length, 'thème', 'thèmes')}.`);
     return data;
   });
 }
@@ -114,8 +115,8 @@ export function prepareProjectExport(request: { audience: Audience }): ProjectDa
     const observations = all.filter((o) => exchangeMayHold(o.consent, o.scope, audience)).map(exchangeObservation);
     const withheld = all.length - observations.length;
     logToJournal(ss, currentUser('sidebar'), 'exchange',
-      `Projet REFI-QDA (.qdpx) préparé pour ${audience === 'team' ? 'un usage interne' : termLabel('audience', audience, 'fr')} : ${observations.length} observation(s)` +
-      (withheld > 0 ? `, ${withheld} laissée(s) de côté (consentement ou usage).` : '.'));
+      `Projet REFI-QDA (.qdpx) préparé pour ${audience === 'team' ? 'un usage interne' : termLabel('audience', audience, 'fr')} : ${count(observations.length, 'observation', 'observations')}` +
+      (withheld > 0 ? `, ${count(withheld, 'laissée', 'laissées')} de côté (consentement ou usage).` : '.'));
     return { ...codebook, audience, observations, withheld };
   });
 }
@@ -139,8 +140,8 @@ export function prepareCidsExport(request: { audience: Audience }): CidsData | F
     const minN = new Map(registry.indicators.map((i) => [i.code, i.minN]));
     const view = outwardFigures(result.values.filter((r) => r.segment === ''), audience, (code) => minN.get(code) ?? 0);
     logToJournal(ss, currentUser('sidebar'), 'exchange',
-      `Données d’impact CIDS préparées pour ${view.audienceLabel} : ${registry.indicators.length} indicateur(s), ${view.figures.length - view.hidden.length} valeur(s)` +
-      (view.hidden.length > 0 ? `, ${view.hidden.length} masquée(s) (${view.hidden.map((h) => `${h.indicator} ${h.period}`).join(', ')} : moins de ${view.threshold} personnes ou calculable par différence).` : '.'));
+      `Données d’impact CIDS préparées pour ${view.audienceLabel} : ${count(registry.indicators.length, 'indicateur', 'indicateurs')}, ${count(view.figures.length - view.hidden.length, 'valeur', 'valeurs')}` +
+      (view.hidden.length > 0 ? `, ${count(view.hidden.length, 'masquée', 'masquées')} (${view.hidden.map((h) => `${h.indicator} ${h.period}`).join(', ')} : moins de ${view.threshold} personnes ou calculable par différence).` : '.'));
     return { ...codebook, indicators: registry.indicators, view };
   });
 }

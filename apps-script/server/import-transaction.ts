@@ -32,6 +32,7 @@ import { ensureContractColumns, emptyReport } from './setup';
 import { ColumnWidths } from './sheet-layout';
 import type { Spreadsheet } from './spreadsheet';
 import { findOrCreateResponsesTab } from './survey-import';
+import { count } from '../../shared/text/plural';
 
 /** An abandoned import (sidebar closed) frees its survey after this long without a chunk. */
 export const RESERVATION_TTL_MS = 10 * 60 * 1000;
@@ -91,9 +92,10 @@ function saveReservation(surveyId: string, r: Reservation): void {
  * reserved whose import time (written with every row) is filled — and how to resume if it stopped.
  */
 function progressLine(r: Reservation, surveyId: string): CountingDetails | string {
-  const before = `Import de « ${r.file} » → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} commencé, pas terminé : `;
+  // The count is a formula's while the import runs: the words around it cannot agree with it, so they need none.
+  const before = `Import de « ${r.file} » → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} commencé, pas terminé. Réponses du fichier déjà dans l’onglet : `;
   const after =
-    ` réponse(s) du fichier sur ${r.keys} sont dans l’onglet. ` +
+    ` sur ${r.keys}. ` +
     `S’il a été interrompu, relancez l’import du même fichier dans l’enquête ${surveyId} : il reprendra après les réponses déjà écrites, sans doublon. ${r.journalMarker}`;
   if (r.planned === 0) return `${before}${r.present}${after}`;
   const importedAt = columnLetter(r.first + r.fields.indexOf('importedAt'));
@@ -406,16 +408,16 @@ export function finishImport(ss: Spreadsheet, input: FinishImportRequest, who: s
   const r = live(input.surveyId, input.importId);
   if ('ok' in r) return r;
   if (r.written < r.planned) {
-    return fail(`${r.planned - r.written} réponse(s) restent à écrire : relancez l’import du même fichier, il reprendra sans doublon.`);
+    return fail(`${count(r.planned - r.written, 'réponse reste', 'réponses restent')} à écrire : relancez l’import du même fichier, il reprendra sans doublon.`);
   }
   const rejected = Array.isArray(input.rejected) ? input.rejected : [];
   const read = r.keys + rejected.length;
   if (input.read !== read) return fail(`Les comptes ne concordent pas (${input.read} lues annoncées, ${read} attendues) : relancez l’import.`);
   const reasons = summariseRejected(rejected);
-  const quotes = input.quotes ? ` Citations vers Observations : ${input.quotes.added} ajoutée(s) sur ${input.quotes.sent}.` : '';
+  const quotes = input.quotes ? ` Citations vers Observations : ${count(input.quotes.added, 'ajoutée', 'ajoutées')} sur ${input.quotes.sent}.` : '';
   const warnings = summariseWarnings(input.warnings);
   const summary =
-    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${read} réponse(s) lue(s) = ${r.written} insérée(s) + ${r.present} déjà présente(s) + ${rejected.length} refusée(s).` +
+    `${r.file} → ${r.sheet}${r.wave ? ` (vague ${r.wave})` : ''} : ${count(read, 'réponse lue', 'réponses lues')} = ${count(r.written, 'insérée', 'insérées')} + ${count(r.present, 'déjà présente', 'déjà présentes')} + ${count(rejected.length, 'refusée', 'refusées')}.` +
     `${reasons}${quotes}${warnings}${r.resumed ? ' Reprise d’un import interrompu.' : ''} Empreinte du fichier : ${r.hash.slice(0, 16)}.`;
   rewriteJournalLine(ss, { row: r.journalRow, marker: r.journalMarker }, who, 'import', summary);
   fitResponses(ss, r);
@@ -442,11 +444,11 @@ function summariseWarnings(warnings: unknown): string {
   const lines = warnings.filter((w): w is string => typeof w === 'string' && w.trim() !== '');
   if (lines.length === 0) return '';
   const shown = lines.slice(0, 8).map((w) => (w.length > 300 ? `${w.slice(0, 300)}…` : w));
-  return ` Attention : ${shown.join(' ')}${lines.length > 8 ? ` Et ${lines.length - 8} autre(s) avertissement(s).` : ''}`;
+  return ` Attention : ${shown.join(' ')}${lines.length > 8 ? ` Et ${count(lines.length - 8, 'autre avertissement', 'autres avertissements')}.` : ''}`;
 }
 
 function summariseRejected(rejected: ReadonlyArray<{ row: number; message: string }>): string {
   if (rejected.length === 0) return '';
   const shown = rejected.slice(0, 10).map((p) => `ligne ${p.row} : ${String(p.message).slice(0, 200)}`);
-  return ` Refusées : ${shown.join(' ; ')}${rejected.length > 10 ? ` ; et ${rejected.length - 10} autre(s)` : ''}.`;
+  return ` Refusées : ${shown.join(' ; ')}${rejected.length > 10 ? ` ; et ${count(rejected.length - 10, 'autre', 'autres')}` : ''}.`;
 }

@@ -9,6 +9,7 @@ import { checkRecord, type RejectedRecord } from '../../shared/protocol/endpoint
 import { replaceUnrepresentable } from '../../shared/sheet/cell';
 import { appendRecords, bindTab, columnValues, updateRecord, type CellValue } from './registry';
 import type { Spreadsheet } from './spreadsheet';
+import { agree, count } from '../../shared/text/plural';
 
 export interface ObservationWrite {
   accepted: string[];
@@ -47,7 +48,7 @@ function toCells(o: Observation, receivedAt: Date, warnings: RejectedRecord[]): 
     warnings.push({
       id: o.id,
       code: 'replaced_characters',
-      message: `Observation enregistrée, mais ${replaced} caractère(s) qu’un tableur ne peut pas garder (texte abîmé à la source) ont été remplacés par « � ». Relisez-la dans l’onglet Observations.`,
+      message: `Observation enregistrée, mais ${count(replaced, 'caractère', 'caractères')} qu’un tableur ne peut pas garder (texte abîmé à la source) ${agree(replaced, 'a été remplacé', 'ont été remplacés')} par « � ». Relisez-la dans l’onglet Observations.`,
     });
   }
   return cells;

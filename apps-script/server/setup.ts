@@ -13,6 +13,7 @@ import { bindColumns, bindTab, ensureColumns, findTab, sheetsWithMetadata, tagCo
 import { ColumnWidths } from './sheet-layout';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 import { applyTemplate, TEMPLATE_TABS } from './template-apply';
+import { count } from '../../shared/text/plural';
 
 export interface SetupReport {
   createdTabs: string[];
@@ -65,8 +66,8 @@ export function setupRegistry(ss: Spreadsheet, lang: Lang, who: string, template
   fitSetUpTabs([...filled].map((key) => [key, tabs.get(key)!]));
   const changed = report.createdTabs.length + report.addedColumns.length + report.templateRows > 0;
   report.summary = changed
-    ? `Registre configuré : ${report.createdTabs.length} onglet(s) créé(s), ${report.addedColumns.length} colonne(s) ajoutée(s)` +
-      (template ? `, ${report.templateRows} ligne(s) du modèle « ${template.name[lang]} » ajoutée(s).` : '.')
+    ? `Registre configuré : ${count(report.createdTabs.length, 'onglet créé', 'onglets créés')}, ${count(report.addedColumns.length, 'colonne ajoutée', 'colonnes ajoutées')}` +
+      (template ? `, ${count(report.templateRows, `ligne du modèle « ${template.name[lang]} » ajoutée`, `lignes du modèle « ${template.name[lang]} » ajoutées`)}.` : '.')
     : 'Le registre était déjà complet : rien n’a été modifié.';
   logToJournal(ss, who, 'setup', `${report.summary}${report.createdTabs.length ? ` Onglets : ${report.createdTabs.join(', ')}.` : ''}`);
   return report;

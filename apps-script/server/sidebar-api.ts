@@ -19,6 +19,7 @@ import { readRegistry } from './registry-read';
 import { nextSteps, type NextSteps } from './next-steps';
 import { rememberTemplate, setupRegistry, setUpTemplate, type SetupReport } from './setup';
 import { currentUser, registryLang, registrySpreadsheet, setRegistryLang, underLock, type Failure } from './spreadsheet';
+import { count } from '../../shared/text/plural';
 
 
 const NOT_SET_UP: Failure = { ok: false, message: 'Le registre n’est pas encore configuré : commencez par « Configurer ».' };
@@ -93,9 +94,9 @@ export function checkRegistry(): CheckResult | Failure {
   const warnings = problems.length - errors;
   const summary =
     (problems.length === 0
-      ? `Aucun problème : ${registry.outcomes.length} changement(s), ${registry.indicators.length} indicateur(s), ${registry.surveys.length} enquête(s).`
-      : `${errors} erreur(s) et ${warnings} avertissement(s). Les lignes valides restent utilisables ; corrigez les cellules indiquées.`) +
-    (advice.length > 0 ? ` ${advice.length} conseil(s) sur les questionnaires.` : '');
+      ? `Aucun problème : ${count(registry.outcomes.length, 'changement', 'changements')}, ${count(registry.indicators.length, 'indicateur', 'indicateurs')}, ${count(registry.surveys.length, 'enquête', 'enquêtes')}.`
+      : `${count(errors, 'erreur', 'erreurs')} et ${count(warnings, 'avertissement', 'avertissements')}. Les lignes valides restent utilisables ; corrigez les cellules indiquées.`) +
+    (advice.length > 0 ? ` ${count(advice.length, 'conseil', 'conseils')} sur les questionnaires.` : '');
   return { ok: true, errors, warnings, problems, advice, summary };
 }
 
@@ -119,7 +120,7 @@ export function saveApproach(fields: ApproachFields): { ok: true; written: numbe
     const ss = registrySpreadsheet();
     const written = writeApproach(ss, fields ?? {}, registryLang());
     if (written === null) return NOT_SET_UP;
-    if (written > 0) logToJournal(ss, currentUser('sidebar'), 'approach', `${written} rubrique(s) de la démarche mise(s) à jour.`);
+    if (written > 0) logToJournal(ss, currentUser('sidebar'), 'approach', `${count(written, 'rubrique de la démarche mise', 'rubriques de la démarche mises')} à jour.`);
     return { ok: true as const, written };
   });
 }

@@ -1,7 +1,6 @@
 // English texts of the extension (same shape as the French catalogue, checked by the type).
+import { agree } from '../../shared/text/plural';
 import type { Messages } from './fr';
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const en: Messages = {
   lang: 'en',
@@ -38,7 +37,7 @@ export const en: Messages = {
     notConfigured: 'The registry is not set up yet: open the spreadsheet’s Repère panel and finish the setup.',
     busy: 'The registry is busy: try again in a moment.',
     other: (code: string) => `The registry answered with an error (${code}): try again, then check the deployment.`,
-    tags: (n: number) => (n === 0 ? '' : ` ${n} ${plural(n, 'theme', 'themes')} fetched for tagging.`),
+    tags: (n: number) => (n === 0 ? '' : ` ${n} ${agree(n, 'theme', 'themes', 'en')} fetched for tagging.`),
   },
   popup: {
     saved: 'Observation saved on this device.',

@@ -1,5 +1,5 @@
 // French texts of the extension (the reference catalogue: the English one must have the same shape).
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+import { agree } from '../../shared/text/plural';
 
 export const fr = {
   lang: 'fr',
@@ -37,7 +37,7 @@ export const fr = {
     notConfigured: 'Le registre n’est pas encore installé : ouvrez le panneau Repère du tableur et terminez l’installation.',
     busy: 'Le registre est occupé : réessayez dans un moment.',
     other: (code: string) => `Le registre a répondu par une erreur (${code}) : réessayez, puis vérifiez le déploiement.`,
-    tags: (n: number) => (n === 0 ? '' : ` ${n} ${plural(n, 'thème récupéré', 'thèmes récupérés')} pour l’étiquetage.`),
+    tags: (n: number) => (n === 0 ? '' : ` ${n} ${agree(n, 'thème récupéré', 'thèmes récupérés')} pour l’étiquetage.`),
   },
   popup: {
     saved: 'Observation enregistrée sur cet appareil.',
@@ -154,12 +154,12 @@ export const fr = {
     exportJson: 'Exporter en JSON',
     importJson: 'Importer un fichier JSON (Repère ou export Hypothesis)',
     imported: (added: number, present: number, rejected: number) =>
-      `Import : ${added} ${plural(added, 'ajoutée', 'ajoutées')}, ${present} déjà ${plural(present, 'présente', 'présentes')}, ${rejected} ${plural(rejected, 'refusée', 'refusées')}.`,
+      `Import : ${added} ${agree(added, 'ajoutée', 'ajoutées')}, ${present} déjà ${agree(present, 'présente', 'présentes')}, ${rejected} ${agree(rejected, 'refusée', 'refusées')}.`,
     importedHypothesis: (added: number, present: number, replies: number, replaced: number, positions: number) =>
-      `Import Hypothesis : ${added} ${plural(added, 'observation ajoutée', 'observations ajoutées')}, en attente de consentement (usage interne tant que personne ne l’a noté), ${present} déjà ${plural(present, 'présente', 'présentes')}` +
-      (replies > 0 ? `, ${replies} ${plural(replies, 'réponse laissée', 'réponses laissées')} de côté` : '') +
-      (replaced > 0 ? `, ${replaced} ${plural(replaced, 'donnée personnelle remplacée', 'données personnelles remplacées')} par un pseudonyme` : '') +
-      (positions > 0 ? ` ; ${positions} ${plural(positions, 'position', 'positions')} de Hypothesis (comptée${positions > 1 ? 's' : ''} en UTF-16) non ${plural(positions, 'gardée', 'gardées')} : la citation et son contexte suffisent à retrouver le passage` : '') +
+      `Import Hypothesis : ${added} ${agree(added, 'observation ajoutée', 'observations ajoutées')}, en attente de consentement (usage interne tant que personne ne l’a noté), ${present} déjà ${agree(present, 'présente', 'présentes')}` +
+      (replies > 0 ? `, ${replies} ${agree(replies, 'réponse laissée', 'réponses laissées')} de côté` : '') +
+      (replaced > 0 ? `, ${replaced} ${agree(replaced, 'donnée personnelle remplacée', 'données personnelles remplacées')} par un pseudonyme` : '') +
+      (positions > 0 ? ` ; ${positions} ${agree(positions, 'position', 'positions')} de Hypothesis (comptée${positions > 1 ? 's' : ''} en UTF-16) non ${agree(positions, 'gardée', 'gardées')} : la citation et son contexte suffisent à retrouver le passage` : '') +
       '.',
     importFailed: 'Ce fichier n’est ni un export JSON de Repère ni un export de Hypothesis : rien n’a été importé.',
     w3cAudience: 'Annotations W3C (JSON-LD) pour',
@@ -170,7 +170,7 @@ export const fr = {
       public: 'le public (consentement et usage « public »)',
     },
     exportedW3c: (kept: number, left: number) =>
-      `Annotations W3C : ${kept} ${plural(kept, 'observation exportée', 'observations exportées')}${left > 0 ? `, ${left} ${plural(left, 'laissée', 'laissées')} de côté (consentement ou usage)` : ''}.`,
+      `Annotations W3C : ${kept} ${agree(kept, 'observation exportée', 'observations exportées')}${left > 0 ? `, ${left} ${agree(left, 'laissée', 'laissées')} de côté (consentement ou usage)` : ''}.`,
     syncNow: 'Envoyer maintenant',
     lastSync: (when: string) => `Dernier envoi réussi : ${when}.`,
   },

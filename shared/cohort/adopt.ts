@@ -14,6 +14,7 @@ import type { TabRows } from '../registry/validate';
 import { fold } from '../text/fold';
 import { ADOPTED_COLUMNS } from './definition';
 import type { Cells, SharedSet } from './protocol';
+import { agree, count } from '../text/plural';
 
 type Part = keyof typeof ADOPTED_COLUMNS;
 type Record_ = Record<string, string | number | boolean>;
@@ -142,10 +143,10 @@ export function planAdoption(set: SharedSet, member: MemberRows, fingerprints: R
 export function adoptionSummary(set: SharedSet, plan: AdoptionPlan): string {
   const c = plan.counts;
   const parts = [
-    `${set.indicators.length} indicateur(s) partagé(s) adopté(s) (jeu en version ${set.setVersion})`,
-    `${c.added} ajouté(s), ${c.linked} relié(s) à un indicateur identique déjà présent, ${c.updated} mis à jour`,
+    `${count(set.indicators.length, 'indicateur partagé adopté', 'indicateurs partagés adoptés')} (jeu en version ${set.setVersion})`,
+    `${count(c.added, 'ajouté', 'ajoutés')}, ${count(c.linked, 'relié', 'reliés')} à un indicateur identique déjà présent, ${c.updated} mis à jour`,
   ];
-  if (c.questionsAdded + c.questionsUpdated > 0) parts.push(`${c.questionsAdded} question(s) ajoutée(s) et ${c.questionsUpdated} remise(s) à la formulation partagée`);
-  if (c.outcomes + c.surveys > 0) parts.push(`${c.outcomes} changement(s) visé(s) et ${c.surveys} enquête(s) ajouté(s)`);
+  if (c.questionsAdded + c.questionsUpdated > 0) parts.push(`${count(c.questionsAdded, 'question ajoutée', 'questions ajoutées')} et ${count(c.questionsUpdated, 'remise', 'remises')} à la formulation partagée`);
+  if (c.outcomes + c.surveys > 0) parts.push(`${count(c.outcomes, 'changement visé', 'changements visés')} et ${count(c.surveys, 'enquête', 'enquêtes')} ${agree(c.outcomes + c.surveys, 'ajouté', 'ajoutés')}`);
   return `Cohorte « ${set.name} » rejointe (code ${set.member}) : ${parts.join(' ; ')}. Vos indicateurs locaux restent dans la structure.`;
 }

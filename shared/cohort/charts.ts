@@ -10,6 +10,7 @@ import { FOREST_HEADER, INDICATOR_COLOURS, INTERVAL_COLOUR, POOLED_LABEL, type C
 import { frNumber } from '../indicators/text';
 import type { CohortDefinition, CohortPooling, MemberFigure, MemberLabel, PooledFigure } from './pooling';
 import { MIN_MEMBERS_FOR_POOLED_CHANGE } from './pooling';
+import { count } from '../text/plural';
 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 const INTERVAL = ['Borne basse (IC 95 %)', 'Borne haute (IC 95 %)'];
@@ -30,12 +31,12 @@ function sideBySide(definition: CohortDefinition, figure: PooledFigure, members:
   const unit = percent ? '%' : definition.unit.trim();
   const table: ChartCell[][] = [['Structure', unit || 'Valeur', ...INTERVAL], ...memberRows(members, label)];
   const p = figure.pooled;
-  let finding = `${figure.contributing} structure(s) en ${figure.period}`;
+  let finding = `${count(figure.contributing, 'structure', 'structures')} en ${figure.period}`;
   if (p && (p.kind === 'proportion' || p.kind === 'count' || p.kind === 'mean')) {
     table.push([`${POOLED_LABEL.fr} (n = ${p.n})`, round1(p.value), round1(p.interval?.low ?? null), round1(p.interval?.high ?? null)]);
     const figureText = p.kind === 'mean' ? `${frNumber(p.value)}${unit && unit !== 'score' ? ` ${unit}` : ''} en moyenne` : `${Math.round(p.value)} % (${p.k} ${definition.who} sur ${p.n})`;
-    finding = `${POOLED_LABEL.fr} : ${figureText} en ${figure.period}, ${figure.contributing} structure(s)`;
-  } else if (p && p.kind === 'total') finding = `${frNumber(p.value, 0)} ${unit} au total en ${figure.period}, ${figure.contributing} structure(s)`;
+    finding = `${POOLED_LABEL.fr} : ${figureText} en ${figure.period}, ${count(figure.contributing, 'structure', 'structures')}`;
+  } else if (p && p.kind === 'total') finding = `${frNumber(p.value, 0)} ${unit} au total en ${figure.period}, ${count(figure.contributing, 'structure', 'structures')}`;
   if (figure.spread && figure.spread.members >= 4) finding += ` ; la moitié des structures entre ${frNumber(figure.spread.q1)} et ${frNumber(figure.spread.q3)}`;
   return {
     key: `${definition.code}:cohort:members`, indicator: definition.code, kind: 'segments', type: 'COMBO', stacked: false,
@@ -55,7 +56,7 @@ function forest(definition: CohortDefinition, figure: PooledFigure, members: rea
     const what = unit === 'score' ? 'points de score' : unit;
     finding = `${re.estimate > 0 ? '+' : ''}${frNumber(re.estimate)} ${what} en moyenne entre ${span} (de ${frNumber(re.low)} à ${frNumber(re.high)}, effets aléatoires), ${re.members} structures`;
   } else {
-    finding = `${figure.contributing} structure(s) côte à côte entre ${span}, sans mise en commun (il en faut ${MIN_MEMBERS_FOR_POOLED_CHANGE})`;
+    finding = `${count(figure.contributing, 'structure', 'structures')} côte à côte entre ${span}, sans mise en commun (il en faut ${MIN_MEMBERS_FOR_POOLED_CHANGE})`;
   }
   return {
     key: `${definition.code}:cohort:forest`, indicator: definition.code, kind: 'forest', type: 'COMBO', stacked: false,

@@ -6,6 +6,7 @@
 import { termLabel } from '../contract/words';
 import { frNumber } from '../indicators/text';
 import type { PublishedRow } from './publication';
+import { count } from '../text/plural';
 
 export const PREVIEW_HEADERS = ['Indicateur', 'Version', 'Période', 'Groupe', 'Mesure', 'n', 'Comptes et chiffre', 'Pour autrui', 'Taux de réponse'] as const;
 
@@ -43,5 +44,5 @@ export function publicationSummary(rows: readonly PublishedRow[]): string {
   const indicators = [...new Set(rows.map((r) => r.indicator))];
   const periods = [...new Set(rows.map((r) => r.period))];
   const hidden = rows.filter((r) => r.hidden).length;
-  return `${rows.length} ligne(s)${rows.length ? ` (${indicators.join(', ')} ; ${periods.join(', ')})` : ''}, dont ${hidden} masquée(s) (< 11)`;
+  return `${count(rows.length, 'ligne', 'lignes')}${rows.length ? ` (${indicators.join(', ')} ; ${periods.join(', ')})` : ''}, dont ${count(hidden, 'masquée', 'masquées')} (< 11)`;
 }

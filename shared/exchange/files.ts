@@ -13,6 +13,7 @@ import { projectFromRegistry, type ExchangeObservation } from './refi-qda/from-r
 import { projectBytes, readProject, type CodedSource } from './refi-qda/project';
 import { readTaguetteCodebook, taguetteCodebookCsv } from './taguette';
 import { strFromU8 } from 'fflate';
+import { count } from '../text/plural';
 
 export interface ExchangeFile {
   name: string;
@@ -27,7 +28,7 @@ const day = (now: Date) => now.toISOString().slice(0, 10);
 
 export function codebookFile(data: { registryName: string; outcomes: Outcome[]; themes: Theme[] }, format: 'qdc' | 'csv', now: Date): ExchangeFile {
   const codebook = new Codebook(data.outcomes, data.themes);
-  const what = `${data.outcomes.length} changement(s) visé(s) et ${data.themes.length} thème(s)`;
+  const what = `${count(data.outcomes.length, 'changement visé', 'changements visés')} et ${count(data.themes.length, 'thème', 'thèmes')}`;
   return format === 'qdc'
     ? { name: `livre-de-codes-${safe(data.registryName)}-${day(now)}.qdc`, type: 'application/xml', content: codebookXml(refiCodes(codebook)), summary: `Livre de codes REFI-QDA : ${what}.` }
     : { name: `livre-de-codes-${safe(data.registryName)}-${day(now)}.csv`, type: 'text/csv;charset=utf-8', content: taguetteCodebookCsv(codebook), summary: `Livre de codes pour Taguette : ${what}.` };
@@ -44,22 +45,22 @@ export function projectFile(data: { registryName: string; outcomes: Outcome[]; t
     type: 'application/zip',
     content: projectBytes(project),
     summary: internal
-      ? `Projet REFI-QDA à usage interne : ${project.sources.length} observation(s), y compris sans consentement ; le fichier le dit et ne doit pas sortir de la structure.`
-      : `Projet REFI-QDA : ${project.sources.length} observation(s) dont l’usage le permet${leftOut > 0 ? `, ${leftOut} laissée(s) de côté (consentement ou usage)` : ''}.`,
+      ? `Projet REFI-QDA à usage interne : ${count(project.sources.length, 'observation', 'observations')}, y compris sans consentement ; le fichier le dit et ne doit pas sortir de la structure.`
+      : `Projet REFI-QDA : ${count(project.sources.length, 'observation', 'observations')} dont l’usage le permet${leftOut > 0 ? `, ${count(leftOut, 'laissée', 'laissées')} de côté (consentement ou usage)` : ''}.`,
   };
 }
 
 export function cidsFile(data: { registryName: string; organisation?: string; outcomes: Outcome[]; themes: Theme[]; indicators: Indicator[]; view: OutwardView }, now: Date): ExchangeFile {
   const organisation = data.organisation?.trim() || data.registryName;
   const exported = cidsDocument({ organisation, codebook: new Codebook(data.outcomes, data.themes), indicators: data.indicators, view: data.view });
-  const parts = [`${exported.reported} valeur(s) publiée(s) pour ${data.view.audienceLabel}`];
-  if (exported.hidden > 0) parts.push(`${exported.hidden} masquée(s) (moins de ${data.view.threshold} personnes, ou calculable par différence)`);
-  if (exported.undated.length > 0) parts.push(`${exported.undated.length} valeur(s) de vague d’enquête sans dates, non publiées (${exported.undated.join(', ')})`);
+  const parts = [`${count(exported.reported, 'valeur publiée', 'valeurs publiées')} pour ${data.view.audienceLabel}`];
+  if (exported.hidden > 0) parts.push(`${count(exported.hidden, 'masquée', 'masquées')} (moins de ${data.view.threshold} personnes, ou calculable par différence)`);
+  if (exported.undated.length > 0) parts.push(`${count(exported.undated.length, 'valeur de vague d’enquête sans dates, non publiée', 'valeurs de vague d’enquête sans dates, non publiées')} (${exported.undated.join(', ')})`);
   return {
     name: `impact-cids-${safe(organisation)}-${day(now)}.jsonld`,
     type: 'application/ld+json',
     content: `${JSON.stringify(exported.document, null, 2)}\n`,
-    summary: `Données d’impact CIDS : ${data.outcomes.length} changement(s), ${data.indicators.length} indicateur(s) ; ${parts.join(' ; ')}.`,
+    summary: `Données d’impact CIDS : ${count(data.outcomes.length, 'changement', 'changements')}, ${count(data.indicators.length, 'indicateur', 'indicateurs')} ; ${parts.join(' ; ')}.`,
   };
 }
 

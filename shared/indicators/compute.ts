@@ -23,6 +23,7 @@ import { type ColumnPlan, type RowClasses, SurveyColumns, TYPE_NULL, TYPE_PROXY 
 import { comparePeriods, compareSegments, periodOf } from './periods';
 import { statusOf, targetFor } from './status';
 import { conditionText, frList, frNumber, frPercent, outOf, personsRaising } from './text';
+import { count } from '../text/plural';
 
 const NO_SEGMENT = '';
 
@@ -652,16 +653,15 @@ const newPairs = (): Pairs => ({
 });
 
 const signed = (x: number, decimals: number) => `${x > 0 ? '+' : ''}${frNumber(x, decimals)}`;
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** « 4 sans réponse à T0, 2 réponses par un proche à T1 »: every person a pair count leaves out, with the reason. */
 function leftOutText(left: PairsLeftOut, before: string, after: string): string {
   const parts: string[] = [];
   if (left.noBefore > 0) parts.push(`${left.noBefore} sans réponse à ${before}`);
-  if (left.proxyBefore > 0) parts.push(`${plural(left.proxyBefore, 'réponse', 'réponses')} par un proche à ${before}`);
+  if (left.proxyBefore > 0) parts.push(`${count(left.proxyBefore, 'réponse', 'réponses')} par un proche à ${before}`);
   if (left.noAfter > 0) parts.push(`${left.noAfter} sans réponse à ${after}`);
   if (left.blankAfter > 0) parts.push(`${left.blankAfter} sans réponse à cette question à ${after}`);
-  if (left.proxyAfter > 0) parts.push(`${plural(left.proxyAfter, 'réponse', 'réponses')} par un proche à ${after}`);
+  if (left.proxyAfter > 0) parts.push(`${count(left.proxyAfter, 'réponse', 'réponses')} par un proche à ${after}`);
   if (left.typeChanged > 0) parts.push(`${left.typeChanged} ${left.typeChanged > 1 ? 'qui ont répondu elles-mêmes' : 'qui a répondu elle-même'} à une vague et par quelqu'un d'autre (ou sans le dire) à l'autre`);
   return parts.join(', ');
 }

@@ -21,6 +21,7 @@ import { sha256Hex } from '../crypto/sha256';
 import { isQuestion, prepareImport, prepareValues, problemGroups, type ImportOptions, type PreparedImport } from './import';
 import { completeMapping, consentOf, quoteId, readMapping, rowBuilder, sheetKey, withoutRefusals, type ImportMapping, type KnownInstrument, type RegistryQuestion } from './mapping';
 import type { Problem } from './types';
+import { count } from '../text/plural';
 
 export interface ImportServer {
   begin(request: BeginImportRequest): Promise<BeginImportResult | ImportFailure>;
@@ -83,7 +84,6 @@ export function tableHash(fileHash: string, prepared: PreparedImport): string {
 
 /** The result of an import in the words the sidebar and the CLI both use: « 0 nouvelle réponse, 26 déjà présentes ». */
 export function importSummary(result: Pick<FinishImportResult, 'read' | 'inserted' | 'alreadyPresent' | 'rejected'> & { resumed?: boolean }): string {
-  const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
   const parts = [count(result.inserted, 'nouvelle réponse', 'nouvelles réponses'), count(result.alreadyPresent, 'déjà présente', 'déjà présentes')];
   if (result.rejected > 0) parts.push(count(result.rejected, 'laissée de côté', 'laissées de côté'));
   const read = result.read === result.inserted + result.alreadyPresent ? '' : ` (${count(result.read, 'lue', 'lues')})`;
@@ -133,7 +133,7 @@ export async function runImport(all: PreparedImport, options: RunImportOptions, 
   const present = new Set(begun.present);
   const fresh: number[] = [];
   for (let i = 0; i < prepared.keys.length; i++) if (!present.has(i)) fresh.push(i);
-  if (fresh.length !== begun.planned) return fail(`Le registre attend ${begun.planned} nouvelle(s) réponse(s), le fichier en donne ${fresh.length} : relancez l’import.`);
+  if (fresh.length !== begun.planned) return fail(`Le registre attend ${count(begun.planned, 'nouvelle réponse', 'nouvelles réponses')}, le fichier en donne ${fresh.length} : relancez l’import.`);
   // The wave given for this import fills the rows where the mapped wave column (if any) is blank.
   const waveSource = { ...mapping.paradata.wave, ...(options.wave !== '' && { value: options.wave }) };
   const rowMapping: ImportMapping = { ...mapping, paradata: { ...mapping.paradata, wave: waveSource } };
@@ -144,7 +144,7 @@ export async function runImport(all: PreparedImport, options: RunImportOptions, 
   let size = Math.max(1, Math.min(begun.chunkRows, options.maxChunkRows ?? Infinity));
   while (written < fresh.length) {
     if ((options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) || (await options.stop?.())) {
-      return { ok: false, message: `Import interrompu après ${written} réponse(s) sur ${fresh.length}.`, problems: [], stopped: true };
+      return { ok: false, message: `Import interrompu après ${count(written, 'réponse', 'réponses')} sur ${fresh.length}.`, problems: [], stopped: true };
     }
     const slice = fresh.slice(written, written + size);
     let answer: ImportChunkResult | ImportFailure;

@@ -4,6 +4,7 @@
  * ligne 12 « hier » »), the full list kept beside it.
  */
 import type { Problem, ProblemKind } from './types';
+import { count } from '../text/plural';
 
 /** Example rows named in a group's line. */
 export const EXAMPLE_ROWS = 3;
@@ -30,7 +31,6 @@ const EXPECTED: Partial<Record<ProblemKind, { one: string; many: string; fix: st
   'not-level': { one: 'un niveau de l’échelle', many: 'des niveaux de l’échelle', fix: 'Ajoutez ces réponses aux niveaux de l’échelle dans l’aperçu, ou gardez la colonne en texte.' },
 };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 function example(p: Problem): string {
   return p.value !== undefined ? `ligne ${p.row} « ${p.value.length > 40 ? `${p.value.slice(0, 40)}…` : p.value} »` : `ligne ${p.row}`;
@@ -41,7 +41,7 @@ function rowsText(group: ProblemGroup): string {
   const rows = group.problems.filter((p) => p.row > 0).slice(0, EXAMPLE_ROWS).map((p) => p.row);
   const more = group.count - rows.length;
   if (rows.length === 0) return '';
-  if (more > 0) return `lignes ${rows.join(', ')} et ${plural(more, 'autre', 'autres')}`;
+  if (more > 0) return `lignes ${rows.join(', ')} et ${count(more, 'autre', 'autres')}`;
   return rows.length === 1 ? `ligne ${rows[0]}` : `lignes ${rows.slice(0, -1).join(', ')} et ${rows.at(-1)}`;
 }
 
@@ -52,7 +52,7 @@ function groupMessage(group: ProblemGroup, answered: number | undefined): string
   const expected = EXPECTED[group.kind];
   if (expected) {
     const examples = group.problems.slice(0, EXAMPLE_ROWS).map(example).join(', ');
-    const out = answered !== undefined ? `${plural(n, 'valeur', 'valeurs')} sur ${answered}` : plural(n, 'valeur', 'valeurs');
+    const out = answered !== undefined ? `${count(n, 'valeur', 'valeurs')} sur ${answered}` : count(n, 'valeur', 'valeurs');
     const what = n > 1 ? `ne sont pas ${expected.many}` : `n’est pas ${expected.one}`;
     const kept = n > 1 ? 'Elles sont gardées telles quelles, en texte.' : 'Elle est gardée telle quelle, en texte.';
     const levels = group.kind === 'not-level' && first.detail ? ` (${first.detail})` : '';

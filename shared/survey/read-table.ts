@@ -11,6 +11,7 @@ import { detectFileKind, notSurveyTextMessage } from './file-kind';
 import { recognisedHeaders } from './sources/index';
 import type { FileFormat, Problem } from './types';
 import { dateParts, parseNumber } from './values';
+import { count } from '../text/plural';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -203,7 +204,7 @@ export function rowList(rows: readonly number[]): string {
   if (rows.length === 1) return `Ligne ${rows[0]}`;
   const shown = rows.slice(0, 10);
   const more = rows.length - shown.length;
-  return more > 0 ? `Lignes ${shown.join(', ')}… et ${more} autre(s)` : `Lignes ${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}`;
+  return more > 0 ? `Lignes ${shown.join(', ')}… et ${count(more, 'autre', 'autres')}` : `Lignes ${shown.slice(0, -1).join(', ')} et ${shown.at(-1)}`;
 }
 
 function mixedEncodingWarning(lines: readonly number[]): Problem {
@@ -256,7 +257,7 @@ function placesWhere(headers: string[], rows: string[][], rowNumbers: readonly n
 
 /** Places in a message: the first ten, then how many more. */
 function placeList(places: readonly string[]): string {
-  return places.slice(0, 10).join(' ; ') + (places.length > 10 ? ` ; et ${places.length - 10} autre(s)` : '');
+  return places.slice(0, 10).join(' ; ') + (places.length > 10 ? ` ; et ${count(places.length - 10, 'autre', 'autres')}` : '');
 }
 
 /**

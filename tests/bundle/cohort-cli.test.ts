@@ -56,7 +56,7 @@ describe('repere cohort and repere publish', () => {
     expect(published.code).toBe(0);
     expect(published.stdout).toMatch(/^Indicateur +Version +Période +Groupe +Mesure +n +Comptes et chiffre +Pour autrui +Taux de réponse$/m);
     expect(published.stdout).toMatch(/^I13 +1 +T0 +ensemble +proportion +29 +k = 14 ; valeur 48,28/m);
-    expect(published.stdout).toContain('Publication reçue par la coordination : 77 ligne(s) enregistrée(s), dont 63 masquée(s).');
+    expect(published.stdout).toContain('Publication reçue par la coordination : 77 lignes enregistrées, dont 63 masquées.');
     const received = await tab(coord, 'Agrégats reçus');
     expect(received).toHaveLength(78);
     expect((await tab(member, 'Journal')).some((line) => line.join(' ').includes(`Envoyée à la coordination — Publication`) && line.join(' ').includes(collector))).toBe(true);

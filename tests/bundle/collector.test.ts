@@ -125,7 +125,7 @@ describe('the collector (doPost of the built bundle)', () => {
 
   it('logs each sync in the Journal with its counts', () => {
     registry.post({ v: 1, op: 'putObservations', token, records: [observation(1)] });
-    expect(column(registry, 'journal', 'Détails').at(-1)).toMatch(/1 observation\(s\) reçue\(s\) : 1 enregistrée\(s\), 0 déjà présente\(s\), 0 refusée\(s\)/);
+    expect(column(registry, 'journal', 'Détails').at(-1)).toMatch(/1 observation reçue : 1 enregistrée, 0 déjà présente, 0 refusée/);
   });
 
   it('refuses writes before any connection code exists', () => {

@@ -22,7 +22,7 @@ describe('repere compute --json on the README’s demo', () => {
     const { code, stdout } = await repere('compute', '--json', '--workbook', workbook);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { summary: string; values: ValueRow[]; surveyChecks: SurveyCheck[]; personFlags: PersonFlag[] };
-    expect(out.summary).toMatch(/^14 indicateur\(s\) calculé\(s\)/);
+    expect(out.summary).toMatch(/^14 indicateurs calculés/);
     expect(out.surveyChecks.map((c) => c.wave)).toEqual(['T0', 'T1']);
     expect(out.surveyChecks[1]!.flags.map((f) => f.code)).toContain('attrition');
     expect(out.personFlags.every((f) => f.who.startsWith('personne '))).toBe(true);

@@ -29,7 +29,7 @@ describe('repere export and import-codebook', () => {
     const first = join(dir, 'a.qdc');
     const second = join(dir, 'b.qdc');
     const run = await repere('export', '--format', 'qdc', '--out', first, '--workbook', workbook);
-    expect(run).toMatchObject({ code: 0, stdout: `${first} : Livre de codes REFI-QDA : 4 changement(s) visé(s) et 3 thème(s).\n` });
+    expect(run).toMatchObject({ code: 0, stdout: `${first} : Livre de codes REFI-QDA : 4 changements visés et 3 thèmes.\n` });
     expect((await repere('export', '--format', 'qdc', '--out', second, '--workbook', workbook)).code).toBe(0);
     expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
     execFileSync('xmllint', ['--noout', '--schema', 'tests/fixtures/exchange/Codebook.xsd', first], { stdio: 'pipe' });
@@ -41,12 +41,12 @@ describe('repere export and import-codebook', () => {
   it('exports the observations as a .qdpx « usage interne » that says so, and brings its codings back', async () => {
     const out = join(dir, 'projet.qdpx');
     const run = await repere('export', '--format', 'qdpx', '--audience', 'interne', '--out', out, '--workbook', workbook);
-    expect(run).toMatchObject({ code: 0, stdout: `${out} : Projet REFI-QDA à usage interne : 0 observation(s), y compris sans consentement ; le fichier le dit et ne doit pas sortir de la structure.\n` });
+    expect(run).toMatchObject({ code: 0, stdout: `${out} : Projet REFI-QDA à usage interne : 0 observation, y compris sans consentement ; le fichier le dit et ne doit pas sortir de la structure.\n` });
     const back = await repere('import-codings', out, '--workbook', workbook);
     expect(back).toMatchObject({ code: 0, stdout: 'Codages du projet « projet.qdpx » (Repère) : 0 codage rapporté sur 0 observation, 0 déjà présent.\n' });
     const cids = join(dir, 'impact.jsonld');
     const impact = await repere('export', '--format', 'cids', '--audience', 'financeurs', '--org', 'Répit 44', '--out', cids, '--workbook', workbook);
-    expect(impact.stdout).toContain('impact.jsonld : Données d’impact CIDS : 4 changement(s), 14 indicateur(s) ; 0 valeur(s) publiée(s) pour financeurs');
+    expect(impact.stdout).toContain('impact.jsonld : Données d’impact CIDS : 4 changements, 14 indicateurs ; 0 valeur publiée pour financeurs');
     expect(JSON.parse(readFileSync(cids, 'utf8'))['@graph'][0]).toMatchObject({ '@type': 'cids:Organization', hasLegalName: 'Répit 44' });
   }, 60_000);
 

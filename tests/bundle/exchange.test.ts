@@ -100,7 +100,7 @@ describe('themes, counts and exchanges in the registry', () => {
     expect(data.observations.map((o) => o.personId)).toEqual(['P-1', 'P-2']);
     expect(data.withheld).toBe(1);
     const file = projectFile(data, new Date('2026-04-01T00:00:00Z'));
-    expect(file.summary).toBe('Projet REFI-QDA : 2 observation(s) dont l’usage le permet, 1 laissée(s) de côté (consentement ou usage).');
+    expect(file.summary).toBe('Projet REFI-QDA : 2 observations dont l’usage le permet, 1 laissée de côté (consentement ou usage).');
     // The codings are removed in the registry, then brought back from the file.
     succeeded(registry.run('retagObservations', { ids: data.observations.map((o) => o.id), remove: ['T1', 'C2'] }));
     expect(column(registry, 'observations', 'Thèmes')).toEqual(['', '', 'T1']);
@@ -110,11 +110,11 @@ describe('themes, counts and exchanges in the registry', () => {
     expect(back.summary).toContain('2 codages rapportés sur 2 observations, 0 déjà présent');
     expect(column(registry, 'observations', 'Thèmes')).toEqual(['T1', 'C2', 'T1']);
     const journal = registry.tab('journal').map((r) => String(r[3]));
-    expect(journal.some((d) => d.startsWith('Projet REFI-QDA (.qdpx) préparé pour financeurs : 2 observation(s), 1 laissée(s) de côté'))).toBe(true);
+    expect(journal.some((d) => d.startsWith('Projet REFI-QDA (.qdpx) préparé pour financeurs : 2 observations, 1 laissée de côté'))).toBe(true);
     // « Usage interne » holds all three, and says so.
     const internal = projectFile(succeeded(registry.run('prepareProjectExport', { audience: 'team' })), new Date());
     expect(internal.name).toMatch(/-usage-interne-/);
-    expect(internal.summary).toContain('3 observation(s), y compris sans consentement');
+    expect(internal.summary).toContain('3 observations, y compris sans consentement');
   });
 
   it('writes an imported code named like a formula as text, never as a formula', () => {

@@ -25,11 +25,11 @@ describe('repere inspect and repere import', () => {
       expect(JSON.parse(result.stdout)).toEqual(inspectSurvey(new Uint8Array(readFileSync(file))));
     }
     const summary = await repere('inspect', 'tests/fixtures/surveys/google-forms-fr-telechargement.csv');
-    expect(summary.stdout).toContain('google-forms-fr-telechargement.csv : source google-forms, encodage utf-8, séparateur « , », 12 réponse(s), 7 question(s).');
+    expect(summary.stdout).toContain('google-forms-fr-telechargement.csv : source google-forms, encodage utf-8, séparateur « , », 12 réponses, 7 questions.');
     expect(summary.stdout).toContain('  - Quelles aides recevez-vous ? : choix multiple — ex. « Repas, courses et ménage, Aide à la toil… », « Repas, courses et ménage », « Répit, accueil de jour, Repas, courses e… »');
-    expect(summary.stdout).toContain('  2 colonne(s) de l’outil, pas des questions : Horodateur (gardée) ; Adresse e-mail (donnée personnelle, importée seulement avec --personal).');
+    expect(summary.stdout).toContain('  2 colonnes de l’outil, pas des questions : Horodateur (gardée) ; Adresse e-mail (donnée personnelle, importée seulement avec --personal).');
     const sheet = await repere('inspect', 'tests/fixtures/surveys/saisie-a-la-main.xlsx', '--sheet', 'Entretiens');
-    expect(sheet.stdout).toContain('saisie-a-la-main.xlsx : source generic, classeur xlsx, feuille « Entretiens » (sur 2 : « Entretiens », « Notes »), intitulés ligne 3, 6 réponse(s), 7 question(s).');
+    expect(sheet.stdout).toContain('saisie-a-la-main.xlsx : source generic, classeur xlsx, feuille « Entretiens » (sur 2 : « Entretiens », « Notes »), intitulés ligne 3, 6 réponses, 7 questions.');
     const blocked = await repere('inspect', 'tests/fixtures/import/erreur-bloquante.csv');
     expect(blocked.stdout).toContain('Erreur : Ligne 4, colonne « Commentaire » : 52 224 caractères, plus que les 50 000 qu’une cellule peut contenir.');
     expect(blocked.stdout).toContain('Attention : Nombre de visites par mois : 1 valeur sur 5 n’est pas un nombre, par exemple ligne 4 « quatre ».');

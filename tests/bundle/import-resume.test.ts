@@ -10,6 +10,7 @@ import { lockFileOf } from '../../apps-script/local/disk-workbook';
 import type { WorkbookModel } from '../../apps-script/local/emulator';
 import { loadWorkbook } from '../../apps-script/local/workbook-file';
 import { importSummary } from '../../shared/survey/mapping-run';
+import { count } from '../../shared/text/plural';
 import { repere } from './repere-command';
 
 const dir = mkdtempSync(join(tmpdir(), 'repere-resume-'));
@@ -31,7 +32,7 @@ function interruptedImport(workbook: string, rows: number, survey: string, signa
     let sent = false;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && /Import en cours : \d+ nouvelle\(s\) réponse\(s\) sur \d+ écrite\(s\)/.test(stderr)) {
+      if (!sent && /Import en cours : \d+ nouvelles? réponses? écrites? sur \d+/.test(stderr)) {
         sent = true;
         child.kill(signal);
       }
@@ -74,7 +75,7 @@ describe('an import stopped midway', () => {
     // What the last save holds: the import's start (its Journal line is written with it), or its first chunk too.
     const after = await state(workbook, 'E1');
     expect(after.lines).toHaveLength(1);
-    const counted = Number(/: (\d+) réponse\(s\) du fichier sur 25000 sont dans l’onglet\. S’il a été interrompu, relancez l’import du même fichier dans l’enquête E1/.exec(after.lines[0]!)?.[1]);
+    const counted = Number(/Réponses du fichier déjà dans l’onglet : (\d+) sur 25000\. S’il a été interrompu, relancez l’import du même fichier dans l’enquête E1/.exec(after.lines[0]!)?.[1]);
     expect([0, 20_000]).toContain(counted);
     expect(after.ids).toHaveLength(counted);
 
@@ -86,7 +87,7 @@ describe('an import stopped midway', () => {
     expect(done.ids).toHaveLength(rows);
     expect(new Set(done.ids).size).toBe(rows);
     expect(done.lines).toEqual([
-      expect.stringContaining(`grande-enquete-25000.csv → Réponses E1 : 25000 réponse(s) lue(s) = ${rows - counted} insérée(s) + ${counted} déjà présente(s) + 0 refusée(s).${counted > 0 ? ' Reprise d’un import interrompu.' : ''} Empreinte`),
+      expect.stringContaining(`grande-enquete-25000.csv → Réponses E1 : 25000 réponses lues = ${count(rows - counted, 'insérée', 'insérées')} + ${count(counted, 'déjà présente', 'déjà présentes')} + 0 refusée.${counted > 0 ? ' Reprise d’un import interrompu.' : ''} Empreinte`),
     ]);
     expect(existsSync(lockFileOf(workbook))).toBe(false);
   }, 180_000);
@@ -96,11 +97,11 @@ describe('an import stopped midway', () => {
     const rows = 45_000;
     const stopped = await interruptedImport(workbook, rows, 'E2', 'SIGINT');
     expect(stopped.code).toBe(1);
-    const written = Number(/Erreur : Import interrompu après (\d+) réponse\(s\) sur 45000 \(Ctrl\+C\)\. Ce qui est écrit est enregistré, et le Journal le dit : relancez la même commande pour reprendre, sans doublon\./.exec(stopped.stderr)?.[1]);
+    const written = Number(/Erreur : Import interrompu après (\d+) réponses? sur 45000 \(Ctrl\+C\)\. Ce qui est écrit est enregistré, et le Journal le dit : relancez la même commande pour reprendre, sans doublon\./.exec(stopped.stderr)?.[1]);
     expect(written).toBeGreaterThanOrEqual(15_000);
     const after = await state(workbook, 'E2');
     expect(after.ids).toHaveLength(written);
-    expect(after.lines.filter((l) => l.includes('Réponses E2'))).toEqual([expect.stringContaining(`: ${written} réponse(s) du fichier sur 45000 sont dans l’onglet.`)]);
+    expect(after.lines.filter((l) => l.includes('Réponses E2'))).toEqual([expect.stringContaining(`Réponses du fichier déjà dans l’onglet : ${written} sur 45000.`)]);
     expect(existsSync(lockFileOf(workbook))).toBe(false);
 
     const rerun = await repere('import', file(rows), '--survey', 'E2', '--workbook', workbook);

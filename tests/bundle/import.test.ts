@@ -121,9 +121,9 @@ describe('importing a survey file through the bundle', () => {
     expect(responses(registry).rows).toHaveLength(5);
     const lines = journal(registry).filter((l) => l.includes('→ Réponses E1'));
     expect(lines).toEqual([
-      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponse(s) lue(s) = 3 insérée(s) + 0 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 2 insérée(s) + 3 déjà présente(s) + 0 refusée(s).'),
-      expect.stringContaining(': 5 réponse(s) lue(s) = 0 insérée(s) + 5 déjà présente(s)'),
+      expect.stringContaining('octobre.csv → Réponses E1 (vague 2026-T4) : 3 réponses lues = 3 insérées + 0 déjà présente + 0 refusée.'),
+      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponses lues = 2 insérées + 3 déjà présentes + 0 refusée.'),
+      expect.stringContaining(': 5 réponses lues = 0 insérée + 5 déjà présentes'),
     ]);
   });
 
@@ -163,14 +163,14 @@ describe('importing a survey file through the bundle', () => {
     await importBytes(registry, NOVEMBRE, { fileName: 'novembre.csv', maxChunkRows: 2, stopAfterChunks: 1 });
     const progress = journal(registry).filter((l) => l.includes('novembre.csv'));
     expect(progress).toEqual([
-      expect.stringMatching(/^Import de « novembre\.csv » → Réponses E1 \(vague 2026-T4\) commencé, pas terminé : 2 réponse\(s\) du fichier sur 5 sont dans l’onglet\. S’il a été interrompu, relancez l’import du même fichier dans l’enquête E1 : il reprendra après les réponses déjà écrites, sans doublon\. \[import [0-9a-f]{8}\]$/),
+      expect.stringMatching(/^Import de « novembre\.csv » → Réponses E1 \(vague 2026-T4\) commencé, pas terminé\. Réponses du fichier déjà dans l’onglet : 2 sur 5\. S’il a été interrompu, relancez l’import du même fichier dans l’enquête E1 : il reprendra après les réponses déjà écrites, sans doublon\. \[import [0-9a-f]{8}\]$/),
     ]);
     await importBytes(registry, NOVEMBRE, { fileName: 'novembre.csv', maxChunkRows: 2, stopAfterChunks: 1 });
-    expect(journal(registry).filter((l) => l.includes('novembre.csv'))).toEqual([expect.stringContaining(': 4 réponse(s) du fichier sur 5 sont dans l’onglet.')]);
+    expect(journal(registry).filter((l) => l.includes('novembre.csv'))).toEqual([expect.stringContaining('Réponses du fichier déjà dans l’onglet : 4 sur 5.')]);
     const resumed = await importBytes(registry, NOVEMBRE, { fileName: 'novembre.csv' });
     expect(resumed).toMatchObject({ ok: true, resumed: true, read: 5, inserted: 1, alreadyPresent: 4 });
     expect(journal(registry).filter((l) => l.includes('novembre.csv'))).toEqual([
-      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponse(s) lue(s) = 1 insérée(s) + 4 déjà présente(s) + 0 refusée(s). Reprise d’un import interrompu.'),
+      expect.stringContaining('novembre.csv → Réponses E1 (vague 2026-T4) : 5 réponses lues = 1 insérée + 4 déjà présentes + 0 refusée. Reprise d’un import interrompu.'),
     ]);
     expect(responses(registry).col('Identifiant réponse').filter((v) => v !== '')).toHaveLength(5);
   });
@@ -183,16 +183,16 @@ describe('importing a survey file through the bundle', () => {
     const tab = ss.getSheetByName('Réponses E1')!;
     // What a person does on the local page or in Sheets while the import waits to be resumed.
     tab.insertRowsAfter(1, 5);
-    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    expect(line()).toContain('Réponses du fichier déjà dans l’onglet : 2 sur 5.');
     tab.deleteRows(2, 5);
     tab.setName('Réponses E1 (novembre)');
-    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    expect(line()).toContain('Réponses du fichier déjà dans l’onglet : 2 sur 5.');
     // The reservation expires, and another file of the same survey goes in the rows the first one had reserved.
     const props = registry.services.globals.PropertiesService.getDocumentProperties();
     props.setProperty('repere.import.E1', JSON.stringify({ ...JSON.parse(props.getProperty('repere.import.E1')!), expires: Date.now() - 1 }));
     const other = new TextEncoder().encode('Horodateur,Votre âge\n01/12/2026 09:00:00,70\n01/12/2026 10:00:00,71\n02/12/2026 11:00:00,72\n');
     expect(await importBytes(registry, other, { fileName: 'decembre.csv' })).toMatchObject({ ok: true, inserted: 3 });
-    expect(line()).toContain(': 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+    expect(line()).toContain('Réponses du fichier déjà dans l’onglet : 2 sur 5.');
     const row = registry.tab('journal').findIndex((r) => String(r[3]).includes('novembre.csv')) + 1;
     expect(ss.getSheetByName('Journal')!.getRange(row, 4).getFormula()).toBe('');
   });
@@ -220,7 +220,7 @@ describe('importing a survey file through the bundle', () => {
       execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', out, saved], { timeout: 90_000, stdio: 'ignore' });
       const seen = (await loadWorkbook(join(out, 'registre.xlsx'))).sheets.find((s) => s.name === 'Journal')!;
       const line = seen.cells.map((row) => String(row?.[3]?.v ?? '')).find((text) => text.includes('novembre.csv'));
-      expect(line).toContain('pas terminé : 2 réponse(s) du fichier sur 5 sont dans l’onglet.');
+      expect(line).toContain('pas terminé. Réponses du fichier déjà dans l’onglet : 2 sur 5.');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -355,7 +355,7 @@ describe('importing a survey file through the bundle', () => {
       expect(spreadsheet).toBeLessThanOrEqual(3);
       expect((after['Range.setValues'] ?? 0) - (before['Range.setValues'] ?? 0)).toBe(1);
       // Its Journal line, not written by the chunk, says how many answers are in after it.
-      if (answer.ok) expect(journal(registry).at(-1)).toContain(`pas terminé : ${answer.written} réponse(s) du fichier sur 12 sont dans l’onglet.`);
+      if (answer.ok) expect(journal(registry).at(-1)).toContain(`pas terminé. Réponses du fichier déjà dans l’onglet : ${answer.written} sur 12.`);
       chunkCalls++;
       return answer;
     } };

@@ -34,10 +34,10 @@ describe('repere questionnaire', () => {
     const out = join(dir, 'papier.pdf');
     const run = await repere('questionnaire', '--survey', 'E1', '--format', 'pdf', '--large', '--out', out, '--workbook', workbook);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/papier\.pdf : questionnaire papier de l’enquête E1, gros caractères, (\d+) page\(s\)\./);
+    expect(run.stdout).toMatch(/papier\.pdf : questionnaire papier de l’enquête E1, gros caractères, (\d+) pages?\./);
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(Number(/(\d+) page\(s\)/.exec(run.stdout)![1]));
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(Number(/(\d+) pages?/.exec(run.stdout)![1]));
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Acceptez-vous de répondre à ce questionnaire ?');
     expect(text).toContain('Ne sait pas');

@@ -129,7 +129,7 @@ describe('a Google Form made from the registry', () => {
     expect(new Set(responses.slice(1).map((r) => r[column('Mode de passation')]))).toEqual(new Set(['auto-administré']));
     expect(responses.slice(1).filter((r) => r[column('Identifiant personne')] === 'A001').map((r) => r[column('Vague')])).toEqual(['T0', 'T1']);
     const journal = registry.tab('journal').map((r) => String(r[3]));
-    expect(journal.find((line) => line.startsWith('onglet « Formulaire E1 T0 »'))).toMatch(/31 réponse\(s\) lue\(s\) = 30 insérée\(s\) \+ 0 déjà présente\(s\) \+ 1 refusée\(s\)\. Refusées : ligne \d+ : .*n’a pas accepté de répondre/);
+    expect(journal.find((line) => line.startsWith('onglet « Formulaire E1 T0 »'))).toMatch(/31 réponses lues = 30 insérées \+ 0 déjà présente \+ 1 refusée\. Refusées : ligne \d+ : .*n’a pas accepté de répondre/);
 
     const result = registry.run('computeRegistry') as { ok: true; values: Array<{ indicator: string; segment: string; value: number | null; n: number | null }> };
     const surveyIndicators = ['I3', 'I4', 'I5', 'I6', 'I7', 'I8', 'I9', 'I10', 'I11', 'I12', 'I13'];

@@ -81,7 +81,7 @@ describe('setting up the registry', () => {
     expect(registry.run('configureRegistry', { lang: 'fr' })).toMatchObject({ createdTabs: [], addedColumns: [] });
     const result = check(registry);
     expect(result.problems).toEqual([]);
-    expect(result.summary).toContain('14 indicateur(s)');
+    expect(result.summary).toContain('14 indicateurs');
     expect(registry.services.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName())).not.toContain('Indicateurs');
   });
 
@@ -101,7 +101,7 @@ describe('checking the registry', () => {
   it('reports a duplicated indicator with its cell, and the other rows still work', () => {
     const { messages, registry } = withProblem((r) => setIndicatorCell(r, 'I4', 'Code', 'I3'));
     expect(messages).toEqual([expect.stringMatching(/^Indicateurs!A\d+ : code « I3 » en double \(déjà utilisé ligne \d+\)\. Donnez un code unique à chaque ligne\.$/)]);
-    expect(check(registry).summary).toBe('1 erreur(s) et 0 avertissement(s). Les lignes valides restent utilisables ; corrigez les cellules indiquées.');
+    expect(check(registry).summary).toBe('1 erreur et 0 avertissement. Les lignes valides restent utilisables ; corrigez les cellules indiquées.');
   });
 
   it('reports an unknown outcome reference', () => {

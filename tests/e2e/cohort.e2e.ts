@@ -79,7 +79,7 @@ async function join(side: Side, code: string): Promise<void> {
 
 async function publish(side: Side): Promise<void> {
   await side.sidebar.getByRole('button', { name: 'Préparer la publication' }).click();
-  await expect.poll(() => result(side)).toMatch(/^Relisez les \d+ ligne\(s\) ci-dessus : rien n’est parti\.$/);
+  await expect.poll(() => result(side)).toMatch(/^Relisez (?:les \d+ lignes|la ligne) ci-dessus : rien n’est parti\.$/);
   await side.sidebar.getByRole('button', { name: 'Envoyer à la coordination' }).click();
 }
 
@@ -87,7 +87,7 @@ async function computeCohort(published: number): Promise<void> {
   // The previous computation's message goes first, so the one read is this computation's.
   await coord.sidebar.locator('#cohort-result').evaluate((node) => (node.textContent = ''));
   await coord.sidebar.getByRole('button', { name: 'Calculer la cohorte' }).click();
-  await expect.poll(() => result(coord)).toMatch(new RegExp(`^Cohorte COH-[0-9A-F]{8} : \\d+ chiffre\\(s\\) mis en commun .* à partir des publications de ${published} structure\\(s\\) sur 2\\.`));
+  await expect.poll(() => result(coord)).toMatch(new RegExp(`^Cohorte COH-[0-9A-F]{8} : \\d+ chiffres? mis en commun .* à partir des publications de ${published} structures? sur 2\\.`));
 }
 
 beforeAll(async () => {
@@ -139,7 +139,7 @@ describe('a cohort across three local workbooks, in Chromium', () => {
   it('adopts the shared set with the right code', async () => {
     await join(first, firstCode);
     await expect.poll(() => result(first)).toContain('(code S01)');
-    await expect.poll(() => first.sidebar.locator('#cohort-role').textContent()).toMatch(/^Membre de la cohorte « .+ » sous le code S01 : \d+ indicateur\(s\) partagé\(s\)\.$/);
+    await expect.poll(() => first.sidebar.locator('#cohort-role').textContent()).toMatch(/^Membre de la cohorte « .+ » sous le code S01 : \d+ indicateurs? partagés?\.$/);
     const members = await coord.readTabNamed('Membres');
     expect(members.find((r) => r[0] === 'S01')![members[0]!.indexOf('Statut')]).toBe('a rejoint');
   });
@@ -163,7 +163,7 @@ describe('a cohort across three local workbooks, in Chromium', () => {
     expect(await rowsOf(coord, 'Agrégats reçus')).toEqual([]);
 
     await first.sidebar.getByRole('button', { name: 'Envoyer à la coordination' }).click();
-    await expect.poll(() => result(first)).toMatch(/^Publication reçue par la coordination : 77 ligne\(s\) enregistrée\(s\), dont 63 masquée\(s\)\./);
+    await expect.poll(() => result(first)).toMatch(/^Publication reçue par la coordination : 77 lignes enregistrées, dont 63 masquées\./);
     expect(await rowsOf(coord, 'Agrégats reçus')).toHaveLength(77);
     expect((await first.readTabNamed('Journal')).some((l) => l.join(' ').includes('Envoyée à la coordination') && l.join(' ').includes(coordServer.exec))).toBe(true);
 
@@ -208,7 +208,7 @@ describe('a cohort across three local workbooks, in Chromium', () => {
     const forest = coord.page.locator('#charts figure').filter({ hasText: 'I12 — ' });
     const forestText = (await forest.locator('text').allTextContents()).join(' ');
     expect(forestText).toMatch(/S01 \(n = \d+\).*S02 \(n = \d+\)/);
-    expect(forestText).toContain('2 structure(s) côte à côte entre T0 → T1, sans mise en commun (il en faut 5)');
+    expect(forestText).toContain('2 structures côte à côte entre T0 → T1, sans mise en commun (il en faut 5)');
     expect(forestText).not.toContain('effets aléatoires');
     // Its own tab shows the charts first (beside the dashboard they stay in view while the table scrolls).
     await coord.page.getByRole('tab', { name: 'Graphiques de cohorte' }).click();
@@ -236,7 +236,7 @@ describe('a cohort across three local workbooks, in Chromium', () => {
     await publish(second);
     await expect.poll(() => result(second)).toMatch(/^Publication reçue par la coordination/);
     // The newer publication of the same periods replaced S02's rows: as many as it sent, none of the old ones left.
-    const sent = Number(/: (\d+) ligne\(s\) enregistrée\(s\)/.exec((await result(second))!)![1]);
+    const sent = Number(/: (\d+) lignes? enregistrées?/.exec((await result(second))!)![1]);
     const received = await rowsOf(coord, 'Agrégats reçus');
     expect(received.filter((r) => r[0] === 'S02')).toHaveLength(sent);
     expect(received.filter((r) => r[0] === 'S02' && r[1] === 'I13' && r[2] === '1')).toEqual([]);

@@ -3,6 +3,7 @@
 // with their indicator and finding (the same chart specifications Sheets gets, read back from the emulated sheet);
 // at 1366 and 768 px the page never scrolls sideways and every chart fits.
 import { describe, expect, it } from 'vitest';
+import { loadWorkbook } from '../../apps-script/local/workbook-file';
 import { useLocalPage } from './harness/local-page';
 
 describe('the dashboard and its charts on the local page', () => {
@@ -35,11 +36,10 @@ describe('the dashboard and its charts on the local page', () => {
     }
     // The evolution line joins the two quarters.
     await expect.poll(() => local.page.locator('#charts svg polyline').count()).toBe(1);
-    // Axis labels are drawn at 20 px.
-    const size = await local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize));
-    expect(size).toBeGreaterThanOrEqual(20);
-    // Beside the table on a wide window: the charts start at the table's top, to its right.
-    const table = await local.page.locator('#grid').boundingBox();
+    // Axis labels are drawn at 20 px (read again if the page redrew its charts meanwhile: a detached label has no style).
+    await expect.poll(() => local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize))).toBeGreaterThanOrEqual(20);
+    // Beside the table on a wide window: the charts start at the top of the table's frame, to its right.
+    const table = await local.page.locator('#grid-scroll').boundingBox();
     const section = await local.page.locator('#charts').boundingBox();
     expect(section!.x).toBeGreaterThanOrEqual(table!.x + table!.width - 1);
     expect(Math.abs(section!.y - table!.y)).toBeLessThan(60);
@@ -54,6 +54,20 @@ describe('the dashboard and its charts on the local page', () => {
     await local.page.getByRole('tab', { name: 'Indicateurs' }).click();
     await expect.poll(() => local.page.locator('#charts').isHidden()).toBe(true);
     expect(local.errors).toEqual([]);
+  });
+
+  it('shows each column as wide as the workbook holds it, a long text whole in its column, the table scrolling sideways', async () => {
+    await local.page.setViewportSize({ width: 1366, height: 900 });
+    await local.page.getByRole('tab', { name: 'Tableau de bord' }).click();
+    const header = local.page.locator('#grid tr.header td');
+    await expect.poll(() => header.first().textContent()).toBe('Changement visé');
+    const sheet = (await loadWorkbook(local.registry.workbookPath)).sheets.find((s) => s.name === 'Tableau de bord')!;
+    const shown = await header.evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().width)));
+    expect(shown).toEqual(shown.map((_, i) => sheet.colWidths[i + 1] ?? 100));
+    // The outcome of the first line, long, is wholly in view in its cell.
+    const cell = local.page.locator('#grid td[data-row="2"][data-column="1"] .cell');
+    expect(await cell.evaluate((div) => div.scrollHeight <= div.clientHeight && div.scrollWidth <= div.clientWidth)).toBe(true);
+    expect(await local.page.locator('#grid-scroll').evaluate((frame) => frame.scrollWidth > frame.clientWidth)).toBe(true);
   });
 
   it.each([1366, 768])('fits a window %i px wide: no horizontal scrolling of the page, every chart wholly in view', async (width) => {

@@ -43,7 +43,7 @@ describe('the « Thèmes » and « Échanges » panels', () => {
     await expect.poll(() => local.sidebar.locator('#tag-observations li').count()).toBe(3);
     expect(await local.sidebar.locator('#tag-observations img').count()).toBe(0);
     await local.sidebar.getByLabel('Filtrer (texte, thème ou code personne)').fill('revois');
-    await expect.poll(() => local.sidebar.locator('#tag-count').textContent()).toBe('1 observation(s) affichée(s) sur 3, 0 cochée(s).');
+    await expect.poll(() => local.sidebar.locator('#tag-count').textContent()).toBe('1 observation affichée sur 3, 0 cochée.');
     await local.sidebar.getByLabel('Filtrer (texte, thème ou code personne)').fill('');
     await local.sidebar.getByRole('button', { name: 'Tout cocher' }).click();
     const themeId = String((await local.sidebar.locator('#tag-code option').allTextContents()).find((t) => t.includes('Se sentir moins seul'))).trim().split(' — ')[0]!;
@@ -66,7 +66,7 @@ describe('the « Thèmes » and « Échanges » panels', () => {
     const project = strFromU8(files['project.qde']!);
     expect(Object.keys(files).filter((n) => n.startsWith('sources/'))).toHaveLength(2);
     expect(project).not.toContain('Sans accord');
-    await expect.poll(() => local.sidebar.locator('#exchange-result').textContent()).toBe('Projet REFI-QDA : 2 observation(s) dont l’usage le permet, 1 laissée(s) de côté (consentement ou usage). Le fichier est prêt.');
+    await expect.poll(() => local.sidebar.locator('#exchange-result').textContent()).toBe('Projet REFI-QDA : 2 observations dont l’usage le permet, 1 laissée de côté (consentement ou usage). Le fichier est prêt.');
 
     // The evaluator's tool sends it back; the registry lost the tags meanwhile: « Importer » brings them back.
     await local.registry.call('retagObservations', { ids: ['6f1c2a3b-4d5e-4f60-8a7b-000000000001', '6f1c2a3b-4d5e-4f60-8a7b-000000000002'], remove: ['Isolement › Se sentir moins seul'] });

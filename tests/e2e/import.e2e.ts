@@ -32,7 +32,7 @@ describe('the survey import in the sidebar', () => {
     await chooseSurvey('G1');
     await local.sidebar.getByLabel(FILE_LABEL).setInputFiles(survey('google-forms-fr-telechargement.csv'));
     await expect.poll(() => local.sidebar.locator('#import-summary').textContent()).toBe(
-      'google-forms-fr-telechargement.csv : source google-forms, encodage utf-8, séparateur « , », 12 réponse(s), 7 question(s).',
+      'google-forms-fr-telechargement.csv : source google-forms, encodage utf-8, séparateur « , », 12 réponses, 7 questions.',
     );
     // A form: every field has a visible label, each question its type, examples and registry question.
     await expect.poll(() => local.sidebar.locator('#import-questions .q-label').allTextContents()).toContain('Un mot sur votre quotidien ?');
@@ -49,7 +49,7 @@ describe('the survey import in the sidebar', () => {
     expect(unlabelled).toBe(0);
     expect(await local.sidebar.locator('#import-questions .q-examples').first().textContent()).toBe('ex. « 78 », « 82 », « 69 »');
     expect(await local.sidebar.locator('#import-metadata summary').textContent()).toBe(
-      '2 colonne(s) de l’outil (identifiant, dates, état…) : pas des questions, jamais dans les indicateurs ; 1 de données personnelles, non importées.',
+      '2 colonnes de l’outil (identifiant, dates, état…) : pas des questions, jamais dans les indicateurs ; 1 de données personnelles, non importées.',
     );
     expect(await result()).toBe('Vérifiez l’aperçu (types et questions du registre), puis « Importer ».');
     await local.page.screenshot({ path: path.resolve('tests/.tmp/import-preview.png'), fullPage: true }).catch(() => undefined);
@@ -72,7 +72,7 @@ describe('the survey import in the sidebar', () => {
     await chooseSurvey('X1');
     await local.sidebar.getByLabel(FILE_LABEL).setInputFiles(survey('saisie-a-la-main.xlsx'));
     await expect.poll(() => local.sidebar.locator('#import-summary').textContent()).toBe(
-      'saisie-a-la-main.xlsx : source generic, classeur xlsx, feuille « Entretiens », intitulés ligne 3, 6 réponse(s), 7 question(s).',
+      'saisie-a-la-main.xlsx : source generic, classeur xlsx, feuille « Entretiens », intitulés ligne 3, 6 réponses, 7 questions.',
     );
     expect(await local.sidebar.getByLabel('Feuille du classeur').inputValue()).toBe('Entretiens');
     expect(await local.sidebar.getByLabel('Type de « Date de l’entretien »').inputValue()).toBe('date');
@@ -114,7 +114,7 @@ describe('the survey import in the sidebar', () => {
     await local.sidebar.getByLabel(FILE_LABEL).setInputFiles(fixture('novembre.csv'));
     await expect.poll(() => local.sidebar.getByLabel('Type de « Votre âge »').inputValue()).toBe('text');
     await importButton().click();
-    await expect.poll(result).toBe('Import interrompu après 1 réponse(s) sur 2. Relancez « Importer » avec le même fichier : l’import reprendra là où il s’est arrêté.');
+    await expect.poll(result).toBe('Import interrompu après 1 réponse sur 2. Relancez « Importer » avec le même fichier : l’import reprendra là où il s’est arrêté.');
 
     await local.page.reload(); // the sidebar is closed mid-import
     local.sidebar = local.page.frameLocator('#sidebar');

@@ -14,7 +14,7 @@ describe('the sidebar on the local page', () => {
     await local.sidebar.getByLabel('Modèle de départ').selectOption({ label: 'Aidants : répit et soutien' });
     await expect.poll(() => local.sidebar.locator('#template-summary').textContent()).not.toBe('');
     await local.sidebar.getByRole('button', { name: 'Configurer' }).click();
-    await expect.poll(() => local.sidebar.locator('#setup-result').textContent()).toMatch(/Registre configuré : \d+ onglet\(s\) créé\(s\), \d+ colonne\(s\) ajoutée\(s\), \d+ ligne\(s\) du modèle « Aidants : répit et soutien » ajoutée\(s\)\./);
+    await expect.poll(() => local.sidebar.locator('#setup-result').textContent()).toMatch(/Registre configuré : \d+ onglets créés, \d+ colonnes ajoutées, \d+ lignes du modèle « Aidants : répit et soutien » ajoutées\./);
     await expect.poll(() => local.page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Démarche', 'Changements', 'Indicateurs', 'Observations', 'Journal']));
     await local.sidebar.getByRole('button', { name: 'Configurer' }).click();
     await expect.poll(() => local.sidebar.locator('#setup-result').textContent()).toContain('déjà complet');
@@ -22,7 +22,7 @@ describe('the sidebar on the local page', () => {
 
   it('checks the registry and leads to the cell of each problem', async () => {
     await local.sidebar.getByRole('button', { name: 'Vérifier le registre' }).click();
-    await expect.poll(() => local.sidebar.locator('#check-result').textContent()).toMatch(/^Aucun problème : 4 changement\(s\), 14 indicateur\(s\)/);
+    await expect.poll(() => local.sidebar.locator('#check-result').textContent()).toMatch(/^Aucun problème : 4 changements, 14 indicateurs/);
     local.registry.typeInto('Indicateurs', 5, 1, 'I3'); // I4's code becomes a duplicate of I3
     await local.sidebar.getByRole('button', { name: 'Vérifier le registre' }).click();
     const problem = local.sidebar.getByRole('button', { name: /Indicateurs!A5 : code « I3 » en double/ });

@@ -174,6 +174,9 @@ export function nextId(model: WorkbookModel): number {
   return model.nextId++;
 }
 
+/** The width of a column nobody sized, in pixels, as in Google Sheets. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
 export function newSheetModel(sheetId: number, name: string, maxRows = 1000, maxCols = 26): SheetModel {
   return {
     sheetId,

@@ -8,7 +8,7 @@ import { ConditionalFormatRule } from './conditional';
 import { deleteDim, insertDim, moveDim, type Dim } from './dims';
 import { enumName } from './enums';
 import { addMetadata, DeveloperMetadataFinder, metadataAt, type DeveloperMetadata } from './metadata';
-import { clearSheetFormats, lastColumn, lastRow, nextId, touch, type SheetModel } from './model';
+import { clearSheetFormats, DEFAULT_COLUMN_WIDTH, lastColumn, lastRow, nextId, touch, type SheetModel } from './model';
 import { addProtection, Protection } from './protection';
 import { checkGrid, Range, rangeFromA1 } from './range';
 import { referencesAfterRename } from './references';
@@ -148,7 +148,7 @@ export class Sheet {
     return this;
   }
   getColumnWidth(columnPosition: number): number {
-    return this._s().colWidths[Number(columnPosition)] ?? 100;
+    return this._s().colWidths[Number(columnPosition)] ?? DEFAULT_COLUMN_WIDTH;
   }
   autoResizeColumn(): Sheet {
     return this;

@@ -22,6 +22,8 @@ export interface GridActions {
 
 /** Empty rows shown below the last one of a tab people type into, to type a new line as in a spreadsheet. */
 const SPARE_ROWS = 5;
+/** The row numbers' column, and the narrowest column, in pixels. */
+const NARROW_COLUMN = 40;
 /** Past this length a cell shows its first lines and the whole text on hover. */
 const LONG_TEXT = 120;
 
@@ -49,7 +51,8 @@ export class Grid {
       const at = this.positionOf(event.target);
       if (at) this.startEditing(at);
     });
-    table.parentElement!.addEventListener('keydown', (event) => this.onKey(event));
+    // Keys reach the grid's focusable frame (the table scrolls inside it).
+    table.closest<HTMLElement>('[tabindex]')!.addEventListener('keydown', (event) => this.onKey(event));
   }
 
   get editing(): boolean {
@@ -83,6 +86,13 @@ export class Grid {
     const width = Math.max(1, this.selection?.column ?? 0, ...rows.map((r) => r.length));
     const height = Math.max(rows.length + (sheet.kind === 'input' ? SPARE_ROWS : 0), this.selection?.row ?? 0);
     const notes = new Map(sheet.notes.map(([r, c, text]) => [`${r}:${c}`, text]));
+    // Columns as wide as the workbook holds them, as in the spreadsheet: a long text wraps in its column instead of
+    // every column shrinking to fit the page (the grid scrolls sideways).
+    const columns = document.createElement('colgroup');
+    const widths = [NARROW_COLUMN, ...Array.from({ length: width }, (_, i) => Math.max(NARROW_COLUMN, sheet.widths[i] ?? NARROW_COLUMN))];
+    columns.append(...widths.map((px) => Object.assign(document.createElement('col'), { style: `width: ${px}px` })));
+    this.table.append(columns);
+    this.table.style.width = `${widths.reduce((sum, px) => sum + px, 0)}px`;
     const head = this.table.createTHead().insertRow();
     head.appendChild(document.createElement('th'));
     for (let c = 1; c <= width; c++) {

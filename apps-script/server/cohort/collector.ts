@@ -18,6 +18,7 @@ import { directFinder } from '../registry';
 import { memberByToken, readMembers, statusWord, type Member } from './members';
 import { readSharedSet, sharedSetForMember } from './shared-set';
 import { coordination } from './state';
+import { count } from '../../../shared/text/plural';
 
 const UNAUTHORIZED: CohortAnswer = {
   ok: false,
@@ -129,10 +130,10 @@ function receive(request: PublishRequest, member: Member, members: readonly Memb
   const periods = [...new Set(plan.rows.map((r) => r.period))];
   logToJournal(ss, who, 'publication',
     `Publication de ${member.code} reçue ${from} (préparée le ${publication.generatedAt.slice(0, 16).replace('T', ' ')}, ${publication.id.slice(0, 12)}) : ` +
-    `${plan.rows.length} ligne(s)${periods.length ? ` pour ${periods.join(', ')}` : ''}, dont ${hidden} masquée(s) (< 11) ; ${plan.replaced.length} ligne(s) d’une publication précédente remplacée(s).` +
+    `${count(plan.rows.length, 'ligne', 'lignes')}${periods.length ? ` pour ${periods.join(', ')}` : ''}, dont ${count(hidden, 'masquée', 'masquées')} (< 11) ; ${count(plan.replaced.length, 'ligne d’une publication précédente remplacée', 'lignes d’une publication précédente remplacées')}.` +
     (plan.keptNewer.length ? ` Périodes laissées telles quelles (une publication plus récente les couvre) : ${plan.keptNewer.join(', ')}.` : ''), tabs);
   const kept = plan.keptNewer.length ? ` ${plan.keptNewer.join(', ')} : une publication plus récente était déjà là, gardée.` : '';
-  return { ok: true, code: 'ok', message: `Publication reçue par la coordination : ${plan.rows.length} ligne(s) enregistrée(s), dont ${hidden} masquée(s).${kept}`, receipt };
+  return { ok: true, code: 'ok', message: `Publication reçue par la coordination : ${count(plan.rows.length, 'ligne enregistrée', 'lignes enregistrées')}, dont ${count(hidden, 'masquée', 'masquées')}.${kept}`, receipt };
 }
 
 function receivedAtOf(received: TabRows, row: number): number {

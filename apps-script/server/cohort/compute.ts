@@ -19,6 +19,7 @@ import type { Spreadsheet } from '../spreadsheet';
 import { writeStandings } from './collector';
 import { readMembers } from './members';
 import { readSharedSet } from './shared-set';
+import { count } from '../../../shared/text/plural';
 
 export const COHORT_CHARTS_PROPERTY = 'repere.cohortCharts';
 
@@ -85,10 +86,10 @@ export function runCohortComputation(ss: Spreadsheet, lang: Lang, who: string, t
 
   const contributing = new Set(pooling.published.map((p) => p.member)).size;
   const summary =
-    `Cohorte ${read.coordination.id} : ${pooling.figures.length} chiffre(s) mis en commun pour ${definitions.length} indicateur(s) partagé(s) (jeu en version ${read.coordination.setVersion}), ` +
-    `à partir des publications de ${contributing} structure(s) sur ${cohort.active}.` +
+    `Cohorte ${read.coordination.id} : ${count(pooling.figures.length, 'chiffre mis', 'chiffres mis')} en commun pour ${count(definitions.length, 'indicateur partagé', 'indicateurs partagés')} (jeu en version ${read.coordination.setVersion}), ` +
+    `à partir des publications de ${count(contributing, 'structure', 'structures')} sur ${cohort.active}.` +
     (pooling.unknown.length ? ` Indicateurs publiés absents du jeu partagé, laissés de côté : ${pooling.unknown.join(', ')}.` : '') +
-    (read.problems.length ? ` ${read.problems.length} problème(s) dans « Indicateurs partagés » : lancez « Vérifier ».` : '');
+    (read.problems.length ? ` ${count(read.problems.length, 'problème', 'problèmes')} dans « Indicateurs partagés » : lancez « Vérifier ».` : '');
   logToJournal(ss, who, 'cohort', summary, tabs);
   return {
     cohort: read.coordination.id, setVersion: read.coordination.setVersion, members: cohort.active,

@@ -10,6 +10,7 @@ import type { Lang } from '../../../shared/contract/words';
 import { templateRows } from '../../../shared/templates/rows';
 import type { Template } from '../../../shared/templates/schema';
 import { fold } from '../../../shared/text/fold';
+import { count } from '../../../shared/text/plural';
 import { logToJournal } from '../journal';
 import { appendRecords, columnValues, directFinder } from '../registry';
 import { setupRegistry, type SetupReport } from '../setup';
@@ -37,11 +38,11 @@ export function setupCohort(ss: Spreadsheet, lang: Lang, who: string, template?:
   }
   const read = readSharedSet(tabs, lang);
   const state = coordination()!;
-  const count = read?.definitions.length ?? 0;
+  const indicators = read?.definitions.length ?? 0;
   const summary =
     `${existing ? 'Coordination de la cohorte complétée' : 'Coordination de cohorte configurée'} (identifiant ${state.id}) : ` +
-    `${count} indicateur(s) partagé(s)${added > 0 ? `, dont ${added} du modèle « ${template!.name[lang]} »` : ''}. ` +
-    (count > 0 ? 'Ajustez « Indicateurs partagés », puis invitez les structures (« Inviter une structure »).' : 'Écrivez les indicateurs partagés (onglet « Indicateurs partagés », mêmes colonnes qu’« Indicateurs »), puis invitez les structures.');
+    `${count(indicators, 'indicateur partagé', 'indicateurs partagés')}${added > 0 ? `, dont ${added} du modèle « ${template!.name[lang]} »` : ''}. ` +
+    (indicators > 0 ? 'Ajustez « Indicateurs partagés », puis invitez les structures (« Inviter une structure »).' : 'Écrivez les indicateurs partagés (onglet « Indicateurs partagés », mêmes colonnes qu’« Indicateurs »), puis invitez les structures.');
   logToJournal(ss, who, 'cohort', summary, tabs);
-  return { ...report, summary: `${report.summary} ${summary}`, cohort: state.id, sharedIndicators: count };
+  return { ...report, summary: `${report.summary} ${summary}`, cohort: state.id, sharedIndicators: indicators };
 }

@@ -8,6 +8,7 @@
 import type { CohortState } from '../../server/cohort/api';
 import { $, onClick, say } from '../dom';
 import { call } from '../rpc';
+import { count } from '../../../shared/text/plural';
 
 let previewId = '';
 
@@ -32,11 +33,11 @@ function show(state: CohortState): void {
   $('cohort-join').textContent = role === 'member' ? 'Mettre à jour' : 'Rejoindre';
   if (state.member) {
     const m = state.member;
-    $('cohort-role').textContent = `Membre de la cohorte « ${m.cohort} » sous le code ${m.member} : ${m.indicators} indicateur(s) partagé(s).` +
+    $('cohort-role').textContent = `Membre de la cohorte « ${m.cohort} » sous le code ${m.member} : ${count(m.indicators, 'indicateur partagé', 'indicateurs partagés')}.` +
       (m.canPublish ? '' : ' Pour publier depuis votre compte, collez à nouveau le code d’invitation.');
   } else if (state.coordinator) {
     const c = state.coordinator;
-    $('cohort-role').textContent = `Registre de la coordination (cohorte ${c.id}, jeu d’indicateurs partagés en version ${c.setVersion}) : ${c.members.length} structure(s) invitée(s).`;
+    $('cohort-role').textContent = `Registre de la coordination (cohorte ${c.id}, jeu d’indicateurs partagés en version ${c.setVersion}) : ${count(c.members.length, 'structure invitée', 'structures invitées')}.`;
     $<HTMLInputElement>('cohort-show-names').checked = c.showNames;
     $('cohort-members').replaceChildren(
       ...c.members.map((m) => {
@@ -93,7 +94,7 @@ export function initCohortPanel(): void {
         return item;
       }),
     );
-    say(result, `Relisez les ${preview.rows.length} ligne(s) ci-dessus : rien n’est parti.`);
+    say(result, `Relisez ${preview.rows.length > 1 ? `les ${preview.rows.length} lignes` : 'la ligne'} ci-dessus : rien n’est parti.`);
   });
   onClick($('publish-send'), async () => {
     const reply = await call('sendPublication', previewId);

@@ -4,6 +4,7 @@
  */
 import { $, onClick, say } from '../dom';
 import { call } from '../rpc';
+import { count } from '../../../shared/text/plural';
 
 function percent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)} %`;
@@ -19,7 +20,7 @@ export function initComputePanel(): void {
     list.append(
       ...result.surveyChecks.map((check) => {
         const item = document.createElement('li');
-        const head = `${check.survey} ${check.wave} : ${check.respondents} réponse(s), taux de réponse ${percent(check.responseRate)}, réponses pour autrui ${percent(check.proxyShare)}.`;
+        const head = `${check.survey} ${check.wave} : ${count(check.respondents, 'réponse', 'réponses')}, taux de réponse ${percent(check.responseRate)}, réponses pour autrui ${percent(check.proxyShare)}.`;
         item.textContent = [head, ...check.flags.map((f) => `${f.level === 'alerte' ? '⚠ ' : ''}${f.message}`)].join('\n');
         return item;
       }),

@@ -10,6 +10,7 @@ import { PARADATA, suggestQuestions, type ImportMapping, type ParadataKey, type 
 import { QUESTION_TYPES, type Correction, type QuestionType } from '../../../shared/survey/types';
 import type { DateOrder } from '../../../shared/survey/values';
 import { $, option } from '../dom';
+import { count } from '../../../shared/text/plural';
 
 const PARADATA_NAMES: Record<ParadataKey, string> = {
   wave: 'Vague',
@@ -126,8 +127,8 @@ function metadataBlock(columns: ImportQuestion[], ctx: PreviewContext): HTMLElem
   const summary = document.createElement('summary');
   const asked = personal.filter((c) => ctx.mapping.personal.includes(c.key)).length;
   summary.textContent =
-    `${columns.length} colonne(s) de l’outil (identifiant, dates, état…) : pas des questions, jamais dans les indicateurs` +
-    (personal.length > 0 ? ` ; ${personal.length} de données personnelles, ${asked > 0 ? `${asked} importée(s) à votre demande` : 'non importées'}.` : '.');
+    `${count(columns.length, 'colonne', 'colonnes')} de l’outil (identifiant, dates, état…) : pas des questions, jamais dans les indicateurs` +
+    (personal.length > 0 ? ` ; ${personal.length} de données personnelles, ${asked > 0 ? `${count(asked, 'importée', 'importées')} à votre demande` : 'non importées'}.` : '.');
   const list = document.createElement('ul');
   for (const column of columns) {
     const li = document.createElement('li');

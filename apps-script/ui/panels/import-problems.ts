@@ -4,6 +4,7 @@
  * to keep it as text. Rendered with textContent only.
  */
 import type { InspectionGroup } from '../../../shared/survey/import';
+import { count } from '../../../shared/text/plural';
 
 /** Rows listed under « voir toutes les lignes » before « … et N autres ». */
 const LISTED = 500;
@@ -20,7 +21,7 @@ function allRows(group: InspectionGroup): HTMLDetailsElement {
   }
   if (group.count > LISTED) {
     const li = document.createElement('li');
-    li.textContent = `… et ${group.count - LISTED} autre(s) : « repere inspect FICHIER --json » les donne toutes.`;
+    li.textContent = `… et ${count(group.count - LISTED, 'autre', 'autres')} : « repere inspect FICHIER --json » les donne toutes.`;
     list.append(li);
   }
   details.append(summary, list);

@@ -14,6 +14,7 @@ import { call } from '../rpc';
 import { $, onClick, option, say } from '../dom';
 import { problemItems } from './import-problems';
 import { renderPreview } from './import-preview';
+import { count } from '../../../shared/text/plural';
 
 type Source = { kind: 'file'; bytes: Uint8Array; name: string; hash: string; sheet?: string } | { kind: 'tab'; values: string[][]; name: string; hash: string };
 
@@ -100,7 +101,7 @@ function what(prepared: PreparedImport, name: string): string {
   const questions = prepared.questions.filter(isQuestion).length;
   const how =
     t.format === 'csv' ? `encodage ${t.encoding}, séparateur ${t.delimiter === '\t' ? 'tabulation' : `« ${t.delimiter} »`}` : t.format === 'tab' ? 'onglet de ce tableur' : `classeur ${t.format}, feuille « ${t.sheet} »`;
-  return `${name} : source ${t.source}, ${how}${t.headerRow > 1 ? `, intitulés ligne ${t.headerRow}` : ''}, ${t.values.length} réponse(s), ${questions} question(s).`;
+  return `${name} : source ${t.source}, ${how}${t.headerRow > 1 ? `, intitulés ligne ${t.headerRow}` : ''}, ${count(t.values.length, 'réponse', 'réponses')}, ${count(questions, 'question', 'questions')}.`;
 }
 
 function render(): void {
@@ -158,7 +159,7 @@ async function listTabs(): Promise<void> {
   const { tabs } = await call('listSheetTabs');
   tabForms.clear();
   for (const t of tabs) if (t.form) tabForms.set(String(t.sheetId), t.form);
-  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${t.rows} ligne(s))${t.form ? ` — formulaire ${t.form.survey}${t.form.wave ? ` ${t.form.wave}` : ''}` : ''}`)));
+  $('survey-tab').replaceChildren(option('', '—'), ...tabs.map((t) => option(String(t.sheetId), `${t.name} (${count(t.rows, 'ligne', 'lignes')})${t.form ? ` — formulaire ${t.form.survey}${t.form.wave ? ` ${t.form.wave}` : ''}` : ''}`)));
 }
 
 async function readTab(): Promise<void> {
@@ -227,7 +228,7 @@ async function importNow(): Promise<void> {
     }
     return showResult(result.stopped ? `${result.message} Relancez « Importer » avec le même fichier : l’import reprendra là où il s’est arrêté.` : result.message, !result.stopped);
   }
-  const quotes = result.quotes.sent > 0 ? ` Citations : ${result.quotes.added} ajoutée(s) à Observations.` : '';
+  const quotes = result.quotes.sent > 0 ? ` Citations : ${count(result.quotes.added, 'ajoutée', 'ajoutées')} à Observations.` : '';
   showResult(`${source.name} : ${importSummary(result)}${quotes} Étape suivante : calculer les indicateurs.`, false, { label: 'Calculer les indicateurs', run: goToCompute });
 }
 

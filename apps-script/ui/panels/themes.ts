@@ -5,6 +5,7 @@
  */
 import { $, onClick, option, say } from '../dom';
 import { call } from '../rpc';
+import { count } from '../../../shared/text/plural';
 
 type List = Extract<Awaited<ReturnType<typeof loadList>>, { ok: true }>;
 let list: List | null = null;
@@ -43,7 +44,7 @@ function render(): void {
       box.addEventListener('change', () => {
         if (box.checked) checked.add(o.id);
         else checked.delete(o.id);
-        count(shown.length);
+        showCount(shown.length);
       });
       const body = document.createElement('span');
       const tags = Object.assign(document.createElement('span'), { className: 'tags', textContent: o.tags.length > 0 ? ` [${o.tags.map(tagText).join(' ; ')}]` : ' [sans thème]' });
@@ -53,11 +54,11 @@ function render(): void {
       return item;
     }),
   );
-  count(shown.length);
+  showCount(shown.length);
 }
 
-function count(shown: number): void {
-  $('tag-count').textContent = `${shown} observation(s) affichée(s) sur ${list?.observations.length ?? 0}, ${checked.size} cochée(s).`;
+function showCount(shown: number): void {
+  $('tag-count').textContent = `${count(shown, 'observation affichée', 'observations affichées')} sur ${list?.observations.length ?? 0}, ${count(checked.size, 'cochée', 'cochées')}.`;
 }
 
 async function refresh(): Promise<void> {

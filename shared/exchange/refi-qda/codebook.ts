@@ -5,6 +5,7 @@
  */
 import type { Code, Codebook } from '../../codebook/codebook';
 import { attributes, childNamed, childrenNamed, escapeText, parseXml, XmlError, type XmlElement } from '../xml';
+import { count } from '../../text/plural';
 
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 export const ORIGIN = 'Repère';
@@ -99,7 +100,7 @@ export function readCodebookXml(text: string): CodebookRead {
   const codes = readCodes(childNamed(root, 'Codes'));
   if (codes.length === 0) return { ok: false, message: 'Ce livre de codes REFI-QDA ne contient aucun code.' };
   const nameless = countCodes(codes, (c) => c.name === '');
-  if (nameless > 0) return { ok: false, message: `Ce livre de codes contient ${nameless} code(s) sans nom : corrigez-le dans le logiciel qui l’a exporté.` };
+  if (nameless > 0) return { ok: false, message: `Ce livre de codes contient ${count(nameless, 'code', 'codes')} sans nom : corrigez-le dans le logiciel qui l’a exporté.` };
   return { ok: true, codes, origin: root.attributes.origin ?? '' };
 }
 

@@ -83,4 +83,13 @@ describe('the basic rules', () => {
     expect(await firing('shared/indicators/example.ts', 'const unused = 1;\n')).toContain('@typescript-eslint/no-unused-vars');
     expect(await firing('apps-script/server/example.ts', 'export const x = (v: any) => v;\n')).toContain('@typescript-eslint/no-explicit-any');
   });
+
+  it.each(['shared/survey/example.ts', 'apps-script/server/example.ts', 'apps-script/ui/panels/example.ts', 'apps-script/local/example.ts', 'extension/ui/example.ts'])(
+    '%s writes no « (s) »: words agree with their count',
+    async (filePath) => {
+      expect(await firing(filePath, "export const said = (n: number) => `${n} réponse(s) lue(s)`;\n")).toContain('no-restricted-syntax');
+      expect(await firing(filePath, "export const said = 'Aucune ligne(s)';\n")).toContain('no-restricted-syntax');
+      expect(await firing(filePath, "export const said = (n: number) => `${n} ${n > 1 ? 'réponses' : 'réponse'}`;\n")).toEqual([]);
+    },
+  );
 });

@@ -63,7 +63,7 @@ describe('reading the bytes of an export', () => {
     const read = readSurveyRecords(utf8(lines.join('\n')));
     if (!read.ok) throw new Error(read.message);
     expect(read.records.warnings).toHaveLength(1);
-    expect(read.records.warnings[0]!.message).toMatch(/^Lignes 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… et 15 autre\(s\) : plus de valeurs/);
+    expect(read.records.warnings[0]!.message).toMatch(/^Lignes 2, 3, 4, 5, 6, 7, 8, 9, 10, 11… et 15 autres : plus de valeurs/);
   });
 
   it('replaces what no spreadsheet can hold by « � », saying where', () => {
