@@ -11,7 +11,7 @@ import { intervalRangeText, rowFigureText, statisticsNote } from '../../shared/i
 import type { Indicator, Outcome } from '../../shared/registry/model';
 import { DASHBOARD_MIN_N } from '../../shared/stats/suppression';
 import type { TabRows } from '../../shared/registry/validate';
-import { clearRecords, rewriteRecords, writeRecords, type BoundTab, type CellValue, type TabFinder } from './registry';
+import { replaceRecords, rewriteRecords, type BoundTab, type CellValue, type TabFinder } from './registry';
 import type { ColumnWidths } from './sheet-layout';
 
 const round = (x: number | null | undefined, decimals = 1): CellValue => (x === null || x === undefined ? '' : Math.round(x * 10 ** decimals) / 10 ** decimals);
@@ -42,17 +42,6 @@ function valueCells(row: ValueRow, origin: string, computedAt: Date): Record<str
   };
 }
 
-/** Consecutive row numbers grouped into runs, so each run is one write. */
-function runs(rows: readonly number[]): Array<{ start: number; count: number }> {
-  const out: Array<{ start: number; count: number }> = [];
-  for (const row of rows) {
-    const last = out[out.length - 1];
-    if (last && last.start + last.count === row) last.count++;
-    else out.push({ start: row, count: 1 });
-  }
-  return out;
-}
-
 /**
  * Returns the number of computed rows written. `current` is « Valeurs » as the registry read found it: the rows of the
  * previous computation are those whose origin says « calculé ».
@@ -62,16 +51,9 @@ export function writeValues(tabs: TabFinder, current: TabRows | undefined, rows:
   if (!tab) return 0;
   const previous = (current?.rows ?? []).filter((r) => termId('valueOrigin', String(r.cells.origin ?? '')) === 'computed').map((r) => r.row);
   const computed = rows.filter((r) => r.computed);
-  const after = Math.max(tab.sheet.getLastRow(), 1);
-  const positions = [...previous.slice(0, computed.length), ...Array.from({ length: Math.max(0, computed.length - previous.length) }, (_, i) => after + 1 + i)];
   const origin = termLabel('valueOrigin', 'computed', lang);
   const records = computed.map((r) => valueCells(r, origin, now));
-  let next = 0;
-  for (const run of runs(positions)) {
-    writeRecords(tab, run.start, records.slice(next, next + run.count));
-    next += run.count;
-  }
-  for (const run of runs(previous.slice(computed.length))) clearRecords(tab, run.start, run.count);
+  replaceRecords(tab, previous, records);
   widths?.fitTab(tab, tabSpec('values').columns, records);
   return computed.length;
 }

@@ -4,7 +4,8 @@
  */
 import { termId, termLabel, type DecisionStatus, type Lang } from '../../shared/contract/words';
 import type { Decision } from '../../shared/report/input';
-import { appendRecords, lastKnownColumn, type CellValue, type TabFinder } from './registry';
+import { appendRecords, type CellValue, type TabFinder } from './registry';
+import { readTab } from './registry-read';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
 
@@ -22,24 +23,14 @@ function dayOf(value: unknown): string {
 }
 
 export function readDecisions(tabs: TabFinder): Decision[] {
-  const tab = tabs.tab('decisions');
-  if (!tab) return [];
-  const last = tab.sheet.getLastRow();
-  const width = lastKnownColumn(tab);
-  if (last < 2 || width === 0) return [];
-  const values = tab.sheet.getRange(2, 1, last - 1, width).getValues() as CellValue[][];
-  const at = (line: CellValue[], key: string) => {
-    const column = tab.columns.get(key);
-    return column === undefined ? '' : line[column - 1];
-  };
-  return values
-    .map((line) => ({
-      date: dayOf(at(line, 'date')),
-      subject: text(at(line, 'subject')),
-      learnt: text(at(line, 'learnt')),
-      change: text(at(line, 'change')),
-      who: text(at(line, 'who')),
-      status: termId('decisionStatus', text(at(line, 'status'))),
+  return (readTab(tabs, 'decisions')?.rows ?? [])
+    .map(({ cells }) => ({
+      date: dayOf(cells.date),
+      subject: text(cells.subject),
+      learnt: text(cells.learnt),
+      change: text(cells.change),
+      who: text(cells.who),
+      status: termId('decisionStatus', text(cells.status)),
     }))
     .filter((d) => d.learnt !== '' || d.change !== '');
 }

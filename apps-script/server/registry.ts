@@ -181,6 +181,33 @@ export function clearRecords(tab: BoundTab, start: number, count: number): void 
   for (const { first, width } of columnRuns(tab)) tab.sheet.getRange(start, first, count, width).clearContent();
 }
 
+/**
+ * Writes records into the rows they replace (lowest first), the rest after the tab's last row, and empties the replaced
+ * rows left over: one write per run of consecutive rows, so a table rewritten in place costs a few calls, not one a row.
+ */
+export function replaceRecords(tab: BoundTab, replaced: readonly number[], records: ReadonlyArray<Record<string, CellValue>>): void {
+  const places = [...replaced].sort((a, b) => a - b);
+  const last = Math.max(tab.sheet.getLastRow(), 1);
+  const appended = Array.from({ length: Math.max(0, records.length - places.length) }, (_, i) => last + 1 + i);
+  let next = 0;
+  for (const run of consecutiveRuns([...places.slice(0, records.length), ...appended])) {
+    writeRecords(tab, run.start, records.slice(next, next + run.count), last);
+    next += run.count;
+  }
+  for (const run of consecutiveRuns(places.slice(records.length))) clearRecords(tab, run.start, run.count);
+}
+
+/** Row numbers in ascending order grouped into runs of consecutive rows. */
+function consecutiveRuns(rows: readonly number[]): Array<{ start: number; count: number }> {
+  const out: Array<{ start: number; count: number }> = [];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last && last.start + last.count === row) last.count++;
+    else out.push({ start: row, count: 1 });
+  }
+  return out;
+}
+
 /** A record's cells for the run of columns from `first`, '' where the record has nothing. */
 function rowValues(tab: BoundTab, record: Record<string, CellValue>, first: number, width: number): CellValue[] {
   const row: CellValue[] = new Array(width).fill('');

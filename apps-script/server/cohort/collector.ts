@@ -11,10 +11,9 @@ import { memberStandings } from '../../../shared/cohort/members';
 import { RECORD_LANG, termLabel } from '../../../shared/contract/words';
 import type { TabRows } from '../../../shared/registry/validate';
 import { logToJournal } from '../journal';
-import { clearRecords, writeColumns, writeRecords, type CellValue, type TabFinder } from '../registry';
+import { directFinder, replaceRecords, writeColumns, type CellValue, type TabFinder } from '../registry';
 import { readTab } from '../registry-read';
 import { registryLang, registrySpreadsheet, withWriteLock } from '../spreadsheet';
-import { directFinder } from '../registry';
 import { memberByToken, readMembers, statusWord, type Member } from './members';
 import { readSharedSet, sharedSetForMember } from './shared-set';
 import { coordination } from './state';
@@ -107,19 +106,10 @@ function receive(request: PublishRequest, member: Member, members: readonly Memb
     worse: cell(r.worse), proxyShare: r.proxyShare === null ? '' : r.proxyShare, responseRate: r.responseRate === null ? '' : r.responseRate,
     publication: publication.id, generatedAt, receivedAt: now,
   }));
-  // The older rows' places are reused first, the rest goes after the last row; places left over are emptied.
-  const places = [...plan.replaced].sort((a, b) => a - b);
-  const last = tab.sheet.getLastRow();
-  const positions = [...places.slice(0, records.length), ...Array.from({ length: Math.max(0, records.length - places.length) }, (_, i) => last + 1 + i)];
-  let next = 0;
-  for (const run of consecutive(positions)) {
-    writeRecords(tab, run.start, records.slice(next, next + run.count), last);
-    next += run.count;
-  }
-  for (const run of consecutive(places.slice(records.length))) clearRecords(tab, run.start, run.count);
+  replaceRecords(tab, plan.replaced, records);
 
   // Where every member stands now (the periods each published), in the columns Repère keeps in « Membres ».
-  const replacedRows = new Set(places);
+  const replacedRows = new Set(plan.replaced);
   const after = [
     ...stored.filter((s) => !replacedRows.has(s.row)).map((s) => ({ member: s.member, period: s.period, receivedAt: receivedAtOf(received, s.row) })),
     ...plan.rows.map((r) => ({ member: member.code, period: r.period, receivedAt: now.getTime() })),
@@ -138,16 +128,6 @@ function receive(request: PublishRequest, member: Member, members: readonly Memb
 
 function receivedAtOf(received: TabRows, row: number): number {
   return seconds(received.rows.find((r) => r.row === row)?.cells['receivedAt']);
-}
-
-function consecutive(rows: readonly number[]): Array<{ start: number; count: number }> {
-  const out: Array<{ start: number; count: number }> = [];
-  for (const row of rows) {
-    const last = out[out.length - 1];
-    if (last && last.start + last.count === row) last.count++;
-    else out.push({ start: row, count: 1 });
-  }
-  return out;
 }
 
 /** The members' status, periods published, last publication and periods to remind, in one write per column run. */
