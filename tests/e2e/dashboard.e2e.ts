@@ -1,5 +1,5 @@
 // End to end: the « aidants » framework set up, manual values entered and the indicators computed through the built
-// bundle; on the local page in Chromium, the dashboard tab shows the statuses with the charts beside it, as SVG titled
+// bundle; on the local page in Chromium, the dashboard tab shows the statuses with the charts under it, as SVG titled
 // with their indicator and finding (the same chart specifications Sheets gets, read back from the emulated sheet);
 // at 1366 and 768 px the page never scrolls sideways and every chart fits.
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ describe('the dashboard and its charts on the local page', () => {
     },
   });
 
-  it('shows the dashboard with statuses, and beside it the charts titled with their indicator and their finding', async () => {
+  it('shows the dashboard with statuses, its figures first and the charts under it (beside it on a very wide window), titled with their indicator and their finding', async () => {
     await local.page.getByRole('tab', { name: 'Tableau de bord' }).click();
     const grid = local.page.locator('#grid');
     await expect.poll(() => grid.textContent()).toContain('I1 — Aidants accompagnés');
@@ -38,11 +38,23 @@ describe('the dashboard and its charts on the local page', () => {
     await expect.poll(() => local.page.locator('#charts svg polyline').count()).toBe(1);
     // Axis labels are drawn at 20 px (read again if the page redrew its charts meanwhile: a detached label has no style).
     await expect.poll(() => local.page.locator('#charts svg text').nth(3).evaluate((n) => parseFloat(getComputedStyle(n).fontSize))).toBeGreaterThanOrEqual(20);
-    // Beside the table on a wide window: the charts start at the top of the table's frame, to its right.
-    const table = await local.page.locator('#grid-scroll').boundingBox();
-    const section = await local.page.locator('#charts').boundingBox();
-    expect(section!.x).toBeGreaterThanOrEqual(table!.x + table!.width - 1);
-    expect(Math.abs(section!.y - table!.y)).toBeLessThan(60);
+    // On a common window the figures come first: the charts under the table, the values and their n in view.
+    await local.page.setViewportSize({ width: 1366, height: 900 });
+    const section = local.page.locator('#charts');
+    const frame = local.page.locator('#grid-scroll');
+    await expect.poll(async () => (await section.boundingBox())!.y).toBeGreaterThanOrEqual((await frame.boundingBox())!.y + (await frame.boundingBox())!.height - 1);
+    const columns = await local.page.locator('#grid tr.header td').allTextContents();
+    for (const title of ['Valeur', 'n']) {
+      const index = columns.findIndex((text) => text.trim() === title);
+      expect(index, title).toBeGreaterThan(0);
+      const box = (await local.page.locator('#grid tr.header td').nth(index).boundingBox())!;
+      expect(box.x + box.width, title).toBeLessThanOrEqual((await frame.boundingBox())!.x + (await frame.boundingBox())!.width + 1);
+    }
+    // Beside the table on a very wide window: the charts start at the top of the table's frame, to its right.
+    await local.page.setViewportSize({ width: 2200, height: 900 });
+    await expect.poll(async () => (await section.boundingBox())!.x).toBeGreaterThanOrEqual((await frame.boundingBox())!.x + (await frame.boundingBox())!.width - 1);
+    expect(Math.abs((await section.boundingBox())!.y - (await frame.boundingBox())!.y)).toBeLessThan(60);
+    await local.page.setViewportSize({ width: 1280, height: 720 });
 
     // The charts tab shows the same charts first, their data tables under them.
     await local.page.getByRole('tab', { name: 'Graphiques' }).click();
