@@ -108,8 +108,10 @@ function safeDetail(row: ValueRow, threshold: number): OutwardFigure['detail'] {
 /** Whether a row's own counts keep it in: n, and k with its complement when the figure counts people meeting something. */
 function passesAlone(row: ValueRow, threshold: number, minN: number): boolean {
   if (row.n === null) return true; // not about people (observations, a manual value without n)
-  const counted = row.detail.k !== undefined && (row.detail.change === undefined || row.detail.change.kind === 'ordinal');
-  return !suppression(row.n, { k: counted ? row.detail.k : undefined, minN, threshold }).export;
+  // Distinct people raising a theme are people meeting something too, whether or not the row also carries k.
+  const k = row.detail.k ?? row.detail.persons?.k;
+  const counted = k !== undefined && (row.detail.change === undefined || row.detail.change.kind === 'ordinal');
+  return !suppression(row.n, { k: counted ? k : undefined, minN, threshold }).export;
 }
 
 /**

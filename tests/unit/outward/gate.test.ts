@@ -31,6 +31,12 @@ describe('the outward gate', () => {
     expect(outwardFigures([row('', 12, 7)], 'funders').figures[0]!.hidden).toBe(true);
   });
 
+  it('counts distinct people raising a theme as people: 8 of 14 met stays inside, even on a row carrying no k', () => {
+    const raising = row('', 14, 8, { value: 8, detail: { persons: { k: 8, n: 14 } } });
+    expect(outwardFigures([raising], 'funders').figures[0]!.hidden).toBe(true);
+    expect(outwardFigures([row('', 40, 12, { value: 12, detail: { persons: { k: 12, n: 40 } } })], 'funders').figures[0]!.hidden).toBe(false);
+  });
+
   it('never lets a figure leave with a count or a complement under the audience’s threshold', () => {
     fc.assert(
       fc.property(breakdown, fc.constantFrom('team' as const, 'funders' as const, 'public' as const, 'cohort' as const), (rows, audience) => {

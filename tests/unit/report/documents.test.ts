@@ -329,6 +329,16 @@ describe('the team view', () => {
     expect(text).toContain('Document interne à l’équipe, à ne pas diffuser');
   });
 
+  it('counts distinct people who raise a theme like any figure: « 8 personnes sur 14 rencontrées » for the team, hidden for funders', () => {
+    const raising = indicator({ code: 'I9', name: 'Personnes qui évoquent le répit', outcome: 'C1', method: 'persons', source: { type: 'observations', tags: ['C1'] }, unit: 'personnes', granularity: 'year' });
+    const row = valueRow({ indicator: 'I9', period: '2026', value: 8, n: 14, low: null, high: null, detail: { k: 8, persons: { k: 8, n: 14 } } }); // as the engine writes it (shared/indicators/compute.ts)
+    const input = fullRegistry({ indicators: [...fullRegistry().indicators, raising], values: [...fullRegistry().values, row] });
+    expect(visibleText(made(input, { document: 'equipe', audience: 'team' }).html)).toContain('8 personnes sur 14 rencontrées');
+    const funders = visibleText(made(input, { document: 'rapport', audience: 'funders' }).html);
+    expect(funders).not.toContain('8 personnes sur 14');
+    expect(funders).toMatch(/Personnes qui évoquent le répit[^]*moins de 11 personnes/);
+  });
+
   it('is made for the team only', () => {
     expect(generateReport(fullRegistry(), { document: 'equipe', audience: 'funders' })).toEqual({ ok: false, message: 'Le document « equipe » ne peut être fait que pour : équipe (pas « financeurs »).' });
   });
