@@ -6,18 +6,12 @@
  * nothing is written, and the plan names those codes.
  */
 import type { Code, Codebook } from '../codebook/codebook';
+import type { Theme } from '../registry/model';
 import { fold } from '../text/fold';
 import type { RefiCode } from './refi-qda/codebook';
 
-export interface NewTheme {
-  id: string;
-  outcome: string;
-  label: string;
-  description: string;
-  colour: string;
-  /** The file's GUID, kept so that the same code keeps its identity both ways ('' when the file had none). */
-  guid: string;
-}
+/** A theme the import will write: a registry theme before it has a row (its GUID is the file's, '' when it had none). */
+export type NewTheme = Omit<Theme, 'row'>;
 
 export interface CodebookPlan {
   themes: NewTheme[];
